@@ -1,0 +1,21 @@
+package io.encaptio.application;
+
+import io.encaptio.tenancy.application.TenantRef;
+import java.util.List;
+import java.util.Optional;
+
+/** The platform's tenants as the rest of the product sees them. */
+public interface TenantDirectory {
+
+  /**
+   * Registers every organization of the identity provider as a tenant, creating and migrating its
+   * schema; already registered tenants are only refreshed. Safe to run again at any time.
+   *
+   * @return the tenants after synchronisation
+   */
+  List<TenantRef> synchronizeWithIdentityProvider();
+
+  List<TenantRef> tenants();
+
+  Optional<TenantRef> tenant(String slug);
+}

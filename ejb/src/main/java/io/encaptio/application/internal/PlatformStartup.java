@@ -1,0 +1,71 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.TenantDirectory;
+import io.encaptio.tenancy.application.SchemaMigrations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Brings the platform up to date when the application starts, without blocking the start: the
+ * platform schema is migrated, then the identity provider's organizations are registered as
+ * tenants. Both steps repeat on a timer, so a database or Keycloak that comes up later is picked
+ * up, and organizations added in Keycloak become tenants within one interval.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PlatformStartup {
+
+  private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+  @Resource TimerService timers;
+  @Inject SchemaMigrations migrations;
+  @EJB TenantDirectory directory;
+
+  @Inject
+  @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
+  long syncIntervalSeconds;
+
+  private volatile boolean platformMigrated;
+
+  @PostConstruct
+  void scheduleSynchronisation() {
+    timers.createIntervalTimer(
+        0, syncIntervalSeconds * 1000, new TimerConfig("tenant-synchronisation", false));
+  }
+
+  @Timeout
+  void synchronise(Timer timer) {
+    try {
+      if (!platformMigrated) {
+        String version = migrations.migratePlatform();
+        platformMigrated = true;
+        LOG.info(() -> "Platform schema is at version " + version);
+      }
+      int count = directory.synchronizeWithIdentityProvider().size();
+      LOG.fine(() -> count + " tenants registered");
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Platform synchronisation failed; retrying in " + syncIntervalSeconds + " s: " + e,
+          e);
+    }
+  }
+
+  public boolean platformMigrated() {
+    return platformMigrated;
+  }
+}

@@ -1,0 +1,2 @@
+/** Stateless and singleton EJBs implementing the application services. */
+package io.encaptio.application.internal;

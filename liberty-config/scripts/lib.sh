@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Shared settings for the scripts that start Encaptio's local services.
+# Sourced, never executed. Every value can be overridden from the environment.
+set -euo pipefail
+
+ENCAPTIO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Runtime state (downloads unpacked, data directories, logs, pid files). Git-ignored.
+ENCAPTIO_STATE="${ENCAPTIO_STATE:-$ENCAPTIO_ROOT/.run}"
+mkdir -p "$ENCAPTIO_STATE/logs"
+
+# The JDK every script uses: an explicit JAVA_HOME wins, else Java 17 from /usr/lib/jvm,
+# else whatever `java` on the PATH belongs to.
+if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/java" ]]; then
+  for candidate in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/temurin-17-* /usr/lib/jvm/temurin-25-*; do
+    if [[ -x "$candidate/bin/java" ]]; then JAVA_HOME="$candidate"; break; fi
+  done
+fi
+if [[ -z "${JAVA_HOME:-}" ]]; then
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+
+# PostgreSQL
+export ENCAPTIO_DB_HOST="${ENCAPTIO_DB_HOST:-127.0.0.1}"
+export ENCAPTIO_DB_PORT="${ENCAPTIO_DB_PORT:-5432}"
+export ENCAPTIO_DB_NAME="${ENCAPTIO_DB_NAME:-encaptio}"
+export ENCAPTIO_DB_USER="${ENCAPTIO_DB_USER:-encaptio}"
+export ENCAPTIO_DB_PASSWORD="${ENCAPTIO_DB_PASSWORD:-encaptio-dev}"
+
+# Keycloak
+export KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
+export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+export KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:$KEYCLOAK_PORT}"
+export KEYCLOAK_REALM="${KEYCLOAK_REALM:-encaptio}"
+export KEYCLOAK_ADMIN_USER="${KEYCLOAK_ADMIN_USER:-admin}"
+export KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin-dev}"
+
+# Liberty
+export ENCAPTIO_HTTP_PORT="${ENCAPTIO_HTTP_PORT:-9080}"
+export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_HTTPS_PORT:-9443}"
+
+log() { printf '[encaptio] %s\n' "$*" >&2; }
+die() { printf '[encaptio] error: %s\n' "$*" >&2; exit 1; }
+
+# Runs apt-get as root (or through sudo), updating the package lists once per run.
+apt_install() {
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  if [[ ! -f "$ENCAPTIO_STATE/.apt-updated" ]]; then
+    $sudo apt-get update -qq >&2 && touch "$ENCAPTIO_STATE/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+# Waits until a command succeeds, at most $1 seconds.
+wait_for() {
+  local timeout="$1"; shift
+  local waited=0
+  until "$@" >/dev/null 2>&1; do
+    (( waited >= timeout )) && return 1
+    sleep 1; waited=$((waited + 1))
+  done
+}
+
+# True when a process with the pid stored in the file is alive.
+pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }

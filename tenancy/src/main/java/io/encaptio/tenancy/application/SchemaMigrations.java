@@ -1,0 +1,13 @@
+package io.encaptio.tenancy.application;
+
+import io.encaptio.tenancy.domain.SchemaName;
+
+/** Versioned migrations of the platform schema and of every tenant schema. */
+public interface SchemaMigrations {
+
+  /** Creates or upgrades the {@code platform} schema. Returns the schema version reached. */
+  String migratePlatform();
+
+  /** Creates the tenant's schema if needed and applies every tenant migration to it. */
+  String migrateTenant(SchemaName schema);
+}

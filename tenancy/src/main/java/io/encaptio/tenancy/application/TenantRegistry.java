@@ -1,0 +1,67 @@
+package io.encaptio.tenancy.application;
+
+import io.encaptio.tenancy.domain.Tenant;
+import io.encaptio.tenancy.domain.TenantRepository;
+import io.encaptio.tenancy.domain.TenantSlug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tenant registry. Each method is one short transaction of its own, because registering a
+ * tenant interleaves with schema migrations that must run outside any transaction (DDL through
+ * Flyway's own connections).
+ */
+@ApplicationScoped
+public class TenantRegistry {
+
+  static final String DEFAULT_PLAN = "starter";
+
+  @Inject TenantRepository tenants;
+  @Inject TenantResolver resolver;
+
+  /**
+   * Registers the organization as a tenant if it is not registered yet, or refreshes its display
+   * name. New tenants start in {@code provisioning} until {@link #activate} is called.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef registerOrganization(Organization organization) {
+    TenantSlug slug = new TenantSlug(organization.alias());
+    String name = organization.name() == null ? organization.alias() : organization.name();
+    Tenant tenant =
+        tenants
+            .findBySlug(slug)
+            .orElseGet(
+                () -> {
+                  Tenant created = Tenant.register(slug, name, organization.id(), DEFAULT_PLAN);
+                  tenants.add(created);
+                  return created;
+                });
+    tenant.rename(name);
+    resolver.evict(slug.value());
+    return TenantRef.of(tenant);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef activate(String slug) {
+    Tenant tenant =
+        tenants
+            .findBySlug(new TenantSlug(slug))
+            .orElseThrow(() -> new UnknownTenantException(slug));
+    tenant.activate();
+    resolver.evict(slug);
+    return TenantRef.of(tenant);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TenantRef> all() {
+    return tenants.findAll().stream().map(TenantRef::of).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<TenantRef> findBySlug(String slug) {
+    return tenants.findBySlug(new TenantSlug(slug)).map(TenantRef::of);
+  }
+}

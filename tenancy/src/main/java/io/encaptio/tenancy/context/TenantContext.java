@@ -1,0 +1,63 @@
+package io.encaptio.tenancy.context;
+
+import io.encaptio.tenancy.application.TenantRef;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Holds the current tenant for one thread. Only {@link #callAs} sets it, so it is always cleared
+ * (restoring any outer tenant) in {@code finally}; async hops capture {@link #current()} and call
+ * {@code callAs} again on the worker thread.
+ */
+public final class TenantContext {
+
+  private static final ThreadLocal<TenantRef> CURRENT = new ThreadLocal<>();
+
+  private TenantContext() {}
+
+  /** The current tenant; throws when none is set, so tenant data is never read without one. */
+  public static TenantRef current() {
+    TenantRef tenant = CURRENT.get();
+    if (tenant == null) {
+      throw new NoTenantException();
+    }
+    return tenant;
+  }
+
+  public static Optional<TenantRef> find() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  /** Runs the work as the tenant and restores the previous state afterwards, whatever happens. */
+  public static <T> T callAs(TenantRef tenant, Callable<T> work) throws Exception {
+    Objects.requireNonNull(tenant, "tenant");
+    TenantRef previous = CURRENT.get();
+    CURRENT.set(tenant);
+    try {
+      return work.call();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
+  /** {@link #callAs} for work that returns nothing and throws only unchecked exceptions. */
+  public static void runAs(TenantRef tenant, Runnable work) {
+    try {
+      callAs(
+          tenant,
+          () -> {
+            work.run();
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

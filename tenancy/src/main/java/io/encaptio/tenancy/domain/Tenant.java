@@ -1,0 +1,119 @@
+package io.encaptio.tenancy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A customer organisation served from its own PostgreSQL schema. Lives in {@code platform}. */
+@Entity
+@Table(name = "tenants", schema = "platform")
+public class Tenant {
+
+  @Id private UUID id;
+
+  @Column(nullable = false, unique = true, length = 63)
+  private String slug;
+
+  @Column(name = "display_name", nullable = false, length = 200)
+  private String displayName;
+
+  @Column(name = "schema_name", nullable = false, unique = true, length = 63)
+  private String schemaName;
+
+  @Column(name = "keycloak_org_id", unique = true, length = 64)
+  private String keycloakOrganizationId;
+
+  @Column(nullable = false, length = 20)
+  private String status;
+
+  @Column(nullable = false, length = 40)
+  private String plan;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  protected Tenant() {}
+
+  /** A tenant that has been registered but whose schema is not yet migrated. */
+  public static Tenant register(
+      TenantSlug slug, String displayName, String keycloakOrganizationId, String plan) {
+    Tenant tenant = new Tenant();
+    tenant.id = UUID.randomUUID();
+    tenant.slug = slug.value();
+    tenant.displayName = requireDisplayName(displayName);
+    tenant.schemaName = SchemaName.forTenant(tenant.id).value();
+    tenant.keycloakOrganizationId = keycloakOrganizationId;
+    tenant.status = TenantStatus.PROVISIONING.dbValue();
+    tenant.plan = Objects.requireNonNull(plan, "plan");
+    tenant.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    tenant.updatedAt = tenant.createdAt;
+    return tenant;
+  }
+
+  private static String requireDisplayName(String displayName) {
+    if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+      throw new IllegalArgumentException("A tenant name has 1 to 200 characters");
+    }
+    return displayName.strip();
+  }
+
+  /** Marks the tenant ready to serve once its schema exists and is migrated. */
+  public void activate() {
+    changeStatus(TenantStatus.ACTIVE);
+  }
+
+  public void rename(String newDisplayName) {
+    String name = requireDisplayName(newDisplayName);
+    if (!name.equals(displayName)) {
+      displayName = name;
+      updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+  }
+
+  private void changeStatus(TenantStatus next) {
+    if (status() != next) {
+      status = next.dbValue();
+      updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public TenantSlug slug() {
+    return new TenantSlug(slug);
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public SchemaName schemaName() {
+    return new SchemaName(schemaName);
+  }
+
+  public String keycloakOrganizationId() {
+    return keycloakOrganizationId;
+  }
+
+  public TenantStatus status() {
+    return TenantStatus.fromDbValue(status);
+  }
+
+  public String plan() {
+    return plan;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+}

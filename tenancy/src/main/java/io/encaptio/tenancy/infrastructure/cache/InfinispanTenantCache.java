@@ -1,0 +1,72 @@
+package io.encaptio.tenancy.infrastructure.cache;
+
+import io.encaptio.tenancy.application.TenantCache;
+import io.encaptio.tenancy.application.TenantRef;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+import org.infinispan.Cache;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+
+/**
+ * Tenant look-ups in an embedded Infinispan cache. Local mode for now; the cache manager is the one
+ * place that will switch to a clustered transport when nodes form a cluster.
+ */
+@ApplicationScoped
+public class InfinispanTenantCache implements TenantCache {
+
+  static final String CACHE_NAME = "tenants-by-organization";
+
+  private EmbeddedCacheManager cacheManager;
+  private Cache<String, TenantRef> cache;
+
+  @PostConstruct
+  void start() {
+    GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+    global.cacheManagerName("encaptio");
+    global.jmx().disable();
+    cacheManager = new DefaultCacheManager(global.build());
+    cacheManager.defineConfiguration(
+        CACHE_NAME,
+        new ConfigurationBuilder()
+            .expiration()
+            .lifespan(10, TimeUnit.MINUTES)
+            .memory()
+            .maxCount(10_000)
+            .statistics()
+            .enable()
+            .build());
+    cache = cacheManager.getCache(CACHE_NAME);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (cacheManager != null) {
+      cacheManager.stop();
+    }
+  }
+
+  @Override
+  public TenantRef get(String alias) {
+    return cache.get(alias);
+  }
+
+  @Override
+  public void put(String alias, TenantRef tenant) {
+    cache.put(alias, tenant);
+  }
+
+  @Override
+  public void remove(String alias) {
+    cache.remove(alias);
+  }
+
+  /** Hits recorded since start; exposed for tests and metrics. */
+  public long hits() {
+    return cache.getAdvancedCache().getStats().getHits();
+  }
+}

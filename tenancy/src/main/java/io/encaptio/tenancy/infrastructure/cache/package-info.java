@@ -1,0 +1,2 @@
+/** Infinispan caches of tenant look-ups. */
+package io.encaptio.tenancy.infrastructure.cache;

@@ -1,0 +1,47 @@
+package io.encaptio.interfaces.problem;
+
+/** The problems Encaptio answers with; their slugs are part of the public API and never change. */
+public enum ProblemType {
+  UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
+  NO_TENANT("no-tenant", "No organization in the token", 403),
+  UNKNOWN_TENANT("unknown-tenant", "Organization not registered", 403),
+  TENANT_UNAVAILABLE("tenant-unavailable", "Organization not available", 403),
+  AMBIGUOUS_TENANT("ambiguous-tenant", "Several organizations in the token", 400),
+  FORBIDDEN("forbidden", "Not allowed", 403),
+  NOT_FOUND("not-found", "Not found", 404),
+  BAD_REQUEST("bad-request", "Bad request", 400),
+  INTERNAL("internal-error", "Internal error", 500);
+
+  private final String slug;
+  private final String title;
+  private final int status;
+
+  ProblemType(String slug, String title, int status) {
+    this.slug = slug;
+    this.title = title;
+    this.status = status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The problem type that best describes a bare HTTP status. */
+  public static ProblemType forStatus(int status) {
+    return switch (status) {
+      case 400 -> BAD_REQUEST;
+      case 401 -> UNAUTHENTICATED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      default -> INTERNAL;
+    };
+  }
+}

@@ -1,0 +1,33 @@
+package io.encaptio.interfaces.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything unexpected: logged with an incident id, answered as a 500 problem that names the id and
+ * never carries a stack trace.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Context UriInfo uriInfo;
+
+  @Override
+  public Response toResponse(Exception exception) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Incident " + incident, exception);
+    return Problem.of(
+            ProblemType.INTERNAL,
+            "The request failed on our side; quote incident " + incident + " to support.",
+            uriInfo.getRequestUri().getPath())
+        .toResponse();
+  }
+}

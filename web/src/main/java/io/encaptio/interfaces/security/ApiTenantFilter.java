@@ -1,0 +1,106 @@
+package io.encaptio.interfaces.security;
+
+import io.encaptio.interfaces.problem.Problem;
+import io.encaptio.interfaces.problem.ProblemType;
+import io.encaptio.tenancy.application.TenantResolver;
+import io.encaptio.tenancy.context.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Guards the integrator API: a request without a verified bearer token gets 401, and one whose
+ * token's organization is not an active tenant gets 403, both as problem+json. Otherwise the
+ * request runs with that tenant held in {@link TenantContext} and cleared afterwards.
+ */
+@WebFilter(urlPatterns = "/api/v1/*")
+public class ApiTenantFilter extends HttpFilter {
+
+  /** Names one of the token's organizations when the token carries several. */
+  public static final String ORGANIZATION_HEADER = "Encaptio-Organization";
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject CurrentCaller caller;
+  @Inject TenantResolver resolver;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
+    Optional<CallerIdentity> identity = caller.find();
+    if (identity.isEmpty()) {
+      resp.setHeader("WWW-Authenticate", "Bearer realm=\"encaptio\"");
+      boolean sent = req.getHeader("Authorization") != null;
+      refuse(
+          req,
+          resp,
+          ProblemType.UNAUTHENTICATED,
+          sent
+              ? "The bearer token is invalid or expired; request a new access token from the"
+                  + " Encaptio identity provider."
+              : "Send an access token from the Encaptio identity provider as"
+                  + " 'Authorization: Bearer <token>'.");
+      return;
+    }
+    var outcome =
+        TenantSelection.select(
+            identity.get().organizations(), req.getHeader(ORGANIZATION_HEADER), resolver);
+    if (outcome instanceof TenantSelection.Selected selected) {
+      runAs(selected, req, resp, chain);
+    } else {
+      refuse(
+          req, resp, problemType(outcome), TenantSelection.explain(outcome, ORGANIZATION_HEADER));
+    }
+  }
+
+  private static ProblemType problemType(TenantSelection.Outcome outcome) {
+    if (outcome instanceof TenantSelection.NoOrganization) {
+      return ProblemType.NO_TENANT;
+    } else if (outcome instanceof TenantSelection.MustChoose) {
+      return ProblemType.AMBIGUOUS_TENANT;
+    } else if (outcome instanceof TenantSelection.Unknown) {
+      return ProblemType.UNKNOWN_TENANT;
+    } else if (outcome instanceof TenantSelection.Unavailable) {
+      return ProblemType.TENANT_UNAVAILABLE;
+    }
+    return ProblemType.FORBIDDEN;
+  }
+
+  private static void runAs(
+      TenantSelection.Selected selected,
+      HttpServletRequest req,
+      HttpServletResponse resp,
+      FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      TenantContext.callAs(
+          selected.tenant(),
+          () -> {
+            chain.doFilter(req, resp);
+            return null;
+          });
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
+  }
+
+  private static void refuse(
+      HttpServletRequest req, HttpServletResponse resp, ProblemType type, String detail)
+      throws IOException {
+    Problem problem = Problem.of(type, detail, req.getRequestURI());
+    resp.setStatus(problem.status());
+    resp.setContentType(Problem.MEDIA_TYPE);
+    resp.setCharacterEncoding("UTF-8");
+    resp.getWriter().write(JSONB.toJson(problem));
+  }
+}

@@ -1,0 +1,27 @@
+package io.encaptio.interfaces.security;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/** The signed-in person as the verified token describes them. */
+public record CallerIdentity(
+    String subject,
+    String username,
+    String givenName,
+    String familyName,
+    String email,
+    Set<String> roles,
+    Set<String> organizations)
+    implements Serializable {
+
+  public String displayName() {
+    String name =
+        ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName))
+            .strip();
+    return name.isEmpty() ? username : name;
+  }
+
+  public boolean isPlatformOperator() {
+    return roles.contains("platform-operator");
+  }
+}
