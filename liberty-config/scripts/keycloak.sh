@@ -72,6 +72,14 @@ cmd_start() {
     obtain_dist
     [[ -f "$KC_REALM_FILE" ]] || die "realm file $KC_REALM_FILE is missing"
     mkdir -p "$KC_HOME/data/import"
+    # Keycloak imports a realm only when it does not exist yet. The dev database holds nothing but
+    # the imported demo realm, so when the realm file changed since the last import, start afresh.
+    local realm_sum; realm_sum="$(sha256sum "$KC_REALM_FILE" | cut -d' ' -f1)"
+    if [[ -d "$KC_HOME/data/h2" && "$(cat "$KC_HOME/data/realm.sha256" 2>/dev/null)" != "$realm_sum" ]]; then
+      log "the realm file changed since the last import; re-importing it into a fresh dev database"
+      rm -rf "$KC_HOME/data/h2"
+    fi
+    echo "$realm_sum" >"$KC_HOME/data/realm.sha256"
     cp "$KC_REALM_FILE" "$KC_HOME/data/import/"
     log "starting Keycloak $KEYCLOAK_VERSION on port $KEYCLOAK_PORT with $JAVA_HOME (log: $KC_LOG)"
     {

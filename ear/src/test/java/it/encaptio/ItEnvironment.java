@@ -1,0 +1,137 @@
+package it.encaptio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Where the integration tests find the server and Keycloak (the environment the test command
+ * exports), and the few HTTP calls they share.
+ */
+public final class ItEnvironment {
+
+  public static final String DEMO_PASSWORD = "encaptio-demo";
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private ItEnvironment() {}
+
+  public static String baseUrl() {
+    return env("ENCAPTIO_PUBLIC_URL", "http://localhost:" + env("ENCAPTIO_HTTP_PORT", "9080"));
+  }
+
+  public static String keycloakUrl() {
+    return env("KEYCLOAK_URL", "http://localhost:8180");
+  }
+
+  public static String realm() {
+    return env("KEYCLOAK_REALM", "encaptio");
+  }
+
+  public static Path serverDir() {
+    return Path.of(
+        System.getProperty("encaptio.server.dir", "target/liberty/wlp/usr/servers/encaptio"));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** An access token from Keycloak's password grant, as an integrator's script would get one. */
+  public static String accessToken(String clientId, String username, String scope) {
+    Map<String, String> form =
+        Map.of(
+            "grant_type", "password",
+            "client_id", clientId,
+            "username", username,
+            "password", DEMO_PASSWORD,
+            "scope", scope);
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(keycloakUrl() + "/realms/" + realm() + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = send(request);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Keycloak refused a token: " + response.body());
+    }
+    return json(response.body()).get("access_token").asText();
+  }
+
+  public static String accessToken(String username, String scope) {
+    return accessToken("encaptio-api", username, scope);
+  }
+
+  public static HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return send(builder.timeout(Duration.ofSeconds(30)).build());
+  }
+
+  public static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP call to " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("Not JSON: " + body, e);
+    }
+  }
+
+  /** Polls until the condition holds; fails the test with the message after the timeout. */
+  public static void await(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** The demo tenants are registered from Keycloak shortly after the server starts. */
+  public static void awaitDemoTenants() {
+    for (String user : new String[] {"alice.acme", "grace.globex"}) {
+      String token = accessToken(user, "openid organization");
+      await(
+          "the tenant of " + user + " to be registered",
+          Duration.ofSeconds(120),
+          () -> get("/api/v1/me", "Authorization", "Bearer " + token).statusCode() == 200);
+    }
+  }
+}

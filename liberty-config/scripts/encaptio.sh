@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The project's front door.
+#   run     start PostgreSQL (+pgvector), Keycloak (demo realm) and Liberty (demo tenants), print
+#           the URLs and demo logins, and keep running until Ctrl-C, which stops what it started.
+#           `run --detach` returns once everything is up; `stop` ends it later.
+#   test    start what the tests need, run unit and integration tests (Arquillian, HTTP with real
+#           Keycloak tokens, Selenium in headless Chromium), stop what it started; non-zero on failure.
+#   stop    stop Liberty, Keycloak and the project's own PostgreSQL cluster (never the machine's).
+#   status  show what runs.
+#   bench   measure start-up time and memory (see README); results in bench-results.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SCRIPTS="$ENCAPTIO_ROOT/liberty-config/scripts"
+WLP="$ENCAPTIO_ROOT/ear/target/liberty/wlp"
+SERVER_DIR="$WLP/usr/servers/encaptio"
+DEMO_PASSWORD="encaptio-demo"
+
+ensure_tools() {
+  command -v mvn >/dev/null || apt_install maven
+  local missing=()
+  for tool in curl unzip; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
+}
+
+liberty_running() { [[ -x "$WLP/bin/server" ]] && "$WLP/bin/server" status encaptio >/dev/null 2>&1; }
+
+ready() { curl -fs --max-time 5 "http://localhost:$ENCAPTIO_HTTP_PORT/health/ready" | grep -q '"status":"UP"'; }
+
+build() {
+  log "building the EAR and the Liberty server (mvn install, tests skipped)"
+  (cd "$ENCAPTIO_ROOT" && mvn -B -q install -DskipTests) || die "the build failed"
+}
+
+start_liberty() {
+  if liberty_running; then
+    log "Liberty is already running; redeploying was done by the build"
+  else
+    log "starting Liberty on http://localhost:$ENCAPTIO_HTTP_PORT"
+    "$WLP/bin/server" start encaptio >/dev/null || die "Liberty did not start (logs: $SERVER_DIR/logs)"
+  fi
+  wait_for 240 ready || die "Liberty is not ready after 240 s: see $SERVER_DIR/logs/messages.log"
+  # Tenants are registered from Keycloak's organizations shortly after start.
+  wait_for 60 tenants_registered || log "warning: demo tenants not registered yet (see messages.log)"
+}
+
+tenants_registered() {
+  PGPASSWORD="$ENCAPTIO_DB_PASSWORD" psql -h "$ENCAPTIO_DB_HOST" -p "$ENCAPTIO_DB_PORT" -U "$ENCAPTIO_DB_USER" \
+    -d "$ENCAPTIO_DB_NAME" -tAc "select count(*) from platform.tenants where status = 'active'" 2>/dev/null \
+    | grep -qE '^[2-9]|^[0-9]{2,}'
+}
+
+print_welcome() {
+  cat <<TXT
+
+  Encaptio is running.
+
+    Portal        http://localhost:$ENCAPTIO_HTTP_PORT/app/dashboard.xhtml
+    API           http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/me   (OpenAPI: /openapi, UI: /openapi/ui)
+    Health        http://localhost:$ENCAPTIO_HTTP_PORT/health/ready
+    Keycloak      $KEYCLOAK_URL/admin   ($KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
+
+  Demo logins (password '$DEMO_PASSWORD' for all; development only, never use them elsewhere):
+    alice.acme        owner of acme          eddie.acme    editor of acme
+    grace.globex      owner of globex        gus.globex    editor of globex
+    casey.consultant  editor in acme and globex (chooses one at sign-in)
+    oscar.ops         platform operator (no organization)
+
+  An API token:
+    curl -s -d grant_type=password -d client_id=encaptio-api -d username=alice.acme \\
+         -d password=$DEMO_PASSWORD -d 'scope=openid organization' \\
+         $KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token
+
+TXT
+}
+
+cmd_run() {
+  local detach=false
+  [[ "${1:-}" == "--detach" ]] && detach=true
+  local started=$SECONDS
+  ensure_tools
+  "$SCRIPTS/postgres.sh" start
+  "$SCRIPTS/keycloak.sh" start
+  build
+  start_liberty
+  echo "run-to-ready-seconds=$((SECONDS - started))" >"$ENCAPTIO_STATE/last-run.txt"
+  print_welcome
+  log "ready after $((SECONDS - started)) s"
+  $detach && return 0
+  trap 'echo; cmd_stop; exit 0' INT TERM
+  log "press Ctrl-C to stop everything this command started"
+  while true; do sleep 3600 & wait $!; done
+}
+
+cmd_stop() {
+  if liberty_running; then
+    log "stopping Liberty"
+    "$WLP/bin/server" stop encaptio >/dev/null || true
+  fi
+  "$SCRIPTS/keycloak.sh" stop
+  "$SCRIPTS/postgres.sh" stop
+}
+
+cmd_status() {
+  local rc=0
+  "$SCRIPTS/postgres.sh" status || rc=3
+  "$SCRIPTS/keycloak.sh" status || rc=3
+  if liberty_running; then echo "liberty: running (http://localhost:$ENCAPTIO_HTTP_PORT)"; else echo "liberty: stopped"; rc=3; fi
+  return $rc
+}
+
+cmd_test() {
+  ensure_tools
+  if liberty_running; then
+    die "the development server of this checkout is running; stop it first ($0 stop) so the tests can start their own"
+  fi
+  local keycloak_was_running=true
+  "$SCRIPTS/keycloak.sh" status >/dev/null 2>&1 || keycloak_was_running=false
+  "$SCRIPTS/postgres.sh" start
+  "$SCRIPTS/keycloak.sh" start
+  "$SCRIPTS/chromium.sh" install
+  # The tests get their own database and ports, so a developer's data is never touched.
+  export ENCAPTIO_DB_NAME="${ENCAPTIO_TEST_DB_NAME:-${ENCAPTIO_DB_NAME}_test}"
+  export ENCAPTIO_HTTP_PORT="${ENCAPTIO_TEST_HTTP_PORT:-9081}"
+  export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_TEST_HTTPS_PORT:-9444}"
+  export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
+  export ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS="${ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS:-10}"
+  local rc=0
+  (cd "$ENCAPTIO_ROOT" && mvn -B verify -DskipITs=false "$@") || rc=$?
+  if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
+  "$SCRIPTS/postgres.sh" stop
+  if (( rc == 0 )); then log "all tests passed"; else log "tests failed (exit $rc)"; fi
+  return $rc
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  test) shift; cmd_test "$@" ;;
+  bench) shift; exec "$SCRIPTS/bench.sh" "$@" ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench" >&2; exit 2 ;;
+esac

@@ -1,0 +1,42 @@
+package io.encaptio.tenancy.application;
+
+import io.encaptio.tenancy.domain.Tenant;
+import io.encaptio.tenancy.domain.TenantRepository;
+import io.encaptio.tenancy.domain.TenantSlug;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The platform table as a map; like the unique index on slug, it refuses a second tenant. */
+class InMemoryTenantRepository implements TenantRepository {
+
+  private final Map<String, Tenant> bySlug = new LinkedHashMap<>();
+  int lookups;
+
+  InMemoryTenantRepository with(Tenant... tenants) {
+    for (Tenant tenant : tenants) {
+      add(tenant);
+    }
+    return this;
+  }
+
+  @Override
+  public Optional<Tenant> findBySlug(TenantSlug slug) {
+    lookups++;
+    return Optional.ofNullable(bySlug.get(slug.value()));
+  }
+
+  @Override
+  public List<Tenant> findAll() {
+    return new ArrayList<>(bySlug.values());
+  }
+
+  @Override
+  public void add(Tenant tenant) {
+    if (bySlug.putIfAbsent(tenant.slug().value(), tenant) != null) {
+      throw new IllegalStateException("duplicate slug " + tenant.slug());
+    }
+  }
+}

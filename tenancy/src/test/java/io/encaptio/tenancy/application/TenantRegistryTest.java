@@ -1,0 +1,87 @@
+package io.encaptio.tenancy.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.encaptio.tenancy.domain.TenantStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TenantRegistryTest {
+
+  private final InMemoryTenantRepository repository = new InMemoryTenantRepository();
+  private final InMemoryTenantCache cache = new InMemoryTenantCache();
+  private final TenantResolver resolver = new TenantResolver();
+  private final TenantRegistry registry = new TenantRegistry();
+
+  @BeforeEach
+  void wire() {
+    resolver.tenants = repository;
+    resolver.cache = cache;
+    registry.tenants = repository;
+    registry.resolver = resolver;
+  }
+
+  @Test
+  void registersANewOrganizationAsAProvisioningTenant() {
+    TenantRef acme = registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+
+    assertThat(acme.slug()).isEqualTo("acme");
+    assertThat(acme.displayName()).isEqualTo("Acme");
+    assertThat(acme.status()).isEqualTo(TenantStatus.PROVISIONING);
+    assertThat(repository.findAll()).hasSize(1);
+  }
+
+  @Test
+  void anOrganizationWithoutANameIsNamedAfterItsAlias() {
+    TenantRef acme = registry.registerOrganization(new Organization("org-1", "acme", null, true));
+
+    assertThat(acme.displayName()).isEqualTo("acme");
+  }
+
+  @Test
+  void registeringTheSameOrganizationTwiceKeepsOneTenant() {
+    Organization organization = new Organization("org-1", "acme", "Acme", true);
+
+    TenantRef first = registry.registerOrganization(organization);
+    TenantRef second = registry.registerOrganization(organization);
+
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.schemaName()).isEqualTo(first.schemaName());
+    assertThat(repository.findAll()).hasSize(1);
+  }
+
+  @Test
+  void aRenamedOrganizationRenamesItsTenant() {
+    TenantRef before = registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+
+    TenantRef after =
+        registry.registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true));
+
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.displayName()).isEqualTo("Acme Corporation");
+    assertThat(repository.findAll()).hasSize(1);
+  }
+
+  @Test
+  void registeringEvictsTheCachedTenantSoTheNewNameIsServed() {
+    registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+    assertThat(resolver.byOrganizationAlias("acme")).get().extracting(TenantRef::displayName)
+        .isEqualTo("Acme");
+
+    registry.registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true));
+
+    assertThat(cache.entries).doesNotContainKey("acme");
+    assertThat(resolver.byOrganizationAlias("acme")).get().extracting(TenantRef::displayName)
+        .isEqualTo("Acme Corporation");
+  }
+
+  @Test
+  void activatingEvictsTheCachedTenantSoItIsServedAsActive() {
+    registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+    assertThat(resolver.byOrganizationAlias("acme").orElseThrow().isActive()).isFalse();
+
+    registry.activate("acme");
+
+    assertThat(resolver.byOrganizationAlias("acme").orElseThrow().isActive()).isTrue();
+  }
+}

@@ -1,0 +1,145 @@
+package io.encaptio.tenancy.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.domain.SchemaName;
+import io.encaptio.tenancy.domain.TenantStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TenantContextTest {
+
+  private static final TenantRef ACME = tenant("acme");
+  private static final TenantRef GLOBEX = tenant("globex");
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+  private static TenantRef tenant(String slug) {
+    UUID id = UUID.randomUUID();
+    return new TenantRef(id, slug, slug, SchemaName.forTenant(id), TenantStatus.ACTIVE);
+  }
+
+  @AfterEach
+  void stopExecutor() throws InterruptedException {
+    executor.shutdownNow();
+    assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void currentFailsClosedWhenNoTenantIsSet() {
+    assertThat(TenantContext.find()).isEmpty();
+    assertThatThrownBy(TenantContext::current)
+        .isInstanceOf(NoTenantException.class)
+        .hasMessageContaining("No tenant is set");
+  }
+
+  @Test
+  void callAsHoldsTheTenantForTheWorkAndClearsItAfterwards() throws Exception {
+    TenantRef seen = TenantContext.callAs(ACME, TenantContext::current);
+
+    assertThat(seen).isEqualTo(ACME);
+    assertThat(TenantContext.find()).isEmpty();
+  }
+
+  @Test
+  void callAsClearsTheTenantEvenWhenTheWorkThrows() {
+    assertThatThrownBy(
+            () ->
+                TenantContext.callAs(
+                    ACME,
+                    () -> {
+                      throw new IllegalStateException("capsule failed");
+                    }))
+        .hasMessage("capsule failed");
+
+    assertThat(TenantContext.find()).isEmpty();
+  }
+
+  @Test
+  void nestedCallAsRestoresTheOuterTenant() throws Exception {
+    List<TenantRef> seen =
+        TenantContext.callAs(
+            ACME,
+            () -> {
+              TenantRef inner = TenantContext.callAs(GLOBEX, TenantContext::current);
+              assertThatThrownBy(
+                      () ->
+                          TenantContext.runAs(
+                              GLOBEX,
+                              () -> {
+                                throw new IllegalArgumentException("inner failure");
+                              }))
+                  .hasMessage("inner failure");
+              return List.of(inner, TenantContext.current());
+            });
+
+    assertThat(seen).containsExactly(GLOBEX, ACME);
+    assertThat(TenantContext.find()).isEmpty();
+  }
+
+  @Test
+  void aTenantSetOnOneThreadIsNotVisibleOnAnother() throws Exception {
+    Optional<TenantRef> seenElsewhere =
+        TenantContext.callAs(
+            ACME, () -> executor.submit(TenantContext::find).get(10, TimeUnit.SECONDS));
+
+    assertThat(seenElsewhere).isEmpty();
+  }
+
+  @Test
+  void aPooledThreadDoesNotKeepThePreviousTasksTenant() throws Exception {
+    ExecutorService single = Executors.newSingleThreadExecutor();
+    try {
+      single.submit(() -> TenantContext.runAs(ACME, () -> {})).get(10, TimeUnit.SECONDS);
+
+      assertThat(single.submit(TenantContext::find).get(10, TimeUnit.SECONDS)).isEmpty();
+    } finally {
+      single.shutdownNow();
+    }
+  }
+
+  @Test
+  void interleavedThreadsNeverSeeEachOthersTenant() throws Exception {
+    int iterations = 10_000;
+    CountDownLatch start = new CountDownLatch(1);
+    Future<Integer> acmeMistakes = executor.submit(countMistakes(ACME, iterations, start));
+    Future<Integer> globexMistakes = executor.submit(countMistakes(GLOBEX, iterations, start));
+
+    start.countDown();
+
+    assertThat(acmeMistakes.get(60, TimeUnit.SECONDS)).isZero();
+    assertThat(globexMistakes.get(60, TimeUnit.SECONDS)).isZero();
+  }
+
+  private static Callable<Integer> countMistakes(
+      TenantRef tenant, int iterations, CountDownLatch start) {
+    return () -> {
+      start.await();
+      int mistakes = 0;
+      for (int i = 0; i < iterations; i++) {
+        TenantRef seen =
+            TenantContext.callAs(
+                tenant,
+                () -> {
+                  Thread.yield();
+                  return TenantContext.current();
+                });
+        if (!seen.equals(tenant) || TenantContext.find().isPresent()) {
+          mistakes++;
+        }
+      }
+      return mistakes;
+    };
+  }
+}
