@@ -52,7 +52,8 @@ class TenantRegistryTest {
 
   @Test
   void aRenamedOrganizationRenamesItsTenant() {
-    TenantRef before = registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+    TenantRef before =
+        registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
 
     TenantRef after =
         registry.registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true));
@@ -65,13 +66,17 @@ class TenantRegistryTest {
   @Test
   void registeringEvictsTheCachedTenantSoTheNewNameIsServed() {
     registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
-    assertThat(resolver.byOrganizationAlias("acme")).get().extracting(TenantRef::displayName)
+    assertThat(resolver.byOrganizationAlias("acme"))
+        .get()
+        .extracting(TenantRef::displayName)
         .isEqualTo("Acme");
 
     registry.registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true));
 
     assertThat(cache.entries).doesNotContainKey("acme");
-    assertThat(resolver.byOrganizationAlias("acme")).get().extracting(TenantRef::displayName)
+    assertThat(resolver.byOrganizationAlias("acme"))
+        .get()
+        .extracting(TenantRef::displayName)
         .isEqualTo("Acme Corporation");
   }
 

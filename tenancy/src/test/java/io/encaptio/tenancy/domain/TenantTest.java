@@ -91,8 +91,7 @@ class TenantTest {
 
   @Test
   void cannotBeRegisteredWithoutAName() {
-    assertThatThrownBy(
-            () -> Tenant.register(new TenantSlug("acme"), " ", "kc-org-1", "starter"))
+    assertThatThrownBy(() -> Tenant.register(new TenantSlug("acme"), " ", "kc-org-1", "starter"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 to 200 characters");
   }

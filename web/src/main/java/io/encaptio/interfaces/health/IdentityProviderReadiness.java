@@ -40,7 +40,7 @@ public class IdentityProviderReadiness implements HealthCheck {
           .withData("status", answer.statusCode())
           .build();
     } catch (IOException e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return response.down().withData("error", e.toString()).build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return response.down().withData("error", "interrupted").build();

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Real {@link TenantResolver}s over in-memory stores, for tests outside the tenancy module. Lives in
- * the resolver's package because its collaborators are package-private fields.
+ * Real {@link TenantResolver}s over in-memory stores, for tests outside the tenancy module. Lives
+ * in the resolver's package because its collaborators are package-private fields.
  */
 public final class TestTenantResolvers {
 

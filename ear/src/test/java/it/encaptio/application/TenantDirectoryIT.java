@@ -1,0 +1,108 @@
+package it.encaptio.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.encaptio.application.TenantDirectory;
+import io.encaptio.application.internal.DefaultTenantDirectory;
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.domain.TenantStatus;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The TenantDirectory EJB inside the running Liberty server, with the server's real PostgreSQL data
+ * source and the real Keycloak: organizations become tenants with migrated schemas.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantDirectoryIT {
+
+  @Deployment
+  static WebArchive deployment() throws Exception {
+    Path earDir = Path.of(System.getProperty("encaptio.ear.dir", "target/encaptio"));
+    File[] libraries;
+    try (Stream<Path> jars = Files.list(earDir.resolve("lib"))) {
+      libraries = jars.map(Path::toFile).toArray(File[]::new);
+    }
+    return ShrinkWrap.create(WebArchive.class, "tenant-directory-it.war")
+        .addClasses(TenantDirectory.class, DefaultTenantDirectory.class, TenantDirectoryIT.class)
+        .addAsLibraries(libraries)
+        .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class))
+        .addAsWebInfResource(
+            new org.jboss.shrinkwrap.api.asset.StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                    + " bean-discovery-mode=\"annotated\"/>"),
+            "beans.xml");
+  }
+
+  /** The jar a test library's class was loaded from, to ship it inside the deployment. */
+  private static File jarOf(Class<?> type) throws Exception {
+    return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  @Inject TenantDirectory directory;
+
+  @Resource(lookup = "jdbc/encaptio")
+  DataSource dataSource;
+
+  @Test
+  void registersEveryKeycloakOrganizationAsAnActiveTenantWithItsOwnSchema() throws SQLException {
+    List<TenantRef> tenants = directory.synchronizeWithIdentityProvider();
+
+    Map<String, TenantRef> bySlug =
+        tenants.stream().collect(Collectors.toMap(TenantRef::slug, Function.identity()));
+    assertThat(bySlug).containsKeys("acme", "globex");
+    for (TenantRef tenant : List.of(bySlug.get("acme"), bySlug.get("globex"))) {
+      assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+      assertThat(tableExists(tenant.schemaName().value(), "user_profile")).isTrue();
+    }
+    assertThat(bySlug.get("acme").schemaName()).isNotEqualTo(bySlug.get("globex").schemaName());
+    assertThat(bySlug.get("acme").displayName()).isEqualTo("Acme Corp");
+  }
+
+  @Test
+  void synchronisingAgainChangesNothing() {
+    List<TenantRef> first = directory.synchronizeWithIdentityProvider();
+    List<TenantRef> second = directory.synchronizeWithIdentityProvider();
+
+    assertThat(second).containsExactlyElementsOf(first);
+  }
+
+  @Test
+  void unknownOrMalformedSlugFindsNoTenant() {
+    assertThat(directory.tenant("initech")).isEmpty();
+    assertThat(directory.tenant("acme'; drop schema platform cascade; --")).isEmpty();
+    assertThat(directory.tenant("acme")).get().extracting(TenantRef::slug).isEqualTo("acme");
+  }
+
+  private boolean tableExists(String schema, String table) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select 1 from information_schema.tables where table_schema = ? and table_name = ?")) {
+      query.setString(1, schema);
+      query.setString(2, table);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+}
