@@ -61,7 +61,16 @@ cmd_status() {
   return 3
 }
 
+realm_file_changed() {
+  [[ -f "$KC_HOME/data/realm.sha256" ]] \
+    && [[ "$(cat "$KC_HOME/data/realm.sha256")" != "$(sha256sum "$KC_REALM_FILE" | cut -d' ' -f1)" ]]
+}
+
 cmd_start() {
+  if pid_alive "$KC_PID_FILE" && realm_file_changed; then
+    log "the realm file changed since Keycloak imported it; restarting Keycloak to re-import it"
+    cmd_stop
+  fi
   if realm_answers; then
     log "Keycloak already answers at $KEYCLOAK_URL (realm $KEYCLOAK_REALM)"
     return 0

@@ -1,14 +1,14 @@
 package io.encaptio.interfaces.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -20,16 +20,19 @@ public class IdentityProviderReadiness implements HealthCheck {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-  @Inject
-  @ConfigProperty(name = "keycloak.issuer")
-  String issuer;
-
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("keycloak");
-    URI discovery = URI.create(issuer + "/.well-known/openid-configuration");
+    // Read on every call, not injected once: configuration changes apply without a restart.
+    Config config = ConfigProvider.getConfig();
+    URI discovery =
+        URI.create(
+            config.getValue("keycloak.url", String.class)
+                + "/realms/"
+                + config.getValue("keycloak.realm", String.class)
+                + "/.well-known/openid-configuration");
     try {
       HttpResponse<Void> answer =
           http.send(
