@@ -102,20 +102,57 @@ class PortalBrowserIT {
     assertThat(browser.getPageSource()).doesNotContain("Acme Corp");
   }
 
+  @Test
+  void consultantInTwoOrganizationsChoosesOneAtSignIn() {
+    browser.get(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
+    waitForKeycloakLogin();
+
+    signIn("casey.consultant", "globex");
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSlug")));
+    assertThat(browser.findElement(By.id("tenantSlug")).getText()).isEqualTo("globex");
+    assertThat(browser.findElement(By.id("tenant-name")).getText()).isEqualTo("Globex Inc");
+  }
+
   private void waitForKeycloakLogin() {
     wait.until(d -> d.getCurrentUrl().startsWith(ItEnvironment.keycloakUrl() + "/realms/"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
   }
 
-  /** Keycloak with organizations asks for the username first, then for the password. */
   private void signIn(String username) {
+    signIn(username, null);
+  }
+
+  /**
+   * Keycloak with organizations asks for the username first; a member of several organizations then
+   * picks one; the password comes last.
+   */
+  private void signIn(String username, String organization) {
     browser.findElement(By.id("username")).sendKeys(username);
     List<WebElement> password = browser.findElements(By.id("password"));
     if (password.isEmpty() || !password.get(0).isDisplayed()) {
       browser.findElement(By.id("kc-login")).click();
+      wait.until(
+          d ->
+              !d.findElements(By.name("kc.org")).isEmpty()
+                  || !d.findElements(By.id("password")).isEmpty());
+      if (organization != null) {
+        browser
+            .findElement(By.cssSelector("[name='kc.org'][value='" + organization + "']"))
+            .click();
+      }
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
     }
     browser.findElement(By.id("password")).sendKeys(ItEnvironment.DEMO_PASSWORD);
     browser.findElement(By.id("kc-login")).click();
+    if (organization != null && browser.findElements(By.id("tenantSlug")).isEmpty()) {
+      wait.until(
+          d ->
+              !d.findElements(By.name("kc.org")).isEmpty()
+                  || !d.findElements(By.id("tenantSlug")).isEmpty());
+      browser
+          .findElements(By.cssSelector("[name='kc.org'][value='" + organization + "']"))
+          .forEach(WebElement::click);
+    }
   }
 }

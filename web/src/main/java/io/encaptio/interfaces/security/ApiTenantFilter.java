@@ -3,7 +3,6 @@ package io.encaptio.interfaces.security;
 import io.encaptio.interfaces.problem.Problem;
 import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.tenancy.application.TenantResolver;
-import io.encaptio.tenancy.context.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -19,7 +18,8 @@ import java.util.Optional;
 /**
  * Guards the integrator API: a request without a verified bearer token gets 401, and one whose
  * token's organization is not an active tenant gets 403, both as problem+json. Otherwise the
- * request runs with that tenant held in {@link TenantContext} and cleared afterwards.
+ * request runs with that tenant held in {@link io.encaptio.tenancy.context.TenantContext} and
+ * cleared afterwards.
  */
 @WebFilter(urlPatterns = "/api/v1/*")
 public class ApiTenantFilter extends HttpFilter {
@@ -54,7 +54,7 @@ public class ApiTenantFilter extends HttpFilter {
         TenantSelection.select(
             identity.get().organizations(), req.getHeader(ORGANIZATION_HEADER), resolver);
     if (outcome instanceof TenantSelection.Selected selected) {
-      runAs(selected, req, resp, chain);
+      TenantScope.continueAs(selected.tenant(), req, resp, chain);
     } else {
       refuse(
           req, resp, problemType(outcome), TenantSelection.explain(outcome, ORGANIZATION_HEADER));
@@ -72,26 +72,6 @@ public class ApiTenantFilter extends HttpFilter {
       return ProblemType.TENANT_UNAVAILABLE;
     }
     return ProblemType.FORBIDDEN;
-  }
-
-  private static void runAs(
-      TenantSelection.Selected selected,
-      HttpServletRequest req,
-      HttpServletResponse resp,
-      FilterChain chain)
-      throws IOException, ServletException {
-    try {
-      TenantContext.callAs(
-          selected.tenant(),
-          () -> {
-            chain.doFilter(req, resp);
-            return null;
-          });
-    } catch (IOException | ServletException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new ServletException(e);
-    }
   }
 
   private static void refuse(

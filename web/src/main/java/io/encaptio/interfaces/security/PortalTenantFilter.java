@@ -2,7 +2,6 @@ package io.encaptio.interfaces.security;
 
 import io.encaptio.interfaces.portal.web.PortalSession;
 import io.encaptio.tenancy.application.TenantResolver;
-import io.encaptio.tenancy.context.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,18 +43,7 @@ public class PortalTenantFilter extends HttpFilter {
             identity.get().organizations(), session.getChosenOrganization(), resolver);
     if (outcome instanceof TenantSelection.Selected selected) {
       session.setTenant(selected.tenant());
-      try {
-        TenantContext.callAs(
-            selected.tenant(),
-            () -> {
-              chain.doFilter(req, resp);
-              return null;
-            });
-      } catch (IOException | ServletException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new ServletException(e);
-      }
+      TenantScope.continueAs(selected.tenant(), req, resp, chain);
     } else if (path.startsWith(CHOOSER) || path.startsWith("/app/jakarta.faces.resource")) {
       chain.doFilter(req, resp);
     } else if (outcome instanceof TenantSelection.MustChoose) {

@@ -2,19 +2,15 @@ package io.encaptio.tenancy.application;
 
 import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.Tenant;
-import io.encaptio.tenancy.domain.TenantRepository;
 import io.encaptio.tenancy.domain.TenantSlug;
 import io.encaptio.tenancy.domain.TenantStatus;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Real {@link TenantResolver}s over in-memory stores, for tests outside the tenancy module. Lives
- * in the resolver's package because its collaborators are package-private fields.
+ * Real {@link TenantResolver}s over in-memory stores, for tests in other modules (published in
+ * tenancy's test jar). Lives in the resolver's package because its collaborators are
+ * package-private fields.
  */
 public final class TestTenantResolvers {
 
@@ -49,54 +45,10 @@ public final class TestTenantResolvers {
   /** A resolver over registered tenants and tenants already in the cache. */
   public static TenantResolver resolving(List<Tenant> registered, List<TenantRef> cached) {
     TenantResolver resolver = new TenantResolver();
-    resolver.tenants = new MapTenantRepository(registered);
-    MapTenantCache cache = new MapTenantCache();
+    resolver.tenants = new InMemoryTenantRepository().with(registered.toArray(Tenant[]::new));
+    InMemoryTenantCache cache = new InMemoryTenantCache();
     cached.forEach(tenant -> cache.put(tenant.slug(), tenant));
     resolver.cache = cache;
     return resolver;
-  }
-
-  private static final class MapTenantRepository implements TenantRepository {
-
-    private final Map<String, Tenant> bySlug = new HashMap<>();
-
-    MapTenantRepository(List<Tenant> tenants) {
-      tenants.forEach(this::add);
-    }
-
-    @Override
-    public Optional<Tenant> findBySlug(TenantSlug slug) {
-      return Optional.ofNullable(bySlug.get(slug.value()));
-    }
-
-    @Override
-    public List<Tenant> findAll() {
-      return new ArrayList<>(bySlug.values());
-    }
-
-    @Override
-    public void add(Tenant tenant) {
-      bySlug.put(tenant.slug().value(), tenant);
-    }
-  }
-
-  private static final class MapTenantCache implements TenantCache {
-
-    private final Map<String, TenantRef> entries = new HashMap<>();
-
-    @Override
-    public TenantRef get(String alias) {
-      return entries.get(alias);
-    }
-
-    @Override
-    public void put(String alias, TenantRef tenant) {
-      entries.put(alias, tenant);
-    }
-
-    @Override
-    public void remove(String alias) {
-      entries.remove(alias);
-    }
   }
 }
