@@ -77,6 +77,9 @@ class PortalBrowserIT {
     assertThat(browser.findElement(By.id("tenantSlug")).getText()).isEqualTo("acme");
     assertThat(browser.findElement(By.id("tenant-name")).getText()).isEqualTo("Acme Corp");
     assertThat(browser.findElement(By.id("userName")).getText()).isEqualTo("Alice Anders");
+    // The sign-in was recorded in acme's own schema.
+    assertThat(browser.findElement(By.id("signInCount")).getText())
+        .matches("\\d+ since \\d{4}-\\d{2}-\\d{2}");
 
     browser.findElement(By.id("userMenuForm:userMenu_button")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("userMenuForm:signOut"))).click();

@@ -3,14 +3,11 @@ package it.encaptio.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.encaptio.application.TenantDirectory;
-import io.encaptio.application.internal.DefaultTenantDirectory;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
+import it.encaptio.support.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,25 +32,7 @@ class TenantDirectoryIT {
 
   @Deployment
   static WebArchive deployment() throws Exception {
-    Path earDir = Path.of(System.getProperty("encaptio.ear.dir", "target/encaptio"));
-    File[] libraries;
-    try (Stream<Path> jars = Files.list(earDir.resolve("lib"))) {
-      libraries = jars.map(Path::toFile).toArray(File[]::new);
-    }
-    return ShrinkWrap.create(WebArchive.class, "tenant-directory-it.war")
-        .addClasses(TenantDirectory.class, DefaultTenantDirectory.class, TenantDirectoryIT.class)
-        .addAsLibraries(libraries)
-        .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class))
-        .addAsWebInfResource(
-            new org.jboss.shrinkwrap.api.asset.StringAsset(
-                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                    + " bean-discovery-mode=\"annotated\"/>"),
-            "beans.xml");
-  }
-
-  /** The jar a test library's class was loaded from, to ship it inside the deployment. */
-  private static File jarOf(Class<?> type) throws Exception {
-    return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return Deployments.ejbModule("tenant-directory-it", TenantDirectoryIT.class);
   }
 
   @Inject TenantDirectory directory;

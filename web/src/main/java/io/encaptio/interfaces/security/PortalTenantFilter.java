@@ -42,8 +42,14 @@ public class PortalTenantFilter extends HttpFilter {
         TenantSelection.select(
             identity.get().organizations(), session.getChosenOrganization(), resolver);
     if (outcome instanceof TenantSelection.Selected selected) {
-      session.setTenant(selected.tenant());
-      TenantScope.continueAs(selected.tenant(), req, resp, chain);
+      TenantScope.continueAs(
+          selected.tenant(),
+          req,
+          resp,
+          (request, response) -> {
+            session.enter(selected.tenant(), identity.get());
+            chain.doFilter(request, response);
+          });
     } else if (path.startsWith(CHOOSER) || path.startsWith("/app/jakarta.faces.resource")) {
       chain.doFilter(req, resp);
     } else if (outcome instanceof TenantSelection.MustChoose) {

@@ -1,7 +1,10 @@
 package io.encaptio.interfaces.portal.web;
 
+import io.encaptio.application.UserProfileService;
+import io.encaptio.interfaces.security.CallerIdentity;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.tenancy.application.TenantRef;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -40,8 +43,11 @@ public class PortalSession implements Serializable {
   @ConfigProperty(name = "encaptio.public.url")
   String publicUrl;
 
+  @EJB UserProfileService userProfiles;
+
   private String chosenOrganization;
   private TenantRef tenant;
+  private UserProfileService.UserProfileDto profile;
 
   public String getChosenOrganization() {
     return chosenOrganization;
@@ -50,6 +56,7 @@ public class PortalSession implements Serializable {
   public void choose(String organization) {
     this.chosenOrganization = organization;
     this.tenant = null;
+    this.profile = null;
   }
 
   public TenantRef getTenant() {
@@ -58,6 +65,25 @@ public class PortalSession implements Serializable {
 
   public void setTenant(TenantRef tenant) {
     this.tenant = tenant;
+  }
+
+  /**
+   * Called for every portal request that runs as a tenant. The first one of the session in that
+   * tenant records the sign-in in the tenant's own schema.
+   */
+  public void enter(TenantRef current, CallerIdentity caller) {
+    if (profile == null || !current.equals(tenant)) {
+      profile =
+          userProfiles.recordSignIn(
+              new UserProfileService.SignIn(
+                  caller.subject(), caller.username(), caller.displayName(), caller.email()));
+    }
+    this.tenant = current;
+  }
+
+  /** The signed-in person's profile in the current tenant, as recorded at sign-in. */
+  public UserProfileService.UserProfileDto getProfile() {
+    return profile;
   }
 
   public String getTenantName() {

@@ -1,0 +1,150 @@
+package it.encaptio.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.encaptio.application.TenantDirectory;
+import io.encaptio.application.UserProfileService;
+import io.encaptio.application.UserProfileService.SignIn;
+import io.encaptio.application.UserProfileService.UserProfileDto;
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.context.NoTenantException;
+import io.encaptio.tenancy.context.TenantContext;
+import it.encaptio.support.Deployments;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tenant data through the real services, data source and schemas: as tenant B, nothing of tenant A
+ * is ever seen or changed, also when both work at the same time on pooled connections.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantIsolationIT {
+
+  @Deployment
+  static WebArchive deployment() throws Exception {
+    return Deployments.ejbModule("tenant-isolation-it", TenantIsolationIT.class);
+  }
+
+  @Inject TenantDirectory directory;
+  @Inject UserProfileService profiles;
+
+  private TenantRef tenant(String slug) {
+    return directory.tenant(slug).orElseThrow();
+  }
+
+  @Test
+  void globexNeverSeesOrChangesAcmesProfiles() {
+    TenantRef acme = tenant("acme");
+    TenantRef globex = tenant("globex");
+    String subject = "isolation-" + UUID.randomUUID();
+
+    UserProfileDto inAcme =
+        callAs(
+            acme,
+            () ->
+                profiles.recordSignIn(
+                    new SignIn(subject, "shared.name", "In Acme", "a@acme.example")));
+    UserProfileDto inGlobex =
+        callAs(
+            globex,
+            () ->
+                profiles.recordSignIn(
+                    new SignIn(subject, "shared.name", "In Globex", "g@globex.example")));
+
+    assertThat(inAcme.signInCount()).isEqualTo(1);
+    assertThat(inGlobex.signInCount()).as("globex's write created its own row").isEqualTo(1);
+    List<UserProfileDto> acmeRows = callAs(acme, profiles::profiles);
+    List<UserProfileDto> globexRows = callAs(globex, profiles::profiles);
+    assertThat(acmeRows)
+        .filteredOn(p -> p.subject().equals(subject))
+        .singleElement()
+        .satisfies(p -> assertThat(p.displayName()).isEqualTo("In Acme"));
+    assertThat(globexRows)
+        .filteredOn(p -> p.subject().equals(subject))
+        .singleElement()
+        .satisfies(p -> assertThat(p.displayName()).isEqualTo("In Globex"));
+    assertThat(globexRows).noneMatch(p -> "a@acme.example".equals(p.email()));
+  }
+
+  @Test
+  void withoutATenantTheCallFailsBeforeTheDatabase() {
+    assertThat(TenantContext.find()).isEmpty();
+
+    assertThatThrownBy(() -> profiles.profiles()).hasRootCauseInstanceOf(NoTenantException.class);
+  }
+
+  @Test
+  void twoTenantsInterleavedOnTwoThreadsNeverCross() throws Exception {
+    TenantRef acme = tenant("acme");
+    TenantRef globex = tenant("globex");
+    String subject = "interleaved-" + UUID.randomUUID();
+    int iterations = 1_000;
+    ManagedExecutorService executor =
+        InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+    CountDownLatch start = new CountDownLatch(1);
+
+    List<Future<Integer>> workers = new ArrayList<>();
+    for (TenantRef tenant : List.of(acme, globex)) {
+      // The tenant crosses the thread boundary explicitly, as every async hop must carry it.
+      workers.add(
+          executor.submit(
+              () -> {
+                start.await();
+                int crossed = 0;
+                for (int i = 1; i <= iterations; i++) {
+                  UserProfileDto seen =
+                      TenantContext.callAs(
+                          tenant,
+                          () ->
+                              profiles.recordSignIn(
+                                  new SignIn(
+                                      subject, tenant.slug() + ".user", tenant.slug(), null)));
+                  if (!seen.displayName().equals(tenant.slug()) || seen.signInCount() != i) {
+                    crossed++;
+                  }
+                }
+                return crossed;
+              }));
+    }
+    start.countDown();
+
+    for (Future<Integer> worker : workers) {
+      assertThat(worker.get(5, TimeUnit.MINUTES))
+          .as("reads that saw another tenant's row")
+          .isZero();
+    }
+    for (TenantRef tenant : List.of(acme, globex)) {
+      UserProfileDto last =
+          callAs(tenant, profiles::profiles).stream()
+              .filter(p -> p.subject().equals(subject))
+              .findFirst()
+              .orElseThrow();
+      assertThat(last.signInCount()).isEqualTo(iterations);
+      assertThat(last.username()).isEqualTo(tenant.slug() + ".user");
+    }
+  }
+
+  private static <T> T callAs(TenantRef tenant, Callable<T> work) {
+    try {
+      return TenantContext.callAs(tenant, work);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package it.encaptio.support;
+
+import io.encaptio.application.internal.DefaultTenantDirectory;
+import io.encaptio.application.internal.PlatformStartup;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Arquillian test archives: the real EJB module and the EAR's libraries (tenancy and its
+ * dependencies), deployed next to the application in the started test server. The start-up
+ * singleton is left out: the application itself already synchronises the tenants.
+ */
+public final class Deployments {
+
+  private Deployments() {}
+
+  public static WebArchive ejbModule(String name, Class<?>... testClasses) throws Exception {
+    Path earDir = Path.of(System.getProperty("encaptio.ear.dir", "target/encaptio"));
+    File[] libraries;
+    try (Stream<Path> jars = Files.list(earDir.resolve("lib"))) {
+      libraries = jars.map(Path::toFile).toArray(File[]::new);
+    }
+    JavaArchive ejbModule =
+        ShrinkWrap.createFromZipFile(JavaArchive.class, jarOf(DefaultTenantDirectory.class))
+            .deleteClass(PlatformStartup.class);
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
+        .addClasses(testClasses)
+        .addClass(Deployments.class)
+        .addAsLibraries(libraries)
+        .addAsLibraries(ejbModule)
+        .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class))
+        .addAsWebInfResource(
+            new org.jboss.shrinkwrap.api.asset.StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                    + " bean-discovery-mode=\"annotated\"/>"),
+            "beans.xml");
+  }
+
+  /** The jar (or classes directory zipped by ShrinkWrap) a class was loaded from. */
+  private static File jarOf(Class<?> type) throws Exception {
+    return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+}

@@ -1,0 +1,33 @@
+package io.encaptio.infrastructure.persistence.jpa;
+
+import io.encaptio.tenancy.context.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The entity manager of tenant data, pointed at the current tenant's schema.
+ *
+ * <p>Routing uses EclipseLink's TABLE_PER_TENANT multitenancy with a SCHEMA discriminator
+ * (META-INF/tenant-orm.xml) rather than a per-transaction {@code SET search_path}: every statement
+ * EclipseLink writes names the schema itself, so nothing depends on the state of a pooled
+ * connection, a connection returned to the pool cannot carry one tenant's search path into another
+ * tenant's transaction, and JPQL and native queries cannot silently fall back to {@code public}.
+ * The shared cache is off (persistence.xml) so no entity crosses tenants through it. Without a
+ * current tenant, {@link TenantContext#current()} throws before any SQL is built.
+ */
+@ApplicationScoped
+public class TenantEntityManager {
+
+  /** The context property named in tenant-orm.xml; its value is the tenant's schema. */
+  static final String SCHEMA_PROPERTY = "encaptio.tenant.schema";
+
+  @PersistenceContext(unitName = "tenant")
+  EntityManager em;
+
+  /** The transaction's entity manager for the current tenant. Call inside a transaction. */
+  public EntityManager current() {
+    em.setProperty(SCHEMA_PROPERTY, TenantContext.current().schemaName().value());
+    return em;
+  }
+}
