@@ -31,8 +31,8 @@ measure() {  # measure LABEL: run --detach, wait idle, record one table row
   local total; total=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
   sleep 30
   local liberty keycloak postgres
-  liberty=$(rss_mb 'wlp/lib/ws-launch.jar.*encaptio')
-  keycloak=$(rss_mb 'keycloak.*quarkus-run.jar|io.quarkus.bootstrap.runner.QuarkusEntryPoint|kc.sh')
+  liberty=$(rss_mb 'wlp/bin/tools/ws-javaagent.jar')
+  keycloak=$(rss_mb 'Dkc.script.pid|keycloak.*kc.sh')
   postgres=$(rss_mb 'postgres')
   printf '| %s | %.0f | %s | %s | %s | %s | %s |\n' "$label" "$total" "$(liberty_started_seconds)" \
     "$liberty" "$keycloak" "$postgres" "$((liberty + keycloak + postgres))" >>"$OUT.tmp"

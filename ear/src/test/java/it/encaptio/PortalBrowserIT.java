@@ -2,30 +2,18 @@ package it.encaptio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import it.encaptio.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person signs in to the portal through Keycloak in headless Chromium, and signs out. */
 class PortalBrowserIT {
 
-  private WebDriver browser;
-  private WebDriverWait wait;
+  private Browser browser;
 
   @BeforeAll
   static void demoTenantsAreRegistered() {
@@ -34,128 +22,63 @@ class PortalBrowserIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1280,900",
-        "--user-data-dir=" + Files.createTempDirectory("encaptio-chromium"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser = new Browser();
   }
 
   @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) {
-      Path shot = Path.of("target/failsafe-reports/portal-last.png");
-      Files.createDirectories(shot.getParent());
-      Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-      browser.quit();
-    }
+  void closeBrowser(TestInfo test) throws Exception {
+    browser.close("portal-" + test.getTestMethod().orElseThrow().getName());
   }
 
   @Test
   void ownerSignsInSeesTheirTenantAndSignsOutOfKeycloakToo() {
-    browser.get(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
-    waitForKeycloakLogin();
+    browser.openSignedIn("/app/dashboard.xhtml", "alice.acme");
 
-    signIn("alice.acme");
-
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSlug")));
-    assertThat(browser.getCurrentUrl())
+    assertThat(browser.text("tenantSlug")).isEqualTo("acme");
+    assertThat(browser.driver.getCurrentUrl())
         .startsWith(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
-    assertThat(browser.findElement(By.id("tenantSlug")).getText()).isEqualTo("acme");
-    assertThat(browser.findElement(By.id("tenant-name")).getText()).isEqualTo("Acme Corp");
-    assertThat(browser.findElement(By.id("userName")).getText()).isEqualTo("Alice Anders");
+    assertThat(browser.text("tenant-name")).isEqualTo("Acme Corp");
+    assertThat(browser.text("userName")).isEqualTo("Alice Anders");
     // The sign-in was recorded in acme's own schema.
-    assertThat(browser.findElement(By.id("signInCount")).getText())
-        .matches("\\d+ since \\d{4}-\\d{2}-\\d{2}");
+    assertThat(browser.text("signInCount")).matches("\\d+ since \\d{4}-\\d{2}-\\d{2}");
 
-    browser.findElement(By.id("userMenuForm:userMenu_button")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("userMenuForm:signOut"))).click();
+    browser.click("userMenuForm:userMenu_button");
+    browser.click("userMenuForm:signOut");
 
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signedOut")));
-    assertThat(browser.getCurrentUrl()).startsWith(ItEnvironment.baseUrl() + "/signed-out.xhtml");
+    assertThat(browser.text("signedOut")).isEqualTo("You are signed out");
+    assertThat(browser.driver.getCurrentUrl())
+        .startsWith(ItEnvironment.baseUrl() + "/signed-out.xhtml");
 
     // The Keycloak session ended too: the portal asks for a sign-in again instead of letting us in.
-    browser.get(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
-    waitForKeycloakLogin();
-    assertThat(browser.findElements(By.id("tenantSlug"))).isEmpty();
+    browser.open("/app/dashboard.xhtml");
+    browser.waitForKeycloakLogin();
+    assertThat(browser.driver.findElements(By.id("tenantSlug"))).isEmpty();
   }
 
   @Test
   void editorOfGlobexSeesGlobexNotAcme() {
-    browser.get(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
-    waitForKeycloakLogin();
+    browser.openSignedIn("/app/dashboard.xhtml", "gus.globex");
 
-    signIn("gus.globex");
-
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSlug")));
-    assertThat(browser.findElement(By.id("tenantSlug")).getText()).isEqualTo("globex");
-    assertThat(browser.getPageSource()).doesNotContain("Acme Corp");
+    assertThat(browser.text("tenantSlug")).isEqualTo("globex");
+    assertThat(browser.driver.getPageSource()).doesNotContain("Acme Corp");
   }
 
   @Test
   void consultantInTwoOrganizationsChoosesOneAtSignIn() {
-    browser.get(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
-    waitForKeycloakLogin();
+    browser.open("/app/dashboard.xhtml");
+    browser.waitForKeycloakLogin();
 
-    signIn("casey.consultant", "globex");
+    browser.signIn("casey.consultant", "globex");
 
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSlug")));
-    assertThat(browser.findElement(By.id("tenantSlug")).getText()).isEqualTo("globex");
-    assertThat(browser.findElement(By.id("tenant-name")).getText()).isEqualTo("Globex Inc");
+    assertThat(browser.text("tenantSlug")).isEqualTo("globex");
+    assertThat(browser.text("tenant-name")).isEqualTo("Globex Inc");
   }
 
-  private void waitForKeycloakLogin() {
-    wait.until(d -> d.getCurrentUrl().startsWith(ItEnvironment.keycloakUrl() + "/realms/"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-  }
+  @Test
+  void nonOperatorIsRefusedTheOperatorConsole() {
+    browser.openSignedIn("/ops/tenants.xhtml", "alice.acme");
 
-  private void signIn(String username) {
-    signIn(username, null);
-  }
-
-  /**
-   * Keycloak with organizations asks for the username first; a member of several organizations then
-   * picks one; the password comes last.
-   */
-  private void signIn(String username, String organization) {
-    browser.findElement(By.id("username")).sendKeys(username);
-    List<WebElement> password = browser.findElements(By.id("password"));
-    if (password.isEmpty() || !password.get(0).isDisplayed()) {
-      browser.findElement(By.id("kc-login")).click();
-      wait.until(
-          d ->
-              !d.findElements(By.name("kc.org")).isEmpty()
-                  || !d.findElements(By.id("password")).isEmpty());
-      if (organization != null) {
-        browser
-            .findElement(By.cssSelector("[name='kc.org'][value='" + organization + "']"))
-            .click();
-      }
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
-    }
-    browser.findElement(By.id("password")).sendKeys(ItEnvironment.DEMO_PASSWORD);
-    browser.findElement(By.id("kc-login")).click();
-    if (organization != null && browser.findElements(By.id("tenantSlug")).isEmpty()) {
-      wait.until(
-          d ->
-              !d.findElements(By.name("kc.org")).isEmpty()
-                  || !d.findElements(By.id("tenantSlug")).isEmpty());
-      browser
-          .findElements(By.cssSelector("[name='kc.org'][value='" + organization + "']"))
-          .forEach(WebElement::click);
-    }
+    assertThat(browser.text("forbidden")).contains("for platform operators");
+    assertThat(browser.driver.findElements(By.id("tenantsForm:tenants"))).isEmpty();
   }
 }

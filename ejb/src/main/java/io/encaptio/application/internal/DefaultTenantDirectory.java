@@ -6,6 +6,7 @@ import io.encaptio.tenancy.application.OrganizationDirectory;
 import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
+import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,8 +41,9 @@ public class DefaultTenantDirectory implements TenantDirectory {
       }
       try {
         TenantRef tenant = registry.registerOrganization(organization);
-        if (!tenant.isActive()) {
+        if (tenant.status() == TenantStatus.PROVISIONING) {
           String version = migrations.migrateTenant(tenant.schemaName());
+          registry.migrationSucceeded(tenant.slug(), version);
           registry.activate(tenant.slug());
           LOG.info(() -> "Tenant " + tenant.slug() + " is active, schema version " + version);
         }

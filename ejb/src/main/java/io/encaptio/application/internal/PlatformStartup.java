@@ -20,9 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings the platform up to date when the application starts, without blocking the start: the
- * platform schema is migrated, then the identity provider's organizations are registered as
- * tenants. Both steps repeat on a timer, so a database or Keycloak that comes up later is picked
- * up, and organizations added in Keycloak become tenants within one interval.
+ * platform schema is migrated, the existing tenant schemas are migrated in the background (a few at
+ * a time), and the identity provider's organizations are registered as tenants. Both steps repeat
+ * on a timer, so a database or Keycloak that comes up later is picked up, and organizations added
+ * in Keycloak become tenants within one interval.
  */
 @Singleton
 @Startup
@@ -33,6 +34,7 @@ public class PlatformStartup {
 
   @Resource TimerService timers;
   @Inject SchemaMigrations migrations;
+  @Inject TenantSchemaMigrator schemaMigrator;
   @EJB TenantDirectory directory;
 
   @Inject
@@ -54,6 +56,7 @@ public class PlatformStartup {
         String version = migrations.migratePlatform();
         platformMigrated = true;
         LOG.info(() -> "Platform schema is at version " + version);
+        schemaMigrator.migrateAllInBackground();
       }
       int count = directory.synchronizeWithIdentityProvider().size();
       LOG.fine(() -> count + " tenants registered");

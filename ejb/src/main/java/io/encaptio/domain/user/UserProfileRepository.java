@@ -11,4 +11,6 @@ public interface UserProfileRepository {
   List<UserProfile> all();
 
   void add(UserProfile profile);
+
+  long count();
 }

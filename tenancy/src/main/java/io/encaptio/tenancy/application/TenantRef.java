@@ -8,7 +8,12 @@ import java.util.UUID;
 
 /** An immutable view of a tenant: what a request, a cache or a page may hold. */
 public record TenantRef(
-    UUID id, String slug, String displayName, SchemaName schemaName, TenantStatus status)
+    UUID id,
+    String slug,
+    String displayName,
+    SchemaName schemaName,
+    TenantStatus status,
+    String suspensionReason)
     implements Serializable {
 
   public static TenantRef of(Tenant tenant) {
@@ -17,7 +22,8 @@ public record TenantRef(
         tenant.slug().value(),
         tenant.displayName(),
         tenant.schemaName(),
-        tenant.status());
+        tenant.status(),
+        tenant.suspensionReason());
   }
 
   public boolean isActive() {

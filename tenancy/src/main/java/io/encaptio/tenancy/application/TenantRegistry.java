@@ -1,6 +1,7 @@
 package io.encaptio.tenancy.application;
 
 import io.encaptio.tenancy.domain.Tenant;
+import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
 import io.encaptio.tenancy.domain.TenantSlug;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,13 +47,60 @@ public class TenantRegistry {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public TenantRef activate(String slug) {
-    Tenant tenant =
-        tenants
-            .findBySlug(new TenantSlug(slug))
-            .orElseThrow(() -> new UnknownTenantException(slug));
+    Tenant tenant = require(slug);
     tenant.activate();
     resolver.evict(slug);
     return TenantRef.of(tenant);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef suspend(String slug, String reason) {
+    Tenant tenant = require(slug);
+    tenant.suspend(reason);
+    resolver.evict(slug);
+    return TenantRef.of(tenant);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef resume(String slug) {
+    Tenant tenant = require(slug);
+    tenant.resume();
+    resolver.evict(slug);
+    return TenantRef.of(tenant);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void migrationStarted(String slug) {
+    require(slug).migrationStarted();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void migrationSucceeded(String slug, String version) {
+    require(slug).migrationSucceeded(version);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void migrationFailed(String slug, String error) {
+    require(slug).migrationFailed(error);
+  }
+
+  private Tenant require(String slug) {
+    return tenants
+        .findBySlug(new TenantSlug(slug))
+        .orElseThrow(() -> new UnknownTenantException(slug));
+  }
+
+  /** One page of tenants for operators, with their migration state and storage. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TenantOverview> search(TenantQuery query) {
+    return tenants.search(query).stream()
+        .map(t -> TenantOverview.of(t, tenants.storageBytes(t.schemaName())))
+        .toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long count(TenantQuery query) {
+    return tenants.count(query);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

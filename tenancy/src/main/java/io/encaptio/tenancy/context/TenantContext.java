@@ -45,19 +45,24 @@ public final class TenantContext {
     }
   }
 
-  /** {@link #callAs} for work that returns nothing and throws only unchecked exceptions. */
-  public static void runAs(TenantRef tenant, Runnable work) {
+  /** {@link #callAs} for work that throws only unchecked exceptions. */
+  public static <T> T supplyAs(TenantRef tenant, java.util.function.Supplier<T> work) {
     try {
-      callAs(
-          tenant,
-          () -> {
-            work.run();
-            return null;
-          });
+      return callAs(tenant, work::get);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@link #callAs} for work that returns nothing and throws only unchecked exceptions. */
+  public static void runAs(TenantRef tenant, Runnable work) {
+    supplyAs(
+        tenant,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

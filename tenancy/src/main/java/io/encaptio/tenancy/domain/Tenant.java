@@ -34,6 +34,21 @@ public class Tenant {
   @Column(nullable = false, length = 40)
   private String plan;
 
+  @Column(name = "suspension_reason", length = 500)
+  private String suspensionReason;
+
+  @Column(name = "schema_version", length = 50)
+  private String schemaVersion;
+
+  @Column(name = "migration_state", nullable = false, length = 20)
+  private String migrationState = MigrationState.PENDING.dbValue();
+
+  @Column(name = "migration_error", length = 2000)
+  private String migrationError;
+
+  @Column(name = "migrated_at")
+  private OffsetDateTime migratedAt;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -68,6 +83,54 @@ public class Tenant {
   /** Marks the tenant ready to serve once its schema exists and is migrated. */
   public void activate() {
     changeStatus(TenantStatus.ACTIVE);
+  }
+
+  /**
+   * Stops serving the tenant: its users and API clients are refused with the reason. Nothing is
+   * deleted; {@link #resume()} serves it again.
+   */
+  public void suspend(String reason) {
+    if (status() != TenantStatus.ACTIVE) {
+      throw new IllegalStateException(
+          "Only an active tenant can be suspended; " + slug + " is " + status);
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw new IllegalArgumentException("Say why the tenant is suspended, in 1 to 500 characters");
+    }
+    suspensionReason = reason.strip();
+    changeStatus(TenantStatus.SUSPENDED);
+  }
+
+  public void resume() {
+    if (status() != TenantStatus.SUSPENDED) {
+      throw new IllegalStateException(
+          "Only a suspended tenant can be resumed; " + slug + " is " + status);
+    }
+    suspensionReason = null;
+    changeStatus(TenantStatus.ACTIVE);
+  }
+
+  /** The schema migrator started on this tenant. */
+  public void migrationStarted() {
+    migrationState = MigrationState.MIGRATING.dbValue();
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** The schema reached the version; a tenant still provisioning stays so until activated. */
+  public void migrationSucceeded(String version) {
+    schemaVersion = version;
+    migrationState = MigrationState.CURRENT.dbValue();
+    migrationError = null;
+    migratedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    updatedAt = migratedAt;
+  }
+
+  /** The migration failed; the error is kept for operators, other tenants are unaffected. */
+  public void migrationFailed(String error) {
+    migrationState = MigrationState.FAILED.dbValue();
+    migrationError =
+        error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 2000));
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
   public void rename(String newDisplayName) {
@@ -107,6 +170,26 @@ public class Tenant {
 
   public TenantStatus status() {
     return TenantStatus.fromDbValue(status);
+  }
+
+  public String suspensionReason() {
+    return suspensionReason;
+  }
+
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
+  public MigrationState migrationState() {
+    return MigrationState.fromDbValue(migrationState);
+  }
+
+  public String migrationError() {
+    return migrationError;
+  }
+
+  public OffsetDateTime migratedAt() {
+    return migratedAt;
   }
 
   public String plan() {

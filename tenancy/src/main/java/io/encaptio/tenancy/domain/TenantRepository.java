@@ -11,4 +11,13 @@ public interface TenantRepository {
   List<Tenant> findAll();
 
   void add(Tenant tenant);
+
+  /** One page of tenants matching the query, in its order. */
+  List<Tenant> search(TenantQuery query);
+
+  /** How many tenants match the query's text and status. */
+  long count(TenantQuery query);
+
+  /** Bytes the tenant's schema takes on disk (tables, indexes, TOAST). */
+  long storageBytes(SchemaName schema);
 }

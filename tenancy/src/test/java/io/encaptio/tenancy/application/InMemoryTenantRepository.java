@@ -1,6 +1,8 @@
 package io.encaptio.tenancy.application;
 
+import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.Tenant;
+import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
 import io.encaptio.tenancy.domain.TenantSlug;
 import java.util.ArrayList;
@@ -38,5 +40,32 @@ class InMemoryTenantRepository implements TenantRepository {
     if (bySlug.putIfAbsent(tenant.slug().value(), tenant) != null) {
       throw new IllegalStateException("duplicate slug " + tenant.slug());
     }
+  }
+
+  @Override
+  public List<Tenant> search(TenantQuery query) {
+    return matching(query).skip(query.first()).limit(query.max()).toList();
+  }
+
+  @Override
+  public long count(TenantQuery query) {
+    return matching(query).count();
+  }
+
+  private java.util.stream.Stream<Tenant> matching(TenantQuery query) {
+    return bySlug.values().stream()
+        .filter(t -> query.status() == null || t.status() == query.status())
+        .filter(
+            t ->
+                query.text() == null
+                    || t.slug().value().contains(query.text())
+                    || t.displayName().toLowerCase().contains(query.text().toLowerCase()))
+        .sorted(java.util.Comparator.comparing((Tenant t) -> t.slug().value()));
+  }
+
+  /** Nothing is stored on disk here. */
+  @Override
+  public long storageBytes(SchemaName schema) {
+    return 0;
   }
 }

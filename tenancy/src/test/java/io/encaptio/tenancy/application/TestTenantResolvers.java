@@ -1,11 +1,8 @@
 package io.encaptio.tenancy.application;
 
-import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantSlug;
-import io.encaptio.tenancy.domain.TenantStatus;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Real {@link TenantResolver}s over in-memory stores, for tests in other modules (published in
@@ -28,13 +25,11 @@ public final class TestTenantResolvers {
     return Tenant.register(new TenantSlug(slug), slug, "org-" + slug, "starter");
   }
 
-  /**
-   * A suspended tenant as another node put it in the shared cache. {@link Tenant} has no way to
-   * suspend yet, so this is the only way a unit test can see one.
-   */
-  public static TenantRef suspended(String slug) {
-    UUID id = UUID.randomUUID();
-    return new TenantRef(id, slug, slug, SchemaName.forTenant(id), TenantStatus.SUSPENDED);
+  /** A tenant an operator suspended. */
+  public static Tenant suspended(String slug) {
+    Tenant tenant = active(slug);
+    tenant.suspend("Unpaid invoices");
+    return tenant;
   }
 
   /** A resolver that knows exactly these registered tenants. */

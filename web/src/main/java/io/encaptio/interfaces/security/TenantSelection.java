@@ -2,6 +2,7 @@ package io.encaptio.interfaces.security;
 
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantResolver;
+import io.encaptio.tenancy.domain.TenantStatus;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,11 +70,20 @@ public final class TenantSelection {
           + unknown.organization()
           + "' is not registered with Encaptio yet; try again in a minute or contact support.";
     } else if (outcome instanceof Unavailable unavailable) {
+      TenantRef tenant = unavailable.tenant();
+      if (tenant.status() == TenantStatus.SUSPENDED) {
+        String reason = tenant.suspensionReason() == null ? "" : ": " + tenant.suspensionReason();
+        return "Organization '"
+            + tenant.slug()
+            + "' is suspended"
+            + reason
+            + ". Nothing has been deleted; contact your Encaptio administrator to resume it.";
+      }
       return "Organization '"
-          + unavailable.tenant().slug()
+          + tenant.slug()
           + "' is "
-          + unavailable.tenant().status().dbValue()
-          + " and cannot be used right now.";
+          + tenant.status().dbValue()
+          + " and cannot be used right now; try again in a minute.";
     }
     return "Organization selected.";
   }

@@ -16,7 +16,6 @@ import io.encaptio.interfaces.security.TenantSelection.Unknown;
 import io.encaptio.tenancy.application.TenantResolver;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantStatus;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -81,14 +80,14 @@ class TenantSelectionTest {
 
   @Test
   void aSuspendedTenantIsUnavailable() {
-    TenantResolver withSuspended = resolving(List.of(acme), List.of(suspended("umbrella")));
+    TenantResolver withSuspended = resolving(acme, suspended("umbrella"));
 
     Outcome outcome = TenantSelection.select(Set.of("umbrella"), null, withSuspended);
 
     assertThat(outcome).isInstanceOf(Unavailable.class);
     assertThat(((Unavailable) outcome).tenant().status()).isEqualTo(TenantStatus.SUSPENDED);
     assertThat(TenantSelection.explain(outcome, "switch organization"))
-        .isEqualTo("Organization 'umbrella' is suspended and cannot be used right now.");
+        .contains("'umbrella' is suspended: Unpaid invoices", "Nothing has been deleted");
   }
 
   @Test

@@ -26,6 +26,14 @@ public class JpaUserProfileRepository implements UserProfileRepository {
   }
 
   @Override
+  public long count() {
+    return entityManager
+        .current()
+        .createQuery("select count(p) from UserProfile p", Long.class)
+        .getSingleResult();
+  }
+
+  @Override
   public void add(UserProfile profile) {
     entityManager.current().persist(profile);
   }

@@ -1,12 +1,21 @@
 package io.encaptio.tenancy.infrastructure.persistence;
 
+import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.Tenant;
+import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
 import io.encaptio.tenancy.domain.TenantSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -31,5 +40,60 @@ public class JpaTenantRepository implements TenantRepository {
   @Override
   public void add(Tenant tenant) {
     em.persist(tenant);
+  }
+
+  @Override
+  public List<Tenant> search(TenantQuery query) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Tenant> select = cb.createQuery(Tenant.class);
+    Root<Tenant> tenant = select.from(Tenant.class);
+    Path<Object> sortBy = tenant.get(query.sort().attribute());
+    select
+        .where(matching(cb, tenant, query))
+        .orderBy(query.ascending() ? cb.asc(sortBy) : cb.desc(sortBy), cb.asc(tenant.get("slug")));
+    return em.createQuery(select)
+        .setFirstResult(query.first())
+        .setMaxResults(query.max())
+        .getResultList();
+  }
+
+  @Override
+  public long count(TenantQuery query) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> count = cb.createQuery(Long.class);
+    Root<Tenant> tenant = count.from(Tenant.class);
+    count.select(cb.count(tenant)).where(matching(cb, tenant, query));
+    return em.createQuery(count).getSingleResult();
+  }
+
+  private static Predicate[] matching(CriteriaBuilder cb, Root<Tenant> tenant, TenantQuery query) {
+    List<Predicate> predicates = new ArrayList<>();
+    if (query.text() != null) {
+      String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
+      predicates.add(
+          cb.or(
+              cb.like(tenant.get("slug"), pattern, '\\'),
+              cb.like(cb.lower(tenant.get("displayName")), pattern, '\\')));
+    }
+    if (query.status() != null) {
+      predicates.add(cb.equal(tenant.get("status"), query.status().dbValue()));
+    }
+    return predicates.toArray(Predicate[]::new);
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  @Override
+  public long storageBytes(SchemaName schema) {
+    Object bytes =
+        em.createNativeQuery(
+                "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = ?1 and c.relkind in ('r', 'm')")
+            .setParameter(1, schema.value())
+            .getSingleResult();
+    return ((Number) bytes).longValue();
   }
 }

@@ -1,0 +1,24 @@
+package io.encaptio.application;
+
+import io.encaptio.tenancy.application.TenantOverview;
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.domain.TenantQuery;
+import java.io.Serializable;
+import java.util.List;
+
+/** What platform operators do with tenants. */
+public interface TenantAdministration {
+
+  /** One page of tenants with their users and storage. */
+  TenantPage tenants(TenantQuery query);
+
+  /** Suspends an active tenant: its users and API clients are refused with the reason. */
+  TenantRef suspend(String slug, String reason);
+
+  TenantRef resume(String slug);
+
+  /** A tenant on the operators' list. */
+  record TenantRow(TenantOverview overview, long users) implements Serializable {}
+
+  record TenantPage(List<TenantRow> rows, long total) implements Serializable {}
+}

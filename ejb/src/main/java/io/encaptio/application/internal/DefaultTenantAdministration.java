@@ -1,0 +1,50 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.TenantAdministration;
+import io.encaptio.domain.user.UserProfileRepository;
+import io.encaptio.tenancy.application.TenantOverview;
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.application.TenantRegistry;
+import io.encaptio.tenancy.context.TenantContext;
+import io.encaptio.tenancy.domain.MigrationState;
+import io.encaptio.tenancy.domain.TenantQuery;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+@Stateless
+@Local(TenantAdministration.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultTenantAdministration implements TenantAdministration {
+
+  @Inject TenantRegistry registry;
+  @Inject UserProfileRepository profiles;
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public TenantPage tenants(TenantQuery query) {
+    return new TenantPage(
+        registry.search(query).stream().map(o -> new TenantRow(o, users(o))).toList(),
+        registry.count(query));
+  }
+
+  /** People who signed in to the tenant, counted in its own schema once it is migrated. */
+  private long users(TenantOverview overview) {
+    if (overview.migrationState() != MigrationState.CURRENT) {
+      return 0;
+    }
+    return TenantContext.supplyAs(overview.tenant(), profiles::count);
+  }
+
+  @Override
+  public TenantRef suspend(String slug, String reason) {
+    return registry.suspend(slug, reason);
+  }
+
+  @Override
+  public TenantRef resume(String slug) {
+    return registry.resume(slug);
+  }
+}

@@ -1,0 +1,106 @@
+package io.encaptio.interfaces.ops.web;
+
+import io.encaptio.application.TenantAdministration;
+import io.encaptio.application.TenantAdministration.TenantRow;
+import io.encaptio.tenancy.domain.TenantStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.primefaces.model.LazyDataModel;
+
+/** The operators' tenant list: find tenants, see their state, suspend and resume them. */
+@Named
+@ViewScoped
+public class TenantConsole implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @EJB TenantAdministration administration;
+
+  private LazyDataModel<TenantRow> tenants;
+  private String selectedSlug;
+  private String suspensionReason;
+
+  @PostConstruct
+  void init() {
+    tenants = new TenantLazyModel(administration);
+  }
+
+  public LazyDataModel<TenantRow> getTenants() {
+    return tenants;
+  }
+
+  public TenantStatus[] getStatuses() {
+    return TenantStatus.values();
+  }
+
+  /** Remembers which tenant the suspend dialog is about and clears the last reason. */
+  public void prepareSuspend(String slug) {
+    selectedSlug = slug;
+    suspensionReason = null;
+  }
+
+  public void suspend() {
+    try {
+      administration.suspend(selectedSlug, suspensionReason);
+      inform(
+          "Tenant " + selectedSlug + " is suspended",
+          "Its users and API clients are refused until you resume it.");
+    } catch (EJBException e) {
+      refuse("Tenant " + selectedSlug + " was not suspended", e);
+    }
+  }
+
+  public void resume(String slug) {
+    try {
+      administration.resume(slug);
+      inform("Tenant " + slug + " is active again", "Its users can sign in and its API answers.");
+    } catch (EJBException e) {
+      refuse("Tenant " + slug + " was not resumed", e);
+    }
+  }
+
+  private static void inform(String summary, String detail) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));
+  }
+
+  /** The domain's own message (what to fix) for a refused change; never a stack trace. */
+  private static void refuse(String summary, EJBException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    while (cause.getCause() != null
+        && !(cause instanceof IllegalArgumentException)
+        && !(cause instanceof IllegalStateException)) {
+      cause = cause.getCause();
+    }
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, cause.getMessage()));
+    FacesContext.getCurrentInstance().validationFailed();
+  }
+
+  public String getSelectedSlug() {
+    return selectedSlug;
+  }
+
+  public String getSuspensionReason() {
+    return suspensionReason;
+  }
+
+  public void setSuspensionReason(String suspensionReason) {
+    this.suspensionReason = suspensionReason;
+  }
+
+  /** Storage in a unit a person reads at a glance. */
+  public String size(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return (bytes / 1024) + " KB";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+}
