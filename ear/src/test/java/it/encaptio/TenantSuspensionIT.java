@@ -68,7 +68,8 @@ class TenantSuspensionIT {
       filterTo(operator, "initech");
 
       operator.click("tenantsForm:tenants:0:suspend");
-      operator.driver.findElement(By.id("suspendForm:reason")).sendKeys(REASON);
+      operator.text("suspendForm:suspendDialog");
+      operator.type("suspendForm:reason", REASON);
       operator.click("suspendForm:confirmSuspend");
       operator.wait.until(d -> statusShown(operator).equals("suspended"));
 
@@ -103,6 +104,7 @@ class TenantSuspensionIT {
       filterTo(operator, "initech");
 
       operator.click("tenantsForm:tenants:0:suspend");
+      operator.text("suspendForm:suspendDialog");
       operator.click("suspendForm:confirmSuspend");
 
       operator.wait.until(d -> d.getPageSource().contains("Say why the tenant is suspended."));
@@ -121,8 +123,7 @@ class TenantSuspensionIT {
 
   /** Types into the tenant column's filter and waits until only that tenant is listed. */
   private static void filterTo(Browser operator, String slug) {
-    var filter = operator.driver.findElement(By.id("tenantsForm:tenants:slugColumn:filter"));
-    filter.sendKeys(slug, Keys.TAB);
+    operator.type("tenantsForm:tenants:slugColumn:filter", slug, Keys.TAB);
     operator.wait.until(
         d -> {
           String table = d.findElement(By.id("tenantsForm:tenants")).getText();

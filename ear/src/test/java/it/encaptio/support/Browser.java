@@ -55,6 +55,19 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
   }
 
+  /** Types into a field once it is shown, reading it again if an ajax update replaced it. */
+  public void type(String id, CharSequence... keys) {
+    wait.until(
+        d -> {
+          WebElement field = d.findElement(By.id(id));
+          if (!field.isDisplayed()) {
+            return false;
+          }
+          field.sendKeys(keys);
+          return true;
+        });
+  }
+
   public void click(String id) {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }
