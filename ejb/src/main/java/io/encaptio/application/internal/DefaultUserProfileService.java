@@ -7,10 +7,13 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.logging.Logger;
 
 @Stateless
 @Local(UserProfileService.class)
 public class DefaultUserProfileService implements UserProfileService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultUserProfileService.class.getName());
 
   @Inject UserProfileRepository profiles;
 
@@ -23,6 +26,7 @@ public class DefaultUserProfileService implements UserProfileService {
                 () -> {
                   UserProfile created = UserProfile.firstSeen(signIn.subject(), signIn.username());
                   profiles.add(created);
+                  LOG.info(() -> "First sign-in of " + signIn.username());
                   return created;
                 });
     profile.signedIn(signIn.username(), signIn.displayName(), signIn.email());

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * Holds the current tenant for one thread. Only {@link #callAs} sets it, so it is always cleared
- * (restoring any outer tenant) in {@code finally}; async hops capture {@link #current()} and call
- * {@code callAs} again on the worker thread.
+ * Holds the current tenant for one thread, and names it in every log record of the thread. Only
+ * {@link #callAs} sets it, so it is always cleared (restoring any outer tenant) in {@code finally};
+ * async hops capture {@link #current()} and call {@code callAs} again on the worker thread.
  */
 public final class TenantContext {
 
@@ -34,6 +34,7 @@ public final class TenantContext {
     Objects.requireNonNull(tenant, "tenant");
     TenantRef previous = CURRENT.get();
     CURRENT.set(tenant);
+    TenantLogContext.enter(tenant);
     try {
       return work.call();
     } finally {
@@ -42,6 +43,7 @@ public final class TenantContext {
       } else {
         CURRENT.set(previous);
       }
+      TenantLogContext.restore(previous);
     }
   }
 

@@ -142,4 +142,20 @@ class TenantContextTest {
       return mistakes;
     };
   }
+
+  @Test
+  void namesTheTenantInEveryLogRecordOfTheWorkAndNotAfter() throws Exception {
+    java.util.Map<String, String> during = new java.util.HashMap<>();
+    TenantContext.callAs(
+        tenant("acme"),
+        () -> {
+          com.ibm.websphere.logging.hpel.LogRecordContext.getExtensions(during);
+          return null;
+        });
+    java.util.Map<String, String> after = new java.util.HashMap<>();
+    com.ibm.websphere.logging.hpel.LogRecordContext.getExtensions(after);
+
+    org.assertj.core.api.Assertions.assertThat(during).containsEntry("tenant", "acme");
+    org.assertj.core.api.Assertions.assertThat(after).doesNotContainKey("tenant");
+  }
 }
