@@ -108,6 +108,8 @@ class TenantSuspensionIT {
       operator.click("suspendForm:confirmSuspend");
 
       operator.wait.until(d -> d.getPageSource().contains("Say why the tenant is suspended."));
+      assertThat(operator.text("suspendForm:suspendDialog"))
+          .contains("Say why the tenant is suspended.");
       assertThat(me(accessToken("ivan.initech", "openid organization")).statusCode())
           .isEqualTo(200);
     }

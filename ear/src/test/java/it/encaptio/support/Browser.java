@@ -34,7 +34,7 @@ public final class Browser implements AutoCloseable {
         "--disable-background-networking",
         "--disable-component-update",
         "--no-first-run",
-        "--window-size=1280,900",
+        "--window-size=1280,1600",
         "--user-data-dir=" + Files.createTempDirectory("encaptio-chromium"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()

@@ -42,7 +42,7 @@ public final class Deployments {
   }
 
   /** The jar (or classes directory zipped by ShrinkWrap) a class was loaded from. */
-  private static File jarOf(Class<?> type) throws Exception {
+  public static File jarOf(Class<?> type) throws Exception {
     return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

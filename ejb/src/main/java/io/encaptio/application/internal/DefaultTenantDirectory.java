@@ -6,7 +6,6 @@ import io.encaptio.tenancy.application.OrganizationDirectory;
 import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
-import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,8 +39,9 @@ public class DefaultTenantDirectory implements TenantDirectory {
         continue;
       }
       try {
-        TenantRef tenant = registry.registerOrganization(organization);
-        if (tenant.status() == TenantStatus.PROVISIONING) {
+        TenantRegistry.Registration registration = registry.registerOrganization(organization);
+        TenantRef tenant = registration.tenant();
+        if (registration.needsSetup()) {
           String version = migrations.migrateTenant(tenant.schemaName());
           registry.migrationSucceeded(tenant.slug(), version);
           registry.activate(tenant.slug());

@@ -8,6 +8,9 @@ public interface SchemaMigrations {
   /** Creates or upgrades the {@code platform} schema. Returns the schema version reached. */
   String migratePlatform();
 
+  /** Creates the tenant's empty schema if it does not exist yet. */
+  void createSchema(SchemaName schema);
+
   /** Creates the tenant's schema if needed and applies every tenant migration to it. */
   String migrateTenant(SchemaName schema);
 }

@@ -4,10 +4,12 @@ import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
 import io.encaptio.tenancy.domain.TenantSlug;
+import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,8 +29,69 @@ public class TenantRegistry {
    * Registers the organization as a tenant if it is not registered yet, or refreshes its display
    * name. New tenants start in {@code provisioning} until {@link #activate} is called.
    */
+  /** A tenant the directory synchronisation registered, and whether it still needs its schema. */
+  public record Registration(TenantRef tenant, boolean needsSetup) {}
+
+  /**
+   * Reserves the slug for an operator's provisioning run and keeps the request, so the run can be
+   * completed later. Repeating the same request (same slug and owner) returns the same tenant,
+   * whatever its state; anything else on a taken slug, or an invalid request, is refused with what
+   * to fix and nothing is created.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public TenantRef registerOrganization(Organization organization) {
+  public TenantRef reserve(NewTenant request) {
+    Map<String, String> problems = request.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidTenantException(problems);
+    }
+    TenantSlug slug = new TenantSlug(request.slug());
+    Optional<Tenant> existing = tenants.findBySlug(slug);
+    if (existing.isPresent()) {
+      Tenant tenant = existing.get();
+      boolean sameRunAgain =
+          request.ownerEmail().equalsIgnoreCase(String.valueOf(tenant.ownerEmail()));
+      if (!sameRunAgain) {
+        throw new InvalidTenantException(
+            Map.of(
+                "slug",
+                "The identifier '"
+                    + slug
+                    + "' is taken by "
+                    + tenant.displayName()
+                    + "; choose another."));
+      }
+      return TenantRef.of(tenant);
+    }
+    Tenant created =
+        Tenant.provision(
+            slug,
+            request.name(),
+            request.plan() == null ? DEFAULT_PLAN : request.plan(),
+            request.ownerEmail(),
+            request.ownerName().strip());
+    tenants.add(created);
+    return TenantRef.of(created);
+  }
+
+  /** The request of a provisioning run that has not completed, to complete it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<NewTenant> unfinishedProvisioning(String slug) {
+    return tenants
+        .findBySlug(new TenantSlug(slug))
+        .filter(t -> t.status() == TenantStatus.PROVISIONING && t.provisionedByOperator())
+        .map(
+            t ->
+                new NewTenant(
+                    t.slug().value(), t.displayName(), t.plan(), t.ownerEmail(), t.ownerName()));
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void linkOrganization(String slug, String organizationId) {
+    require(slug).linkOrganization(organizationId);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Registration registerOrganization(Organization organization) {
     TenantSlug slug = new TenantSlug(organization.alias());
     String name = organization.name() == null ? organization.alias() : organization.name();
     Tenant tenant =
@@ -42,7 +105,9 @@ public class TenantRegistry {
                 });
     tenant.rename(name);
     resolver.evict(slug.value());
-    return TenantRef.of(tenant);
+    return new Registration(
+        TenantRef.of(tenant),
+        tenant.status() == TenantStatus.PROVISIONING && !tenant.provisionedByOperator());
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -49,6 +49,12 @@ public class Tenant {
   @Column(name = "migrated_at")
   private OffsetDateTime migratedAt;
 
+  @Column(name = "owner_email", length = 320)
+  private String ownerEmail;
+
+  @Column(name = "owner_name", length = 200)
+  private String ownerName;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -78,6 +84,36 @@ public class Tenant {
       throw new IllegalArgumentException("A tenant name has 1 to 200 characters");
     }
     return displayName.strip();
+  }
+
+  /**
+   * A tenant an operator provisions with its first owner: the owner is kept so that an interrupted
+   * provisioning run can be completed later.
+   */
+  public static Tenant provision(
+      TenantSlug slug, String displayName, String plan, String ownerEmail, String ownerName) {
+    Tenant tenant = register(slug, displayName, null, plan);
+    tenant.ownerEmail = ownerEmail;
+    tenant.ownerName = ownerName;
+    return tenant;
+  }
+
+  /** The identity provider's organization that holds the tenant's people. */
+  public void linkOrganization(String organizationId) {
+    keycloakOrganizationId = organizationId;
+  }
+
+  /** Whether an operator's provisioning run, rather than directory synchronisation, owns setup. */
+  public boolean provisionedByOperator() {
+    return ownerEmail != null;
+  }
+
+  public String ownerEmail() {
+    return ownerEmail;
+  }
+
+  public String ownerName() {
+    return ownerName;
   }
 
   /** Marks the tenant ready to serve once its schema exists and is migrated. */

@@ -23,7 +23,8 @@ class TenantRegistryTest {
 
   @Test
   void registersANewOrganizationAsAProvisioningTenant() {
-    TenantRef acme = registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+    TenantRef acme =
+        registry.registerOrganization(new Organization("org-1", "acme", "Acme", true)).tenant();
 
     assertThat(acme.slug()).isEqualTo("acme");
     assertThat(acme.displayName()).isEqualTo("Acme");
@@ -33,7 +34,8 @@ class TenantRegistryTest {
 
   @Test
   void anOrganizationWithoutANameIsNamedAfterItsAlias() {
-    TenantRef acme = registry.registerOrganization(new Organization("org-1", "acme", null, true));
+    TenantRef acme =
+        registry.registerOrganization(new Organization("org-1", "acme", null, true)).tenant();
 
     assertThat(acme.displayName()).isEqualTo("acme");
   }
@@ -42,8 +44,8 @@ class TenantRegistryTest {
   void registeringTheSameOrganizationTwiceKeepsOneTenant() {
     Organization organization = new Organization("org-1", "acme", "Acme", true);
 
-    TenantRef first = registry.registerOrganization(organization);
-    TenantRef second = registry.registerOrganization(organization);
+    TenantRef first = registry.registerOrganization(organization).tenant();
+    TenantRef second = registry.registerOrganization(organization).tenant();
 
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(second.schemaName()).isEqualTo(first.schemaName());
@@ -53,10 +55,12 @@ class TenantRegistryTest {
   @Test
   void aRenamedOrganizationRenamesItsTenant() {
     TenantRef before =
-        registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+        registry.registerOrganization(new Organization("org-1", "acme", "Acme", true)).tenant();
 
     TenantRef after =
-        registry.registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true));
+        registry
+            .registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true))
+            .tenant();
 
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.displayName()).isEqualTo("Acme Corporation");
@@ -65,13 +69,15 @@ class TenantRegistryTest {
 
   @Test
   void registeringEvictsTheCachedTenantSoTheNewNameIsServed() {
-    registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+    registry.registerOrganization(new Organization("org-1", "acme", "Acme", true)).tenant();
     assertThat(resolver.byOrganizationAlias("acme"))
         .get()
         .extracting(TenantRef::displayName)
         .isEqualTo("Acme");
 
-    registry.registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true));
+    registry
+        .registerOrganization(new Organization("org-1", "acme", "Acme Corporation", true))
+        .tenant();
 
     assertThat(cache.entries).doesNotContainKey("acme");
     assertThat(resolver.byOrganizationAlias("acme"))
@@ -82,7 +88,7 @@ class TenantRegistryTest {
 
   @Test
   void activatingEvictsTheCachedTenantSoItIsServedAsActive() {
-    registry.registerOrganization(new Organization("org-1", "acme", "Acme", true));
+    registry.registerOrganization(new Organization("org-1", "acme", "Acme", true)).tenant();
     assertThat(resolver.byOrganizationAlias("acme").orElseThrow().isActive()).isFalse();
 
     registry.activate("acme");

@@ -5,95 +5,137 @@ import io.encaptio.tenancy.application.Organization;
 import io.encaptio.tenancy.application.OrganizationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Form;
-import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Reads organizations through Keycloak's admin REST API with the backend client's service account
- * (client credentials grant). Only the two calls needed here, so the JAX-RS client of the server is
- * enough; richer administration (provisioning, invitations) will use keycloak-admin-client.
+ * Keycloak's organizations through its admin REST API, with the backend client's service account.
+ * The few calls needed go through the server's own JAX-RS client ({@link KeycloakAdminSession});
+ * keycloak-admin-client would bring a second RESTEasy and Jackson into the EAR beside Liberty's.
  */
 @ApplicationScoped
 public class KeycloakOrganizationDirectory implements OrganizationDirectory {
 
   private static final int PAGE = 100;
+  static final String OWNER_ROLE = "owner";
 
-  @Inject
-  @ConfigProperty(name = "keycloak.url")
-  String keycloakUrl;
-
-  @Inject
-  @ConfigProperty(name = "keycloak.realm")
-  String realm;
-
-  @Inject
-  @ConfigProperty(name = "keycloak.backend.client.id")
-  String clientId;
-
-  @Inject
-  @ConfigProperty(name = "keycloak.backend.client.secret")
-  String clientSecret;
+  @Inject KeycloakAdminSession.Factory sessions;
 
   @Override
   public List<Organization> organizations() {
-    Client client =
-        ClientBuilder.newBuilder()
-            .connectTimeout(5, TimeUnit.SECONDS)
-            .readTimeout(10, TimeUnit.SECONDS)
-            .build();
-    try {
-      String token = serviceAccountToken(client);
-      List<Organization> result = new ArrayList<>();
-      for (int first = 0; ; first += PAGE) {
-        JsonArray page =
-            client
-                .target(keycloakUrl)
-                .path("admin/realms/{realm}/organizations")
-                .resolveTemplate("realm", realm)
-                .queryParam("first", first)
-                .queryParam("max", PAGE)
-                .queryParam("briefRepresentation", true)
-                .request(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + token)
-                .get(JsonArray.class);
-        page.getValuesAs(JsonObject.class).forEach(o -> result.add(toOrganization(o)));
-        if (page.size() < PAGE) {
-          return result;
-        }
-      }
-    } catch (ProcessingException | WebApplicationException e) {
-      throw new IdentityProviderUnavailableException(
-          "Keycloak at " + keycloakUrl + " did not list the organizations: " + e.getMessage(), e);
-    } finally {
-      client.close();
-    }
+    return call(
+        "list the organizations",
+        admin -> {
+          List<Organization> result = new ArrayList<>();
+          for (int first = 0; ; first += PAGE) {
+            JsonArray page =
+                admin.get("organizations?briefRepresentation=true&first=" + first + "&max=" + PAGE);
+            page.getValuesAs(JsonObject.class).forEach(o -> result.add(toOrganization(o)));
+            if (page.size() < PAGE) {
+              return result;
+            }
+          }
+        });
   }
 
-  private String serviceAccountToken(Client client) {
-    Form form =
-        new Form()
-            .param("grant_type", "client_credentials")
-            .param("client_id", clientId)
-            .param("client_secret", clientSecret);
-    JsonObject response =
-        client
-            .target(keycloakUrl)
-            .path("realms/{realm}/protocol/openid-connect/token")
-            .resolveTemplate("realm", realm)
-            .request(MediaType.APPLICATION_JSON)
-            .post(Entity.form(form), JsonObject.class);
-    return response.getString("access_token");
+  @Override
+  public Organization ensureOrganization(String alias, String name, String domain) {
+    return call(
+        "create organization " + alias,
+        admin -> {
+          Optional<Organization> existing = find(admin, alias);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          admin.post(
+              "organizations",
+              Json.createObjectBuilder()
+                  .add("name", name)
+                  .add("alias", alias)
+                  .add("enabled", true)
+                  .add(
+                      "domains",
+                      Json.createArrayBuilder()
+                          .add(
+                              Json.createObjectBuilder()
+                                  .add("name", domain)
+                                  .add("verified", false)))
+                  .build());
+          return find(admin, alias)
+              .orElseThrow(
+                  () ->
+                      new IdentityProviderUnavailableException(
+                          "Keycloak lost organization " + alias));
+        });
+  }
+
+  private static Optional<Organization> find(KeycloakAdminSession admin, String alias) {
+    JsonArray matches = admin.get("organizations?briefRepresentation=true&search=" + alias);
+    return matches.getValuesAs(JsonObject.class).stream()
+        .map(KeycloakOrganizationDirectory::toOrganization)
+        .filter(o -> o.alias().equals(alias))
+        .findFirst();
+  }
+
+  @Override
+  public String ensureOwner(Organization organization, String email, String fullName) {
+    return call(
+        "invite the owner of " + organization.alias(),
+        admin -> {
+          String userId =
+              findUser(admin, email).orElseGet(() -> createUser(admin, email, fullName));
+          JsonObject role = admin.getObject("roles/" + OWNER_ROLE);
+          admin.post(
+              "users/" + userId + "/role-mappings/realm",
+              Json.createArrayBuilder().add(role).build());
+          // Adding a member twice answers 409 Conflict: the membership is what we want either way.
+          admin.postAllowingConflict(
+              "organizations/" + organization.id() + "/members", Json.createValue(userId));
+          return userId;
+        });
+  }
+
+  private static Optional<String> findUser(KeycloakAdminSession admin, String email) {
+    JsonArray users =
+        admin.get(
+            "users?exact=true&email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
+    return users.getValuesAs(JsonObject.class).stream().map(u -> u.getString("id")).findFirst();
+  }
+
+  private static String createUser(KeycloakAdminSession admin, String email, String fullName) {
+    String[] names = fullName.strip().split("\\s+", 2);
+    admin.post(
+        "users",
+        Json.createObjectBuilder()
+            .add("username", email)
+            .add("email", email)
+            .add("firstName", names[0])
+            .add("lastName", names.length > 1 ? names[1] : "")
+            .add("enabled", true)
+            .add("emailVerified", false)
+            .add(
+                "requiredActions",
+                Json.createArrayBuilder().add("UPDATE_PASSWORD").add("VERIFY_EMAIL"))
+            .build());
+    return findUser(admin, email)
+        .orElseThrow(() -> new IdentityProviderUnavailableException("Keycloak lost user " + email));
+  }
+
+  private <T> T call(String what, Function<KeycloakAdminSession, T> work) {
+    try (KeycloakAdminSession admin = sessions.open()) {
+      return work.apply(admin);
+    } catch (ProcessingException | WebApplicationException e) {
+      throw new IdentityProviderUnavailableException(
+          "Keycloak did not " + what + ": " + e.getMessage(), e);
+    }
   }
 
   private static Organization toOrganization(JsonObject o) {

@@ -4,6 +4,9 @@ import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.domain.SchemaName;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -26,6 +29,18 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
   @Override
   public String migratePlatform() {
     return migrate(PLATFORM_SCHEMA, "classpath:db/platform");
+  }
+
+  @Override
+  public void createSchema(SchemaName schema) {
+    // SchemaName admits only t_ and 32 hex digits, so quoting it here cannot inject anything.
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.value() + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Schema " + schema + " could not be created: " + e.getMessage(), e);
+    }
   }
 
   @Override

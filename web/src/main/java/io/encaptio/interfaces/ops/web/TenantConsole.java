@@ -2,6 +2,9 @@ package io.encaptio.interfaces.ops.web;
 
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantAdministration.TenantRow;
+import io.encaptio.application.TenantProvisioning;
+import io.encaptio.tenancy.application.InvalidTenantException;
+import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -21,6 +24,9 @@ public class TenantConsole implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @EJB TenantAdministration administration;
+  @EJB TenantProvisioning provisioning;
+
+  private NewTenantForm newTenant = new NewTenantForm();
 
   private LazyDataModel<TenantRow> tenants;
   private String selectedSlug;
@@ -37,6 +43,60 @@ public class TenantConsole implements Serializable {
 
   public TenantStatus[] getStatuses() {
     return TenantStatus.values();
+  }
+
+  public NewTenantForm getNewTenant() {
+    return newTenant;
+  }
+
+  public void prepareNewTenant() {
+    newTenant = new NewTenantForm();
+  }
+
+  /**
+   * Provisions the tenant from the dialog. Invalid input is shown next to its field and nothing is
+   * created; a failure half way leaves the tenant in provisioning, completed by "Complete".
+   */
+  public void provision() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      TenantRef tenant = provisioning.provision(newTenant.toRequest());
+      inform(
+          "Tenant " + tenant.slug() + " is ready",
+          newTenant.getOwnerEmail()
+              + " is invited as its owner and sets a password at first sign-in.");
+    } catch (EJBException e) {
+      Throwable cause = rootCause(e);
+      if (cause instanceof InvalidTenantException invalid) {
+        invalid
+            .problems()
+            .forEach(
+                (field, problem) ->
+                    faces.addMessage(
+                        "newTenantForm:" + field,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, problem)));
+        faces.validationFailed();
+      } else {
+        refuse("Tenant " + newTenant.getSlug() + " is not ready yet", e);
+      }
+    }
+  }
+
+  public void completeProvisioning(String slug) {
+    try {
+      provisioning.completeProvisioning(slug);
+      inform("Tenant " + slug + " is ready", "Its provisioning was completed.");
+    } catch (EJBException e) {
+      refuse("Tenant " + slug + " is still provisioning", e);
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof InvalidTenantException)) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** Remembers which tenant the suspend dialog is about and clears the last reason. */

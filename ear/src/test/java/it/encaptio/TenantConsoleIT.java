@@ -1,0 +1,52 @@
+package it.encaptio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.encaptio.support.Browser;
+import it.encaptio.support.KeycloakProbe;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** An operator creates a tenant in the console: told what to fix first, then it is ready. */
+class TenantConsoleIT {
+
+  @Test
+  void operatorCreatesATenantAfterFixingWhatTheDialogSays() throws Exception {
+    String slug = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+    String owner = "owner@" + slug + ".example";
+    try (Browser operator = new Browser()) {
+      operator.openSignedIn("/ops/tenants.xhtml", "oscar.ops");
+
+      operator.click("toolbarForm:newTenant");
+      operator.text("newTenantForm:newTenantDialog");
+      operator.type("newTenantForm:slug", "Bad Slug!");
+      operator.type("newTenantForm:name", "Umbrella");
+      operator.type("newTenantForm:ownerEmail", "not-an-address");
+      operator.type("newTenantForm:ownerName", "Olive Owner");
+      operator.click("newTenantForm:create");
+
+      operator.wait.until(
+          d -> d.getPageSource().contains("lower-case letters, digits and hyphens"));
+      assertThat(operator.driver.getPageSource()).contains("Give the owner's e-mail address");
+      assertThat(operator.text("newTenantForm:newTenantDialog")).isNotBlank();
+
+      operator.driver.findElement(By.id("newTenantForm:slug")).clear();
+      operator.type("newTenantForm:slug", slug);
+      operator.driver.findElement(By.id("newTenantForm:ownerEmail")).clear();
+      operator.type("newTenantForm:ownerEmail", owner);
+      operator.click("newTenantForm:create");
+
+      operator.wait.until(d -> d.getPageSource().contains("Tenant " + slug + " is ready"));
+      operator.type("tenantsForm:tenants:slugColumn:filter", slug, Keys.TAB);
+      operator.wait.until(
+          d ->
+              d.findElement(By.cssSelector("[id='tenantsForm:tenants'] .ui-tag"))
+                  .getText()
+                  .equals("active"));
+    } finally {
+      KeycloakProbe.fromEnvironment().remove(slug, owner);
+    }
+  }
+}

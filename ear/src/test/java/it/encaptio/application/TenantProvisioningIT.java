@@ -1,0 +1,150 @@
+package it.encaptio.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.encaptio.application.TenantDirectory;
+import io.encaptio.application.TenantProvisioning;
+import io.encaptio.application.TenantProvisioning.Step;
+import io.encaptio.tenancy.application.InvalidTenantException;
+import io.encaptio.tenancy.application.NewTenant;
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.domain.TenantStatus;
+import it.encaptio.support.Deployments;
+import it.encaptio.support.KeycloakProbe;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Provisioning against the real database and Keycloak: a run interrupted after each step is
+ * completed by running again, with one tenant, one schema, one organization and one owner.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantProvisioningIT {
+
+  @Deployment
+  static WebArchive deployment() throws Exception {
+    return Deployments.ejbModule(
+            "tenant-provisioning-it",
+            TenantProvisioningIT.class,
+            ProvisioningFault.class,
+            ProvisioningFault.SimulatedCrash.class,
+            KeycloakProbe.class)
+        .addAsLibraries(Deployments.jarOf(com.fasterxml.jackson.databind.ObjectMapper.class))
+        .addAsLibraries(Deployments.jarOf(com.fasterxml.jackson.core.JsonFactory.class))
+        .addAsLibraries(Deployments.jarOf(com.fasterxml.jackson.annotation.JsonProperty.class));
+  }
+
+  @Inject TenantProvisioning provisioning;
+  @Inject TenantDirectory directory;
+
+  private static NewTenant request(String slug) {
+    return new NewTenant(slug, "Test " + slug, null, "owner@" + slug + ".example", "Olive Owner");
+  }
+
+  @Test
+  void runInterruptedAfterTheSchemaIsCompleted() throws Exception {
+    interruptAndComplete(Step.SCHEMA_CREATED);
+  }
+
+  @Test
+  void runInterruptedAfterTheMigrationsIsCompleted() throws Exception {
+    interruptAndComplete(Step.SCHEMA_MIGRATED);
+  }
+
+  @Test
+  void runInterruptedAfterTheKeycloakOrganizationIsCompleted() throws Exception {
+    interruptAndComplete(Step.ORGANIZATION_CREATED);
+  }
+
+  @Test
+  void runInterruptedAfterTheOwnerInvitationIsCompleted() throws Exception {
+    interruptAndComplete(Step.OWNER_INVITED);
+  }
+
+  private void interruptAndComplete(Step interruptedAfter) throws Exception {
+    String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    NewTenant request = request(slug);
+    KeycloakProbe keycloak = new KeycloakProbe();
+    try {
+      ProvisioningFault.failAfter = interruptedAfter;
+      assertThatThrownBy(() -> provisioning.provision(request))
+          .hasStackTraceContaining("simulated crash after " + interruptedAfter);
+      assertThat(directory.tenant(slug))
+          .get()
+          .extracting(TenantRef::status)
+          .isEqualTo(TenantStatus.PROVISIONING);
+
+      ProvisioningFault.failAfter = null;
+      TenantRef tenant = provisioning.completeProvisioning(slug);
+      TenantRef again = provisioning.provision(request);
+
+      assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+      assertThat(again.id()).isEqualTo(tenant.id());
+      assertThat(count("select count(*) from platform.tenants where slug = ?", slug)).isEqualTo(1);
+      assertThat(
+              count(
+                  "select count(*) from information_schema.tables where table_schema = ? and table_name = 'user_profile'",
+                  tenant.schemaName().value()))
+          .isEqualTo(1);
+      JsonNode organizations = keycloak.organizations(slug);
+      assertThat(organizations).hasSize(1);
+      JsonNode owners = keycloak.usersByEmail(request.ownerEmail());
+      assertThat(owners).hasSize(1);
+      assertThat(owners.get(0).get("requiredActions").toString()).contains("UPDATE_PASSWORD");
+      assertThat(keycloak.realmRoles(owners.get(0).get("id").asText()).toString())
+          .contains("\"owner\"");
+      JsonNode members = keycloak.members(organizations.get(0).get("id").asText());
+      assertThat(members).hasSize(1);
+      assertThat(members.get(0).get("email").asText()).isEqualTo(request.ownerEmail());
+    } finally {
+      ProvisioningFault.failAfter = null;
+      keycloak.remove(slug, request.ownerEmail());
+    }
+  }
+
+  @Test
+  void badRequestsAreRefusedWithWhatToFixAndCreateNothing() throws Exception {
+    long before = count("select count(*) from platform.tenants");
+
+    assertThatThrownBy(() -> provisioning.provision(request("acme")))
+        .hasRootCauseInstanceOf(InvalidTenantException.class)
+        .hasStackTraceContaining("'acme' is taken by Acme Corp");
+    assertThatThrownBy(
+            () ->
+                provisioning.provision(
+                    new NewTenant(
+                        "x'; drop schema platform cascade; --", "n".repeat(201), null, "nope", "")))
+        .hasRootCauseInstanceOf(InvalidTenantException.class)
+        .hasStackTraceContaining("lower-case letters, digits and hyphens")
+        .hasStackTraceContaining("201 characters; at most 200");
+
+    assertThat(count("select count(*) from platform.tenants")).isEqualTo(before);
+    assertThat(new KeycloakProbe().organizations("x")).isEmpty();
+  }
+
+  private static long count(String sql, String... parameters) throws Exception {
+    DataSource dataSource = InitialContext.doLookup("jdbc/encaptio");
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+}

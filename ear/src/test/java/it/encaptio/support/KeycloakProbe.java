@@ -1,0 +1,121 @@
+package it.encaptio.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Looks into Keycloak from a test, through the admin API with the same service account the server
+ * uses, and removes what a test created there.
+ */
+public final class KeycloakProbe {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String admin;
+  private final String token;
+
+  /** Inside the server: the server's own configuration. */
+  public KeycloakProbe() throws Exception {
+    this(
+        config("keycloak.url"),
+        config("keycloak.realm"),
+        config("keycloak.backend.client.id"),
+        config("keycloak.backend.client.secret"));
+  }
+
+  private static String config(String name) {
+    Config config = ConfigProvider.getConfig();
+    return config.getValue(name, String.class);
+  }
+
+  /** Outside the server: the environment the test command exports, with the dev defaults. */
+  public static KeycloakProbe fromEnvironment() throws Exception {
+    return new KeycloakProbe(
+        env("KEYCLOAK_URL", "http://localhost:8180"),
+        env("KEYCLOAK_REALM", "encaptio"),
+        env("KEYCLOAK_BACKEND_CLIENT_ID", "encaptio-backend"),
+        env("KEYCLOAK_BACKEND_CLIENT_SECRET", "encaptio-backend-dev-secret"));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private KeycloakProbe(String url, String realm, String clientId, String clientSecret)
+      throws Exception {
+    admin = url + "/admin/realms/" + realm + "/";
+    String form =
+        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + clientSecret;
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(url + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    token = JSON.readTree(response.body()).get("access_token").asText();
+  }
+
+  /** Organizations whose alias is exactly this one (0 or 1 when nothing is duplicated). */
+  public JsonNode organizations(String alias) throws Exception {
+    JsonNode all = get("organizations?briefRepresentation=true&search=" + alias);
+    var matches = JSON.createArrayNode();
+    all.forEach(
+        o -> {
+          if (alias.equals(o.path("alias").asText())) matches.add(o);
+        });
+    return matches;
+  }
+
+  public JsonNode members(String organizationId) throws Exception {
+    return get("organizations/" + organizationId + "/members");
+  }
+
+  public JsonNode usersByEmail(String email) throws Exception {
+    return get("users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+  }
+
+  public JsonNode realmRoles(String userId) throws Exception {
+    return get("users/" + userId + "/role-mappings/realm");
+  }
+
+  /** Deletes the organization and the user the test provisioned, if they exist. */
+  public void remove(String alias, String email) throws Exception {
+    for (JsonNode organization : organizations(alias)) {
+      delete("organizations/" + organization.get("id").asText());
+    }
+    for (JsonNode user : usersByEmail(email)) {
+      delete("users/" + user.get("id").asText());
+    }
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(admin + path))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private void delete(String path) throws IOException, InterruptedException {
+    http.send(
+        HttpRequest.newBuilder(URI.create(admin + path))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+}
