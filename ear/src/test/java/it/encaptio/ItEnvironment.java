@@ -45,7 +45,20 @@ public final class ItEnvironment {
         System.getProperty("encaptio.server.dir", "target/liberty/wlp/usr/servers/encaptio"));
   }
 
-  private static String env(String name, String fallback) {
+  /** The database the server under test uses (the test command exports its coordinates). */
+  public static java.sql.Connection database() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://"
+            + env("ENCAPTIO_DB_HOST", "127.0.0.1")
+            + ":"
+            + env("ENCAPTIO_DB_PORT", "5432")
+            + "/"
+            + env("ENCAPTIO_DB_NAME", "encaptio"),
+        env("ENCAPTIO_DB_USER", "encaptio"),
+        env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"));
+  }
+
+  public static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
   }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.support.Browser;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,18 +28,7 @@ class TenantSuspensionIT {
   @BeforeAll
   static void initechIsActive() throws Exception {
     // A run that died half-way may have left initech suspended; start from the state tests expect.
-    String url =
-        "jdbc:postgresql://"
-            + env("ENCAPTIO_DB_HOST", "127.0.0.1")
-            + ":"
-            + env("ENCAPTIO_DB_PORT", "5432")
-            + "/"
-            + env("ENCAPTIO_DB_NAME", "encaptio");
-    try (Connection db =
-        DriverManager.getConnection(
-            url,
-            env("ENCAPTIO_DB_USER", "encaptio"),
-            env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"))) {
+    try (Connection db = ItEnvironment.database()) {
       db.createStatement()
           .executeUpdate(
               "update platform.tenants set status = 'active', suspension_reason = null"
@@ -49,11 +37,6 @@ class TenantSuspensionIT {
     String token = accessToken("ivan.initech", "openid organization");
     ItEnvironment.await(
         "initech to be registered", Duration.ofSeconds(120), () -> me(token).statusCode() == 200);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 
   private static HttpResponse<String> me(String token) {

@@ -17,6 +17,16 @@ public interface TenantAdministration {
 
   TenantRef resume(String slug);
 
+  /** The tenant's data as one file (zip of CSV per table and a manifest). */
+  byte[] export(String slug);
+
+  /**
+   * Reads an export into a tenant that holds no data yet, all or nothing.
+   *
+   * @return rows imported per table
+   */
+  java.util.Map<String, Long> importInto(String slug, byte[] archive);
+
   /** A tenant on the operators' list. */
   record TenantRow(TenantOverview overview, long users) implements Serializable {}
 

@@ -2,6 +2,7 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.domain.user.UserProfileRepository;
+import io.encaptio.tenancy.application.TenantArchives;
 import io.encaptio.tenancy.application.TenantOverview;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
@@ -21,6 +22,7 @@ public class DefaultTenantAdministration implements TenantAdministration {
 
   @Inject TenantRegistry registry;
   @Inject UserProfileRepository profiles;
+  @Inject TenantArchives archives;
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -46,5 +48,22 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Override
   public TenantRef resume(String slug) {
     return registry.resume(slug);
+  }
+
+  @Override
+  public byte[] export(String slug) {
+    TenantOverview tenant = registry.overview(slug);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    archives.export(tenant.tenant().schemaName(), tenant.schemaVersion(), out);
+    return out.toByteArray();
+  }
+
+  @Override
+  public java.util.Map<String, Long> importInto(String slug, byte[] archive) {
+    TenantOverview tenant = registry.overview(slug);
+    return archives.importInto(
+        tenant.tenant().schemaName(),
+        tenant.schemaVersion(),
+        new java.io.ByteArrayInputStream(archive));
   }
 }

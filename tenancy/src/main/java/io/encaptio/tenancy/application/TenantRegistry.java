@@ -164,6 +164,12 @@ public class TenantRegistry {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
+  public TenantOverview overview(String slug) {
+    Tenant tenant = require(slug);
+    return TenantOverview.of(tenant, tenants.storageBytes(tenant.schemaName()));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
   public long count(TenantQuery query) {
     return tenants.count(query);
   }

@@ -9,6 +9,7 @@ public enum ProblemType {
   AMBIGUOUS_TENANT("ambiguous-tenant", "Several organizations in the token", 400),
   FORBIDDEN("forbidden", "Not allowed", 403),
   NOT_FOUND("not-found", "Not found", 404),
+  CONFLICT("conflict", "Not possible in the current state", 409),
   BAD_REQUEST("bad-request", "Bad request", 400),
   INTERNAL("internal-error", "Internal error", 500);
 

@@ -22,12 +22,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception exception) {
+    return toResponseFor(exception, uriInfo.getRequestUri().getPath());
+  }
+
+  /** Logs the exception under a new incident id and answers a 500 problem naming the id. */
+  public Response toResponseFor(Exception exception, String path) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Incident " + incident, exception);
     return Problem.of(
             ProblemType.INTERNAL,
             "The request failed on our side; quote incident " + incident + " to support.",
-            uriInfo.getRequestUri().getPath())
+            path)
         .toResponse();
   }
 }

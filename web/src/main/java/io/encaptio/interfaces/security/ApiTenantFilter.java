@@ -1,11 +1,9 @@
 package io.encaptio.interfaces.security;
 
-import io.encaptio.interfaces.problem.Problem;
 import io.encaptio.interfaces.problem.ProblemType;
+import io.encaptio.interfaces.problem.ProblemWriter;
 import io.encaptio.tenancy.application.TenantResolver;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -27,8 +25,6 @@ public class ApiTenantFilter extends HttpFilter {
   /** Names one of the token's organizations when the token carries several. */
   public static final String ORGANIZATION_HEADER = "Encaptio-Organization";
 
-  private static final Jsonb JSONB = JsonbBuilder.create();
-
   @Inject CurrentCaller caller;
   @Inject TenantResolver resolver;
 
@@ -37,12 +33,10 @@ public class ApiTenantFilter extends HttpFilter {
       throws IOException, ServletException {
     Optional<CallerIdentity> identity = caller.find();
     if (identity.isEmpty()) {
-      resp.setHeader("WWW-Authenticate", "Bearer realm=\"encaptio\"");
       boolean sent = req.getHeader("Authorization") != null;
-      refuse(
+      ProblemWriter.unauthenticated(
           req,
           resp,
-          ProblemType.UNAUTHENTICATED,
           sent
               ? "The bearer token is invalid or expired; request a new access token from the"
                   + " Encaptio identity provider."
@@ -77,10 +71,6 @@ public class ApiTenantFilter extends HttpFilter {
   private static void refuse(
       HttpServletRequest req, HttpServletResponse resp, ProblemType type, String detail)
       throws IOException {
-    Problem problem = Problem.of(type, detail, req.getRequestURI());
-    resp.setStatus(problem.status());
-    resp.setContentType(Problem.MEDIA_TYPE);
-    resp.setCharacterEncoding("UTF-8");
-    resp.getWriter().write(JSONB.toJson(problem));
+    ProblemWriter.write(req, resp, type, detail);
   }
 }

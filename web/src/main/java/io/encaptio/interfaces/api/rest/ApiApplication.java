@@ -19,4 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT")
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+  /** Listed explicitly: with several applications in the module, none may pick up the others'. */
+  @Override
+  public java.util.Set<Class<?>> getClasses() {
+    return java.util.Set.of(
+        MeResource.class,
+        io.encaptio.interfaces.problem.WebApplicationExceptionMapper.class,
+        io.encaptio.interfaces.problem.UnexpectedExceptionMapper.class);
+  }
+}

@@ -14,7 +14,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.StreamedContent;
 
 /** The operators' tenant list: find tenants, see their state, suspend and resume them. */
 @Named
@@ -80,6 +82,17 @@ public class TenantConsole implements Serializable {
         refuse("Tenant " + newTenant.getSlug() + " is not ready yet", e);
       }
     }
+  }
+
+  /** The tenant's export (zip of CSV per table and a manifest) as a download. */
+  public StreamedContent export(String slug) {
+    byte[] archive = administration.export(slug);
+    return DefaultStreamedContent.builder()
+        .name(slug + "-export.zip")
+        .contentType("application/zip")
+        .contentLength((long) archive.length)
+        .stream(() -> new java.io.ByteArrayInputStream(archive))
+        .build();
   }
 
   public void completeProvisioning(String slug) {

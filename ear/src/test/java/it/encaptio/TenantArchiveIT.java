@@ -1,0 +1,200 @@
+package it.encaptio;
+
+import static it.encaptio.ItEnvironment.accessToken;
+import static it.encaptio.ItEnvironment.baseUrl;
+import static it.encaptio.ItEnvironment.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.encaptio.support.KeycloakProbe;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operators' API exports a tenant to a file and imports it into a new tenant: every row
+ * arrives, a tenant that holds data is never overwritten, and a broken file is refused.
+ */
+class TenantArchiveIT {
+
+  private static String operator;
+
+  @BeforeAll
+  static void tokens() {
+    ItEnvironment.awaitDemoTenants();
+    operator = accessToken("oscar.ops", "openid");
+  }
+
+  private static HttpResponse<byte[]> call(
+      String method, String path, String token, String type, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/ops/v1" + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    try {
+      return ItEnvironment.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void onlyPlatformOperatorsMayExport() {
+    assertThat(call("GET", "/tenants/acme/export", null, null, null).statusCode()).isEqualTo(401);
+    HttpResponse<byte[]> owner =
+        call(
+            "GET",
+            "/tenants/acme/export",
+            accessToken("alice.acme", "openid organization"),
+            null,
+            null);
+    assertThat(owner.statusCode()).isEqualTo(403);
+    assertThat(new String(owner.body(), StandardCharsets.UTF_8)).contains("platform-operator");
+  }
+
+  @Test
+  void exportThenImportIntoANewTenantKeepsEveryRow() throws Exception {
+    String slug = "copy-" + UUID.randomUUID().toString().substring(0, 8);
+    String owner = "owner@" + slug + ".example";
+    try {
+      seedAcme();
+      byte[] acmeExport = export("acme");
+      Map<String, String> acmeTables = entries(acmeExport);
+      long acmeRows = count("acme");
+      assertThat(json(acmeTables.get("manifest.json")).at("/rows/user_profile").asLong())
+          .isEqualTo(acmeRows);
+
+      HttpResponse<byte[]> created =
+          call(
+              "POST",
+              "/tenants",
+              operator,
+              "application/json",
+              ("{\"slug\":\""
+                      + slug
+                      + "\",\"name\":\"Copy of Acme\",\"ownerEmail\":\""
+                      + owner
+                      + "\",\"ownerName\":\"Cora Copy\"}")
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(created.statusCode())
+          .as(new String(created.body(), StandardCharsets.UTF_8))
+          .isEqualTo(201);
+
+      HttpResponse<byte[]> imported =
+          call("POST", "/tenants/" + slug + "/import", operator, "application/zip", acmeExport);
+      assertThat(imported.statusCode())
+          .as(new String(imported.body(), StandardCharsets.UTF_8))
+          .isEqualTo(200);
+      assertThat(
+              json(new String(imported.body(), StandardCharsets.UTF_8))
+                  .get("user_profile")
+                  .asLong())
+          .isEqualTo(acmeRows);
+      Map<String, String> copyTables = entries(export(slug));
+      assertThat(copyTables.get("user_profile.csv")).isEqualTo(acmeTables.get("user_profile.csv"));
+
+      HttpResponse<byte[]> again =
+          call("POST", "/tenants/" + slug + "/import", operator, "application/zip", acmeExport);
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(new String(again.body(), StandardCharsets.UTF_8)).contains("already holds data");
+      assertThat(count(slug)).isEqualTo(acmeRows);
+
+      HttpResponse<byte[]> garbage =
+          call(
+              "POST",
+              "/tenants/" + slug + "/import",
+              operator,
+              "application/zip",
+              "not a zip".getBytes(StandardCharsets.UTF_8));
+      assertThat(garbage.statusCode()).isEqualTo(400);
+      assertThat(new String(garbage.body(), StandardCharsets.UTF_8))
+          .contains("not a tenant export");
+    } finally {
+      KeycloakProbe.fromEnvironment().remove(slug, owner);
+    }
+  }
+
+  private static byte[] export(String slug) {
+    HttpResponse<byte[]> response =
+        call("GET", "/tenants/" + slug + "/export", operator, null, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/zip");
+    return response.body();
+  }
+
+  private static Map<String, String> entries(byte[] zip) throws IOException {
+    Map<String, String> entries = new TreeMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return entries;
+  }
+
+  /** A person with every column filled, so the round trip carries each column type. */
+  private static void seedAcme() throws Exception {
+    try (Connection db = database()) {
+      db.createStatement()
+          .executeUpdate(
+              "insert into "
+                  + schema(db, "acme")
+                  + ".user_profile (subject, username, display_name,"
+                  + " email, first_seen_at, last_seen_at, sign_in_count) values ('archive-"
+                  + UUID.randomUUID()
+                  + "', 'zoë.\"quoted\", name', 'Zoë, with comma', 'z@acme.example',"
+                  + " now() - interval '3 days', now(), 7)");
+    }
+  }
+
+  private static long count(String slug) throws Exception {
+    try (Connection db = database();
+        ResultSet rows =
+            db.createStatement()
+                .executeQuery("select count(*) from " + schema(db, slug) + ".user_profile")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static String schema(Connection db, String slug) throws Exception {
+    try (var query =
+        db.prepareStatement("select schema_name from platform.tenants where slug = ?")) {
+      query.setString(1, slug);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
+  }
+
+  private static Connection database() throws Exception {
+    return ItEnvironment.database();
+  }
+}

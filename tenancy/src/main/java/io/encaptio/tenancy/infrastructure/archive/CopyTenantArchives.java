@@ -1,0 +1,209 @@
+package io.encaptio.tenancy.infrastructure.archive;
+
+import io.encaptio.tenancy.application.TenantArchives;
+import io.encaptio.tenancy.domain.SchemaName;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Export and import through PostgreSQL's COPY in CSV, the database's own lossless text form of
+ * every column type. Tables and columns are read from the catalogue, so new migrations need no
+ * change here; names are quoted identifiers taken from the catalogue, never from the archive.
+ */
+@ApplicationScoped
+public class CopyTenantArchives implements TenantArchives {
+
+  static final String MANIFEST = "manifest.json";
+  static final int FORMAT = 1;
+
+  @Resource(lookup = "jdbc/encaptioMigrations")
+  DataSource dataSource;
+
+  @Override
+  public Map<String, Long> export(SchemaName schema, String schemaVersion, OutputStream out) {
+    try (Connection connection = dataSource.getConnection();
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (String table : tables(connection, schema)) {
+        zip.putNextEntry(new ZipEntry(table + ".csv"));
+        rows.put(
+            table,
+            copy.copyOut(
+                "COPY " + qualified(schema, table) + " TO STDOUT WITH (FORMAT csv, HEADER)",
+                new NonClosing(zip)));
+        zip.closeEntry();
+      }
+      connection.commit();
+      zip.putNextEntry(new ZipEntry(MANIFEST));
+      zip.write(manifest(schemaVersion, rows).toString().getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      return rows;
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Export of " + schema + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, Long> importInto(SchemaName schema, String schemaVersion, InputStream in) {
+    Map<String, byte[]> entries = read(in);
+    JsonObject manifest = manifestOf(entries);
+    if (!schemaVersion.equals(manifest.getString("schemaVersion"))) {
+      throw new IllegalArgumentException(
+          "The archive holds schema version "
+              + manifest.getString("schemaVersion")
+              + " but the tenant is at "
+              + schemaVersion
+              + "; migrate both to the same version.");
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : tables(connection, schema)) {
+          byte[] csv = entries.get(table + ".csv");
+          if (csv == null) {
+            continue;
+          }
+          if (hasRows(connection, schema, table)) {
+            throw new IllegalStateException(
+                "Table "
+                    + table
+                    + " of the target tenant already holds data; import only into a new tenant.");
+          }
+          rows.put(
+              table,
+              copy.copyIn(
+                  "COPY " + qualified(schema, table) + " FROM STDIN WITH (FORMAT csv, HEADER)",
+                  new ByteArrayInputStream(csv)));
+        }
+        connection.commit();
+        return rows;
+      } catch (SQLException | IOException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Import into " + schema + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> tables(Connection connection, SchemaName schema) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select table_name from information_schema.tables where table_schema = ?"
+                + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'"
+                + " order by table_name")) {
+      query.setString(1, schema.value());
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      return tables;
+    }
+  }
+
+  private static boolean hasRows(Connection connection, SchemaName schema, String table)
+      throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement(
+                "select exists (select 1 from " + qualified(schema, table) + ")");
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return rows.getBoolean(1);
+    }
+  }
+
+  /** Schema and table as quoted identifiers; the table name comes from the catalogue. */
+  private static String qualified(SchemaName schema, String table) {
+    return "\"" + schema.value() + "\".\"" + table.replace("\"", "\"\"") + "\"";
+  }
+
+  private static JsonObject manifest(String schemaVersion, Map<String, Long> rows) {
+    JsonObjectBuilder tables = Json.createObjectBuilder();
+    rows.forEach(tables::add);
+    return Json.createObjectBuilder()
+        .add("format", FORMAT)
+        .add("schemaVersion", schemaVersion)
+        .add("rows", tables)
+        .build();
+  }
+
+  private static Map<String, byte[]> read(InputStream in) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        zip.transferTo(bytes);
+        entries.put(entry.getName(), bytes.toByteArray());
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "The file is not a tenant export (not a readable zip).", e);
+    }
+    return entries;
+  }
+
+  private static JsonObject manifestOf(Map<String, byte[]> entries) {
+    byte[] manifest = entries.get(MANIFEST);
+    if (manifest == null) {
+      throw new IllegalArgumentException(
+          "The file is not a tenant export: it has no " + MANIFEST + ".");
+    }
+    try (var reader =
+        Json.createReader(new StringReader(new String(manifest, StandardCharsets.UTF_8)))) {
+      JsonObject json = reader.readObject();
+      if (json.getInt("format", 0) != FORMAT) {
+        throw new IllegalArgumentException(
+            "Unknown tenant export format " + json.get("format") + ".");
+      }
+      return json;
+    }
+  }
+
+  /** Lets COPY write into the current zip entry without closing the zip. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

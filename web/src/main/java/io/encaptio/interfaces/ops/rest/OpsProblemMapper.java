@@ -1,0 +1,45 @@
+package io.encaptio.interfaces.ops.rest;
+
+import io.encaptio.interfaces.problem.Problem;
+import io.encaptio.interfaces.problem.ProblemType;
+import io.encaptio.tenancy.application.InvalidTenantException;
+import io.encaptio.tenancy.application.UnknownTenantException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Refusals of tenant operations as problem+json: bad input 400 (with the problem per field), an
+ * unknown tenant 404, a state that forbids the operation 409.
+ */
+@Provider
+public class OpsProblemMapper implements ExceptionMapper<EJBException> {
+
+  @Context UriInfo uriInfo;
+
+  @Override
+  public Response toResponse(EJBException exception) {
+    Throwable cause = exception;
+    while (cause.getCause() != null && cause instanceof EJBException) {
+      cause = cause.getCause();
+    }
+    String path = uriInfo.getRequestUri().getPath();
+    if (cause instanceof InvalidTenantException invalid) {
+      return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path).toResponse();
+    }
+    if (cause instanceof UnknownTenantException) {
+      return Problem.of(ProblemType.NOT_FOUND, cause.getMessage(), path).toResponse();
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return Problem.of(ProblemType.BAD_REQUEST, cause.getMessage(), path).toResponse();
+    }
+    if (cause instanceof IllegalStateException) {
+      return Problem.of(ProblemType.CONFLICT, cause.getMessage(), path).toResponse();
+    }
+    return new io.encaptio.interfaces.problem.UnexpectedExceptionMapper()
+        .toResponseFor(exception, path);
+  }
+}

@@ -1,0 +1,62 @@
+package io.encaptio.interfaces.ops.rest;
+
+import io.encaptio.application.TenantAdministration;
+import io.encaptio.application.TenantProvisioning;
+import io.encaptio.tenancy.application.NewTenant;
+import io.encaptio.tenancy.application.TenantRef;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+@Path("/tenants")
+@RequestScoped
+public class TenantOperationsResource {
+
+  static final String ZIP = "application/zip";
+
+  @EJB TenantProvisioning provisioning;
+  @EJB TenantAdministration administration;
+
+  /** Provisions a tenant; 201 with the tenant, or 400 problem+json saying what to fix. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response provision(NewTenant request) {
+    TenantRef tenant = provisioning.provision(request);
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            Map.of(
+                "slug",
+                tenant.slug(),
+                "name",
+                tenant.displayName(),
+                "status",
+                tenant.status().dbValue()))
+        .build();
+  }
+
+  @GET
+  @Path("/{slug}/export")
+  @Produces(ZIP)
+  public Response export(@PathParam("slug") String slug) {
+    return Response.ok(administration.export(slug), ZIP)
+        .header("Content-Disposition", "attachment; filename=\"" + slug + "-export.zip\"")
+        .build();
+  }
+
+  @POST
+  @Path("/{slug}/import")
+  @Consumes(ZIP)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Long> importArchive(@PathParam("slug") String slug, byte[] archive) {
+    return administration.importInto(slug, archive);
+  }
+}
