@@ -126,7 +126,7 @@ cmd_test() {
   export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
   export ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS="${ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS:-10}"
   local rc=0
-  (cd "$ENCAPTIO_ROOT" && mvn -B verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
+  (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
   "$SCRIPTS/postgres.sh" stop
   if (( rc == 0 )); then log "all tests passed"; else log "tests failed (exit $rc)"; fi

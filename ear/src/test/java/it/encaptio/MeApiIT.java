@@ -131,7 +131,8 @@ class MeApiIT {
     HttpResponse<String> response = get("/openapi");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("/api/v1/me", "bearer");
+    assertThat(response.body()).contains("/api/v1/me:", "/api/ops/v1/tenants:", "bearer");
+    assertThat(response.body()).doesNotContain("/api/ops/v1/me");
   }
 
   static void assertProblem(HttpResponse<String> response, int status, String typeSlug) {

@@ -7,13 +7,15 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-@ApplicationPath("/api/v1")
+@ApplicationPath("/api")
 @OpenAPIDefinition(
     info =
         @Info(
             title = "Encaptio API",
             version = "1",
-            description = "Integrator API. Authenticate with a Keycloak access token."))
+            description =
+                "Integrator API (/api/v1) and operators' API (/api/ops/v1). Authenticate with a"
+                    + " Keycloak access token."))
 @SecurityScheme(
     securitySchemeName = "bearer",
     type = SecuritySchemeType.HTTP,
@@ -21,11 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     bearerFormat = "JWT")
 public class ApiApplication extends Application {
 
-  /** Listed explicitly: with several applications in the module, none may pick up the others'. */
+  /**
+   * The integrator API ({@code /api/v1}) and the operators' API ({@code /api/ops/v1}) in one
+   * application, so the OpenAPI document names every path correctly; each has its own filter.
+   */
   @Override
   public java.util.Set<Class<?>> getClasses() {
     return java.util.Set.of(
         MeResource.class,
+        io.encaptio.interfaces.ops.rest.TenantOperationsResource.class,
+        io.encaptio.interfaces.problem.ServiceExceptionMapper.class,
         io.encaptio.interfaces.problem.WebApplicationExceptionMapper.class,
         io.encaptio.interfaces.problem.UnexpectedExceptionMapper.class);
   }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-@Path("/me")
+@Path("/v1/me")
 @RequestScoped
 @RolesAllowed("api-user")
 @SecurityRequirement(name = "bearer")

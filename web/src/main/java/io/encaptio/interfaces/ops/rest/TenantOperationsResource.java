@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-@Path("/tenants")
+@Path("/ops/v1/tenants")
 @RequestScoped
 public class TenantOperationsResource {
 

@@ -1,7 +1,5 @@
-package io.encaptio.interfaces.ops.rest;
+package io.encaptio.interfaces.problem;
 
-import io.encaptio.interfaces.problem.Problem;
-import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.UnknownTenantException;
 import jakarta.ejb.EJBException;
@@ -12,11 +10,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Refusals of tenant operations as problem+json: bad input 400 (with the problem per field), an
+ * Refusals from the services as problem+json: bad input 400 (with the problem per field), an
  * unknown tenant 404, a state that forbids the operation 409.
  */
 @Provider
-public class OpsProblemMapper implements ExceptionMapper<EJBException> {
+public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
 
   @Context UriInfo uriInfo;
 
