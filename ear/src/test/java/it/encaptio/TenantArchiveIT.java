@@ -76,6 +76,34 @@ class TenantArchiveIT {
   }
 
   @Test
+  void provisioningRequestsThatCannotBeReadOrCarriedOutGet400WithWhatToFix() {
+    HttpResponse<byte[]> malformed =
+        call(
+            "POST",
+            "/tenants",
+            operator,
+            "application/json",
+            "{\"slug\": ".getBytes(StandardCharsets.UTF_8));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+
+    HttpResponse<byte[]> invalid =
+        call(
+            "POST",
+            "/tenants",
+            operator,
+            "application/json",
+            "{\"slug\":\"Robert'); DROP TABLE tenants;--\",\"name\":\"x\",\"ownerEmail\":\"x@y.example\",\"ownerName\":\"X\"}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(new String(invalid.body(), StandardCharsets.UTF_8))
+        .contains("lower-case letters, digits and hyphens");
+  }
+
+  @Test
   void exportThenImportIntoANewTenantKeepsEveryRow() throws Exception {
     String slug = "copy-" + UUID.randomUUID().toString().substring(0, 8);
     String owner = "owner@" + slug + ".example";

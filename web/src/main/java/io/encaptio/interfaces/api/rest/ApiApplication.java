@@ -33,6 +33,7 @@ public class ApiApplication extends Application {
         MeResource.class,
         io.encaptio.interfaces.ops.rest.TenantOperationsResource.class,
         io.encaptio.interfaces.problem.ServiceExceptionMapper.class,
+        io.encaptio.interfaces.problem.UnreadableBodyMapper.class,
         io.encaptio.interfaces.problem.WebApplicationExceptionMapper.class,
         io.encaptio.interfaces.problem.UnexpectedExceptionMapper.class);
   }
