@@ -36,7 +36,7 @@ class TenantArchiveIT {
     operator = accessToken("oscar.ops", "openid");
   }
 
-  private static HttpResponse<byte[]> call(
+  static HttpResponse<byte[]> call(
       String method, String path, String token, String type, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/ops/v1" + path))
@@ -161,8 +161,20 @@ class TenantArchiveIT {
       assertThat(new String(garbage.body(), StandardCharsets.UTF_8))
           .contains("not a tenant export");
     } finally {
+      discard(slug, operator);
       KeycloakProbe.fromEnvironment().remove(slug, owner);
     }
+  }
+
+  /** Removes a tenant a test created (suspend, then delete with confirmation). */
+  static void discard(String slug, String operatorToken) {
+    call(
+        "POST",
+        "/tenants/" + slug + "/suspend",
+        operatorToken,
+        "application/json",
+        "{\"reason\":\"Test tenant\"}".getBytes(StandardCharsets.UTF_8));
+    call("DELETE", "/tenants/" + slug + "?confirm=" + slug, operatorToken, null, null);
   }
 
   private static byte[] export(String slug) {
@@ -201,7 +213,7 @@ class TenantArchiveIT {
     }
   }
 
-  private static long count(String slug) throws Exception {
+  static long count(String slug) throws Exception {
     try (Connection db = database();
         ResultSet rows =
             db.createStatement()
@@ -211,7 +223,7 @@ class TenantArchiveIT {
     }
   }
 
-  private static String schema(Connection db, String slug) throws Exception {
+  static String schema(Connection db, String slug) throws Exception {
     try (var query =
         db.prepareStatement("select schema_name from platform.tenants where slug = ?")) {
       query.setString(1, slug);

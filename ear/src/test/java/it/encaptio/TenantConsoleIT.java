@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
-/** An operator creates a tenant in the console: told what to fix first, then it is ready. */
+/**
+ * An operator creates a tenant in the console (told what to fix first), then suspends and deletes
+ * it, confirming with its identifier.
+ */
 class TenantConsoleIT {
 
   @Test
@@ -40,11 +43,27 @@ class TenantConsoleIT {
 
       operator.wait.until(d -> d.getPageSource().contains("Tenant " + slug + " is ready"));
       operator.type("tenantsForm:tenants:slugColumn:filter", slug, Keys.TAB);
+      operator.wait.until(d -> operator.tenantStatus(slug).equals("active"));
+
+      // Deleting takes a suspension first, then the identifier typed as confirmation.
+      operator.clickTenantAction(slug, "suspend");
+      operator.text("suspendForm:suspendDialog");
+      operator.type("suspendForm:reason", "Created by mistake");
+      operator.click("suspendForm:confirmSuspend");
+      operator.wait.until(d -> operator.tenantStatus(slug).equals("suspended"));
+      operator.clickTenantAction(slug, "delete");
+      operator.text("deleteForm:deleteDialog");
+      operator.type("deleteForm:confirmation", "acme");
+      operator.click("deleteForm:confirmDelete");
+      operator.wait.until(
+          d -> d.getPageSource().contains("Type the tenant's identifier '" + slug + "'"));
+      operator.driver.findElement(By.id("deleteForm:confirmation")).clear();
+      operator.type("deleteForm:confirmation", slug);
+      operator.click("deleteForm:confirmDelete");
+      operator.wait.until(d -> d.getPageSource().contains("Tenant " + slug + " is deleted"));
       operator.wait.until(
           d ->
-              d.findElement(By.cssSelector("[id='tenantsForm:tenants'] .ui-tag"))
-                  .getText()
-                  .equals("active"));
+              d.findElement(By.id("tenantsForm:tenants")).getText().contains("No tenant matches."));
     } finally {
       KeycloakProbe.fromEnvironment().remove(slug, owner);
     }

@@ -50,11 +50,11 @@ class TenantSuspensionIT {
       operator.openSignedIn("/ops/tenants.xhtml", "oscar.ops");
       filterTo(operator, "initech");
 
-      operator.click("tenantsForm:tenants:0:suspend");
+      operator.clickTenantAction("initech", "suspend");
       operator.text("suspendForm:suspendDialog");
       operator.type("suspendForm:reason", REASON);
       operator.click("suspendForm:confirmSuspend");
-      operator.wait.until(d -> statusShown(operator).equals("suspended"));
+      operator.wait.until(d -> operator.tenantStatus("initech").equals("suspended"));
 
       HttpResponse<String> refused = me(ivansToken);
       assertThat(refused.statusCode()).isEqualTo(403);
@@ -68,11 +68,11 @@ class TenantSuspensionIT {
         assertThat(ivan.driver.findElements(By.id("tenantSlug"))).isEmpty();
       }
 
-      operator.click("tenantsForm:tenants:0:resume");
+      operator.clickTenantAction("initech", "resume");
       operator.wait.until(
           d -> d.findElement(By.cssSelector(".ui-confirmdialog-yes")).isDisplayed());
       operator.driver.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
-      operator.wait.until(d -> statusShown(operator).equals("active"));
+      operator.wait.until(d -> operator.tenantStatus("initech").equals("active"));
     }
 
     HttpResponse<String> served = me(ivansToken);
@@ -86,7 +86,7 @@ class TenantSuspensionIT {
       operator.openSignedIn("/ops/tenants.xhtml", "oscar.ops");
       filterTo(operator, "initech");
 
-      operator.click("tenantsForm:tenants:0:suspend");
+      operator.clickTenantAction("initech", "suspend");
       operator.text("suspendForm:suspendDialog");
       operator.click("suspendForm:confirmSuspend");
 
@@ -96,14 +96,6 @@ class TenantSuspensionIT {
       assertThat(me(accessToken("ivan.initech", "openid organization")).statusCode())
           .isEqualTo(200);
     }
-  }
-
-  /** The status tag of the first row of the tenant table. */
-  private static String statusShown(Browser operator) {
-    return operator
-        .driver
-        .findElement(By.cssSelector("[id='tenantsForm:tenants'] .ui-tag"))
-        .getText();
   }
 
   /** Types into the tenant column's filter and waits until only that tenant is listed. */

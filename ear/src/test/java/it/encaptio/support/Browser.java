@@ -72,6 +72,36 @@ public final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }
 
+  /**
+   * Clicks an action button in the operator console's row of exactly this tenant (found by its
+   * identifier, never by position, so a filter still settling cannot redirect the click).
+   */
+  public void clickTenantAction(String slug, String action) {
+    By button =
+        By.xpath(
+            "//tbody[@id='tenantsForm:tenants_data']/tr[.//span[@class='tenant-slug' and"
+                + " normalize-space(text())='"
+                + slug
+                + "']]//button[substring(@id, string-length(@id) - "
+                + action.length()
+                + ")=':"
+                + action
+                + "']");
+    wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+  }
+
+  /** The status shown in the operator console's row of this tenant. */
+  public String tenantStatus(String slug) {
+    return driver
+        .findElement(
+            By.xpath(
+                "//tbody[@id='tenantsForm:tenants_data']/tr[.//span[@class='tenant-slug' and"
+                    + " normalize-space(text())='"
+                    + slug
+                    + "']]//*[contains(@class,'ui-tag')]"))
+        .getText();
+  }
+
   public void waitForKeycloakLogin() {
     wait.until(d -> d.getCurrentUrl().startsWith(ItEnvironment.keycloakUrl() + "/realms/"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));

@@ -27,6 +27,16 @@ public interface TenantAdministration {
    */
   java.util.Map<String, Long> importInto(String slug, byte[] archive);
 
+  /**
+   * Deletes a suspended tenant: exports it to a file on the server first, then drops its schema,
+   * removes its Keycloak organization and forgets it. The confirmation must repeat the slug.
+   */
+  DeletedTenant delete(String slug, String confirmation);
+
+  /** Where the export of a deleted tenant was kept, and how many rows it holds per table. */
+  record DeletedTenant(String slug, String exportFile, java.util.Map<String, Long> rows)
+      implements Serializable {}
+
   /** A tenant on the operators' list. */
   record TenantRow(TenantOverview overview, long users) implements Serializable {}
 

@@ -2,6 +2,8 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.domain.user.UserProfileRepository;
+import io.encaptio.tenancy.application.OrganizationDirectory;
+import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.application.TenantArchives;
 import io.encaptio.tenancy.application.TenantOverview;
 import io.encaptio.tenancy.application.TenantRef;
@@ -14,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
 @Local(TenantAdministration.class)
@@ -23,6 +26,12 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Inject TenantRegistry registry;
   @Inject UserProfileRepository profiles;
   @Inject TenantArchives archives;
+  @Inject SchemaMigrations migrations;
+  @Inject OrganizationDirectory organizations;
+
+  @Inject
+  @ConfigProperty(name = "encaptio.export.dir")
+  String exportDirectory;
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -48,6 +57,34 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Override
   public TenantRef resume(String slug) {
     return registry.resume(slug);
+  }
+
+  @Override
+  public DeletedTenant delete(String slug, String confirmation) {
+    if (!slug.equals(confirmation)) {
+      throw new IllegalArgumentException(
+          "Type the tenant's identifier '" + slug + "' to confirm that it is deleted.");
+    }
+    TenantRef tenant = registry.markDeleting(slug);
+    TenantOverview overview = registry.overview(slug);
+    java.nio.file.Path file =
+        java.nio.file.Path.of(exportDirectory)
+            .resolve(slug + "-" + java.time.Instant.now().toEpochMilli() + ".zip");
+    java.util.Map<String, Long> rows;
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+        rows = archives.export(tenant.schemaName(), overview.schemaVersion(), out);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "The export of " + slug + " could not be written to " + file + "; nothing was deleted.",
+          e);
+    }
+    migrations.dropSchema(tenant.schemaName());
+    registry.organizationId(slug).ifPresent(organizations::removeOrganization);
+    registry.remove(slug);
+    return new DeletedTenant(slug, file.toString(), rows);
   }
 
   @Override

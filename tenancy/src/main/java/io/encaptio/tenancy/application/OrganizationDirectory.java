@@ -21,4 +21,7 @@ public interface OrganizationDirectory {
    * @return the user's id in the identity provider
    */
   String ensureOwner(Organization organization, String email, String fullName);
+
+  /** Removes the organization (its users stay, as people may belong elsewhere); gone is fine. */
+  void removeOrganization(String organizationId);
 }

@@ -11,6 +11,9 @@ public interface SchemaMigrations {
   /** Creates the tenant's empty schema if it does not exist yet. */
   void createSchema(SchemaName schema);
 
+  /** Drops the tenant's schema and everything in it, if it exists. */
+  void dropSchema(SchemaName schema);
+
   /** Creates the tenant's schema if needed and applies every tenant migration to it. */
   String migrateTenant(SchemaName schema);
 }

@@ -135,6 +135,31 @@ public class TenantRegistry {
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef markDeleting(String slug) {
+    Tenant tenant = require(slug);
+    tenant.markDeleting();
+    resolver.evict(slug);
+    return TenantRef.of(tenant);
+  }
+
+  /** Forgets a tenant whose schema and organization are gone. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void remove(String slug) {
+    Tenant tenant = require(slug);
+    if (tenant.status() != TenantStatus.DELETING) {
+      throw new IllegalStateException("Tenant " + slug + " is not being deleted.");
+    }
+    tenants.remove(tenant);
+    resolver.evict(slug);
+  }
+
+  /** The identity provider's organization of the tenant, if it has one. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> organizationId(String slug) {
+    return Optional.ofNullable(require(slug).keycloakOrganizationId());
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void migrationStarted(String slug) {
     require(slug).migrationStarted();
   }

@@ -146,6 +146,18 @@ public class Tenant {
     changeStatus(TenantStatus.ACTIVE);
   }
 
+  /**
+   * Starts deleting: only a suspended tenant (its people already refused) may be deleted, and a
+   * deletion that was interrupted may be started again.
+   */
+  public void markDeleting() {
+    if (status() != TenantStatus.SUSPENDED && status() != TenantStatus.DELETING) {
+      throw new IllegalStateException(
+          "Suspend tenant " + slug + " before deleting it; it is " + status + ".");
+    }
+    changeStatus(TenantStatus.DELETING);
+  }
+
   /** The schema migrator started on this tenant. */
   public void migrationStarted() {
     migrationState = MigrationState.MIGRATING.dbValue();

@@ -12,6 +12,8 @@ public interface TenantRepository {
 
   void add(Tenant tenant);
 
+  void remove(Tenant tenant);
+
   /** One page of tenants matching the query, in its order. */
   List<Tenant> search(TenantQuery query);
 

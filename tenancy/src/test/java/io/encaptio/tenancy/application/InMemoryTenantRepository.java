@@ -43,6 +43,11 @@ class InMemoryTenantRepository implements TenantRepository {
   }
 
   @Override
+  public void remove(Tenant tenant) {
+    bySlug.remove(tenant.slug().value());
+  }
+
+  @Override
   public List<Tenant> search(TenantQuery query) {
     return matching(query).skip(query.first()).limit(query.max()).toList();
   }

@@ -66,6 +66,16 @@ final class KeycloakAdminSession implements AutoCloseable {
     }
   }
 
+  void deleteAllowingAbsence(String path) {
+    try (Response response = request(path).delete()) {
+      int status = response.getStatus();
+      if (status != Response.Status.NOT_FOUND.getStatusCode()
+          && response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+        throw new WebApplicationException("DELETE " + path + " answered " + status, status);
+      }
+    }
+  }
+
   private Invocation.Builder request(String path) {
     return client
         .target(URI.create(adminRoot + path))

@@ -102,6 +102,16 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
         });
   }
 
+  @Override
+  public void removeOrganization(String organizationId) {
+    call(
+        "remove organization " + organizationId,
+        admin -> {
+          admin.deleteAllowingAbsence("organizations/" + organizationId);
+          return null;
+        });
+  }
+
   private static Optional<String> findUser(KeycloakAdminSession admin, String email) {
     JsonArray users =
         admin.get(

@@ -33,13 +33,22 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
 
   @Override
   public void createSchema(SchemaName schema) {
-    // SchemaName admits only t_ and 32 hex digits, so quoting it here cannot inject anything.
+    ddl("CREATE SCHEMA IF NOT EXISTS \"" + schema.value() + "\"", schema);
+  }
+
+  @Override
+  public void dropSchema(SchemaName schema) {
+    ddl("DROP SCHEMA IF EXISTS \"" + schema.value() + "\" CASCADE", schema);
+  }
+
+  /** SchemaName admits only t_ and 32 hex digits, so quoting it cannot inject anything. */
+  private void ddl(String statementText, SchemaName schema) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.value() + "\"");
+      statement.execute(statementText);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Schema " + schema + " could not be created: " + e.getMessage(), e);
+          "Schema " + schema + ": " + statementText + " failed: " + e.getMessage(), e);
     }
   }
 

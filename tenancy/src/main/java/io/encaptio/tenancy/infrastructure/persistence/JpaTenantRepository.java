@@ -43,6 +43,11 @@ public class JpaTenantRepository implements TenantRepository {
   }
 
   @Override
+  public void remove(Tenant tenant) {
+    em.remove(tenant);
+  }
+
+  @Override
   public List<Tenant> search(TenantQuery query) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Tenant> select = cb.createQuery(Tenant.class);

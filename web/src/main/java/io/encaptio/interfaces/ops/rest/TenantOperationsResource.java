@@ -7,11 +7,13 @@ import io.encaptio.tenancy.application.TenantRef;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -41,6 +43,32 @@ public class TenantOperationsResource {
                 "status",
                 tenant.status().dbValue()))
         .build();
+  }
+
+  @POST
+  @Path("/{slug}/suspend")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, String> suspend(@PathParam("slug") String slug, Map<String, String> body) {
+    TenantRef tenant = administration.suspend(slug, body == null ? null : body.get("reason"));
+    return Map.of("slug", tenant.slug(), "status", tenant.status().dbValue());
+  }
+
+  @POST
+  @Path("/{slug}/resume")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, String> resume(@PathParam("slug") String slug) {
+    TenantRef tenant = administration.resume(slug);
+    return Map.of("slug", tenant.slug(), "status", tenant.status().dbValue());
+  }
+
+  /** Deletes a suspended tenant after exporting it; {@code confirm} must repeat the slug. */
+  @DELETE
+  @Path("/{slug}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public TenantAdministration.DeletedTenant delete(
+      @PathParam("slug") String slug, @QueryParam("confirm") String confirmation) {
+    return administration.delete(slug, confirmation);
   }
 
   @GET

@@ -25,6 +25,9 @@ public class TenantConsole implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The request parameter each row's buttons carry: the tenant's identifier. */
+  static final String TENANT_PARAM = "tenant";
+
   @EJB TenantAdministration administration;
   @EJB TenantProvisioning provisioning;
 
@@ -33,6 +36,7 @@ public class TenantConsole implements Serializable {
   private LazyDataModel<TenantRow> tenants;
   private String selectedSlug;
   private String suspensionReason;
+  private String deleteConfirmation;
 
   @PostConstruct
   void init() {
@@ -85,7 +89,8 @@ public class TenantConsole implements Serializable {
   }
 
   /** The tenant's export (zip of CSV per table and a manifest) as a download. */
-  public StreamedContent export(String slug) {
+  public StreamedContent export() {
+    String slug = clickedTenant();
     byte[] archive = administration.export(slug);
     return DefaultStreamedContent.builder()
         .name(slug + "-export.zip")
@@ -95,7 +100,8 @@ public class TenantConsole implements Serializable {
         .build();
   }
 
-  public void completeProvisioning(String slug) {
+  public void completeProvisioning() {
+    String slug = clickedTenant();
     try {
       provisioning.completeProvisioning(slug);
       inform("Tenant " + slug + " is ready", "Its provisioning was completed.");
@@ -113,9 +119,39 @@ public class TenantConsole implements Serializable {
   }
 
   /** Remembers which tenant the suspend dialog is about and clears the last reason. */
-  public void prepareSuspend(String slug) {
-    selectedSlug = slug;
+  public void prepareSuspend() {
+    selectedSlug = clickedTenant();
     suspensionReason = null;
+  }
+
+  /** Remembers which tenant the delete dialog is about and clears the last confirmation. */
+  public void prepareDelete() {
+    selectedSlug = clickedTenant();
+    deleteConfirmation = null;
+  }
+
+  public void delete() {
+    try {
+      TenantAdministration.DeletedTenant deleted =
+          administration.delete(selectedSlug, deleteConfirmation);
+      inform(
+          "Tenant " + selectedSlug + " is deleted",
+          "Its export ("
+              + deleted.rows().values().stream().mapToLong(Long::longValue).sum()
+              + " rows) is kept at "
+              + deleted.exportFile()
+              + ".");
+    } catch (EJBException e) {
+      refuse("Tenant " + selectedSlug + " was not deleted", e);
+    }
+  }
+
+  public String getDeleteConfirmation() {
+    return deleteConfirmation;
+  }
+
+  public void setDeleteConfirmation(String deleteConfirmation) {
+    this.deleteConfirmation = deleteConfirmation;
   }
 
   public void suspend() {
@@ -129,13 +165,31 @@ public class TenantConsole implements Serializable {
     }
   }
 
-  public void resume(String slug) {
+  public void resume() {
+    String slug = clickedTenant();
     try {
       administration.resume(slug);
       inform("Tenant " + slug + " is active again", "Its users can sign in and its API answers.");
     } catch (EJBException e) {
       refuse("Tenant " + slug + " was not resumed", e);
     }
+  }
+
+  /**
+   * The tenant whose row button was clicked, as rendered into the page with the button. Taken from
+   * the request rather than from the row index, so rows that moved since the page was drawn
+   * (another operator's change, a filter) can never redirect an action to another tenant.
+   */
+  private static String clickedTenant() {
+    String slug =
+        FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestParameterMap()
+            .get(TENANT_PARAM);
+    if (slug == null || slug.isBlank()) {
+      throw new IllegalArgumentException("No tenant named in the request");
+    }
+    return slug;
   }
 
   private static void inform(String summary, String detail) {
