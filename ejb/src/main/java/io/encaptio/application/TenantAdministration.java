@@ -5,6 +5,7 @@ import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantQuery;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** What platform operators do with tenants. */
 public interface TenantAdministration {
@@ -25,7 +26,7 @@ public interface TenantAdministration {
    *
    * @return rows imported per table
    */
-  java.util.Map<String, Long> importInto(String slug, byte[] archive);
+  Map<String, Long> importInto(String slug, byte[] archive);
 
   /**
    * Deletes a suspended tenant: exports it to a file on the server first, then drops its schema,
@@ -34,7 +35,7 @@ public interface TenantAdministration {
   DeletedTenant delete(String slug, String confirmation);
 
   /** Where the export of a deleted tenant was kept, and how many rows it holds per table. */
-  record DeletedTenant(String slug, String exportFile, java.util.Map<String, Long> rows)
+  record DeletedTenant(String slug, String exportFile, Map<String, Long> rows)
       implements Serializable {}
 
   /** A tenant on the operators' list. */

@@ -1,5 +1,7 @@
 package io.encaptio.application;
 
+import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The current tenant's people as Encaptio knows them locally. */
@@ -19,8 +21,8 @@ public interface UserProfileService {
       String username,
       String displayName,
       String email,
-      java.time.OffsetDateTime firstSeenAt,
-      java.time.OffsetDateTime lastSeenAt,
+      OffsetDateTime firstSeenAt,
+      OffsetDateTime lastSeenAt,
       int signInCount)
-      implements java.io.Serializable {}
+      implements Serializable {}
 }

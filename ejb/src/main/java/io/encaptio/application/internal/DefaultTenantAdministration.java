@@ -16,6 +16,14 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -67,16 +75,15 @@ public class DefaultTenantAdministration implements TenantAdministration {
     }
     TenantRef tenant = registry.markDeleting(slug);
     TenantOverview overview = registry.overview(slug);
-    java.nio.file.Path file =
-        java.nio.file.Path.of(exportDirectory)
-            .resolve(slug + "-" + java.time.Instant.now().toEpochMilli() + ".zip");
-    java.util.Map<String, Long> rows;
+    Path file =
+        Path.of(exportDirectory).resolve(slug + "-" + Instant.now().toEpochMilli() + ".zip");
+    Map<String, Long> rows;
     try {
-      java.nio.file.Files.createDirectories(file.getParent());
-      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = Files.newOutputStream(file)) {
         rows = archives.export(tenant.schemaName(), overview.schemaVersion(), out);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(
           "The export of " + slug + " could not be written to " + file + "; nothing was deleted.",
           e);
@@ -90,17 +97,15 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Override
   public byte[] export(String slug) {
     TenantOverview tenant = registry.overview(slug);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     archives.export(tenant.tenant().schemaName(), tenant.schemaVersion(), out);
     return out.toByteArray();
   }
 
   @Override
-  public java.util.Map<String, Long> importInto(String slug, byte[] archive) {
+  public Map<String, Long> importInto(String slug, byte[] archive) {
     TenantOverview tenant = registry.overview(slug);
     return archives.importInto(
-        tenant.tenant().schemaName(),
-        tenant.schemaVersion(),
-        new java.io.ByteArrayInputStream(archive));
+        tenant.tenant().schemaName(), tenant.schemaVersion(), new ByteArrayInputStream(archive));
   }
 }

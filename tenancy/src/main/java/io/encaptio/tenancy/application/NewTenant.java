@@ -2,6 +2,7 @@ package io.encaptio.tenancy.application;
 
 import io.encaptio.tenancy.domain.TenantSlug;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,6 @@ public record NewTenant(
 
   /** The e-mail domain, used as the organization's domain in the identity provider. */
   public String emailDomain() {
-    return ownerEmail.substring(ownerEmail.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+    return ownerEmail.substring(ownerEmail.indexOf('@') + 1).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,7 @@
 package io.encaptio.tenancy.domain;
 
+import java.util.Locale;
+
 /** Lifecycle of a tenant. Only {@link #ACTIVE} tenants are served. */
 public enum TenantStatus {
   PROVISIONING,
@@ -8,10 +10,10 @@ public enum TenantStatus {
   DELETING;
 
   public String dbValue() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static TenantStatus fromDbValue(String value) {
-    return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

@@ -2,6 +2,7 @@ package io.encaptio.interfaces.api.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -28,8 +29,8 @@ public class ApiApplication extends Application {
    * application, so the OpenAPI document names every path correctly; each has its own filter.
    */
   @Override
-  public java.util.Set<Class<?>> getClasses() {
-    return java.util.Set.of(
+  public Set<Class<?>> getClasses() {
+    return Set.of(
         MeResource.class,
         io.encaptio.interfaces.ops.rest.TenantOperationsResource.class,
         io.encaptio.interfaces.problem.ServiceExceptionMapper.class,

@@ -13,7 +13,9 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.util.Locale;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
@@ -96,7 +98,7 @@ public class TenantConsole implements Serializable {
         .name(slug + "-export.zip")
         .contentType("application/zip")
         .contentLength((long) archive.length)
-        .stream(() -> new java.io.ByteArrayInputStream(archive))
+        .stream(() -> new ByteArrayInputStream(archive))
         .build();
   }
 
@@ -228,6 +230,6 @@ public class TenantConsole implements Serializable {
     if (bytes < 1024 * 1024) {
       return (bytes / 1024) + " KB";
     }
-    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 }
