@@ -64,14 +64,21 @@ class PortalBrowserIT {
   }
 
   @Test
-  void consultantInTwoOrganizationsChoosesOneAtSignIn() {
-    browser.open("/app/dashboard.xhtml");
-    browser.waitForKeycloakLogin();
+  void consultantInTwoOrganizationsChoosesOneAndSwitchesWithoutSigningInAgain() {
+    browser.openSignedIn("/app/dashboard.xhtml", "casey.consultant");
 
-    browser.signIn("casey.consultant", "globex");
-
+    // Both organizations are in the token: the portal asks which one to work in.
+    browser.wait.until(d -> d.getCurrentUrl().contains("/app/choose-organization.xhtml"));
+    browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Globex Inc']]")).click();
     assertThat(browser.text("tenantSlug")).isEqualTo("globex");
     assertThat(browser.text("tenant-name")).isEqualTo("Globex Inc");
+
+    browser.click("userMenuForm:userMenu_button");
+    browser.click("userMenuForm:switchOrganization");
+    browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Acme Corp']]")).click();
+
+    assertThat(browser.text("tenantSlug")).isEqualTo("acme");
+    assertThat(browser.driver.getCurrentUrl()).startsWith(ItEnvironment.baseUrl());
   }
 
   @Test
