@@ -115,18 +115,7 @@ class TenantArchiveIT {
       assertThat(json(acmeTables.get("manifest.json")).at("/rows/user_profile").asLong())
           .isEqualTo(acmeRows);
 
-      HttpResponse<byte[]> created =
-          call(
-              "POST",
-              "/tenants",
-              operator,
-              "application/json",
-              ("{\"slug\":\""
-                      + slug
-                      + "\",\"name\":\"Copy of Acme\",\"ownerEmail\":\""
-                      + owner
-                      + "\",\"ownerName\":\"Cora Copy\"}")
-                  .getBytes(StandardCharsets.UTF_8));
+      HttpResponse<byte[]> created = provision(operator, slug, "Copy of Acme", owner);
       assertThat(created.statusCode())
           .as(new String(created.body(), StandardCharsets.UTF_8))
           .isEqualTo(201);
@@ -164,6 +153,20 @@ class TenantArchiveIT {
       discard(slug, operator);
       KeycloakProbe.fromEnvironment().remove(slug, owner);
     }
+  }
+
+  /** Provisions a tenant through the operators' API. */
+  static HttpResponse<byte[]> provision(String token, String slug, String name, String owner) {
+    String body =
+        "{\"slug\":\""
+            + slug
+            + "\",\"name\":\""
+            + name
+            + "\",\"ownerEmail\":\""
+            + owner
+            + "\",\"ownerName\":\"Olive Owner\"}";
+    return call(
+        "POST", "/tenants", token, "application/json", body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Removes a tenant a test created (suspend, then delete with confirmation). */

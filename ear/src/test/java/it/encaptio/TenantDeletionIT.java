@@ -30,19 +30,7 @@ class TenantDeletionIT {
   }
 
   private HttpResponse<byte[]> provision(String slug, String owner) {
-    return call(
-        "POST",
-        "/tenants",
-        operator,
-        "application/json",
-        ("{\"slug\":\""
-                + slug
-                + "\",\"name\":\""
-                + slug
-                + "\",\"ownerEmail\":\""
-                + owner
-                + "\",\"ownerName\":\"Dee Lete\"}")
-            .getBytes(StandardCharsets.UTF_8));
+    return TenantArchiveIT.provision(operator, slug, slug, owner);
   }
 
   @Test

@@ -112,34 +112,22 @@ public class TenantRegistry {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public TenantRef activate(String slug) {
-    Tenant tenant = require(slug);
-    tenant.activate();
-    resolver.evict(slug);
-    return TenantRef.of(tenant);
+    return change(slug, Tenant::activate);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public TenantRef suspend(String slug, String reason) {
-    Tenant tenant = require(slug);
-    tenant.suspend(reason);
-    resolver.evict(slug);
-    return TenantRef.of(tenant);
+    return change(slug, tenant -> tenant.suspend(reason));
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public TenantRef resume(String slug) {
-    Tenant tenant = require(slug);
-    tenant.resume();
-    resolver.evict(slug);
-    return TenantRef.of(tenant);
+    return change(slug, Tenant::resume);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public TenantRef markDeleting(String slug) {
-    Tenant tenant = require(slug);
-    tenant.markDeleting();
-    resolver.evict(slug);
-    return TenantRef.of(tenant);
+    return change(slug, Tenant::markDeleting);
   }
 
   /** Forgets a tenant whose schema and organization are gone. */
@@ -172,6 +160,14 @@ public class TenantRegistry {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void migrationFailed(String slug, String error) {
     require(slug).migrationFailed(error);
+  }
+
+  /** Changes the tenant's lifecycle and evicts its cached look-up, in the caller's transaction. */
+  private TenantRef change(String slug, java.util.function.Consumer<Tenant> transition) {
+    Tenant tenant = require(slug);
+    transition.accept(tenant);
+    resolver.evict(slug);
+    return TenantRef.of(tenant);
   }
 
   private Tenant require(String slug) {

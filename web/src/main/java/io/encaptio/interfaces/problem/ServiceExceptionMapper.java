@@ -20,10 +20,7 @@ public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
 
   @Override
   public Response toResponse(EJBException exception) {
-    Throwable cause = exception;
-    while (cause.getCause() != null && cause instanceof EJBException) {
-      cause = cause.getCause();
-    }
+    Throwable cause = ServiceFailures.cause(exception);
     String path = uriInfo.getRequestUri().getPath();
     if (cause instanceof InvalidTenantException invalid) {
       return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path).toResponse();

@@ -8,7 +8,6 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,10 +59,5 @@ public final class OrganizationClaim {
     } else if (!text.isEmpty()) {
       into.add(text);
     }
-  }
-
-  /** For tests and logs: the aliases as an immutable list. */
-  static List<String> asList(Object claim) {
-    return List.copyOf(aliases(claim));
   }
 }

@@ -37,8 +37,6 @@ public class InfinispanTenantCache implements TenantCache {
             .lifespan(10, TimeUnit.MINUTES)
             .memory()
             .maxCount(10_000)
-            .statistics()
-            .enable()
             .build());
     cache = cacheManager.getCache(CACHE_NAME);
   }
@@ -63,10 +61,5 @@ public class InfinispanTenantCache implements TenantCache {
   @Override
   public void remove(String alias) {
     cache.remove(alias);
-  }
-
-  /** Hits recorded since start; exposed for tests and metrics. */
-  public long hits() {
-    return cache.getAdvancedCache().getStats().getHits();
   }
 }

@@ -3,6 +3,7 @@ package io.encaptio.interfaces.ops.web;
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantAdministration.TenantRow;
 import io.encaptio.application.TenantProvisioning;
+import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
@@ -74,7 +75,7 @@ public class TenantConsole implements Serializable {
           newTenant.getOwnerEmail()
               + " is invited as its owner and sets a password at first sign-in.");
     } catch (EJBException e) {
-      Throwable cause = rootCause(e);
+      Throwable cause = ServiceFailures.cause(e);
       if (cause instanceof InvalidTenantException invalid) {
         invalid
             .problems()
@@ -110,14 +111,6 @@ public class TenantConsole implements Serializable {
     } catch (EJBException e) {
       refuse("Tenant " + slug + " is still provisioning", e);
     }
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && !(cause instanceof InvalidTenantException)) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   /** Remembers which tenant the suspend dialog is about and clears the last reason. */
@@ -201,15 +194,11 @@ public class TenantConsole implements Serializable {
 
   /** The domain's own message (what to fix) for a refused change; never a stack trace. */
   private static void refuse(String summary, EJBException e) {
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    while (cause.getCause() != null
-        && !(cause instanceof IllegalArgumentException)
-        && !(cause instanceof IllegalStateException)) {
-      cause = cause.getCause();
-    }
     FacesContext.getCurrentInstance()
         .addMessage(
-            null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, cause.getMessage()));
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR, summary, ServiceFailures.cause(e).getMessage()));
     FacesContext.getCurrentInstance().validationFailed();
   }
 
