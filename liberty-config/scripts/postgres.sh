@@ -24,7 +24,8 @@
 # The superuser ($ENCAPTIO_DB_SUPERUSER, default postgres) is reached over TCP (trust, or
 # PGPASSWORD/~/.pgpass); failing that, as root, through the local socket as the `postgres`
 # system user (Debian's default peer authentication).  The app role is never a superuser:
-# the superuser creates the role, the databases $ENCAPTIO_DB_NAME and ${ENCAPTIO_DB_NAME}_test
+# the superuser creates the role, the databases $ENCAPTIO_DB_NAME and $ENCAPTIO_TEST_DB_NAME
+# (default ${ENCAPTIO_DB_NAME}_test)
 # owned by it, and the vector extension in both.
 #
 # Exit codes: 0 ok, 1 error, 2 usage, 3 (status) not running / not set up.
@@ -33,7 +34,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ENCAPTIO_DB_SUPERUSER="${ENCAPTIO_DB_SUPERUSER:-postgres}"
 ENCAPTIO_PGVECTOR_SUITE="${ENCAPTIO_PGVECTOR_SUITE:-trixie}"
-TEST_DB="${ENCAPTIO_DB_NAME}_test"
+TEST_DB="${ENCAPTIO_TEST_DB_NAME:-${ENCAPTIO_DB_NAME}_test}"
 
 PGDATA_DIR="$ENCAPTIO_STATE/pgdata"
 PG_SOCKET_DIR="$ENCAPTIO_STATE/pgsocket"
@@ -310,7 +311,7 @@ SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER PASSWORD %L', :'app_user', :'app
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \gexec
 SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'app_user', :'app_pw') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L TEMPLATE template0', d, :'app_user', 'UTF8')
-  FROM unnest(ARRAY[:'db', :'test_db']) AS d
+  FROM (SELECT DISTINCT unnest(ARRAY[:'db', :'test_db'])) AS names(d)
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
 SQL
   local db

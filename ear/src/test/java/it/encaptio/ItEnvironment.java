@@ -58,6 +58,21 @@ public final class ItEnvironment {
         env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"));
   }
 
+  /** The schema the registry gave the tenant. */
+  public static String tenantSchema(java.sql.Connection db, String slug)
+      throws java.sql.SQLException {
+    try (var query =
+        db.prepareStatement("select schema_name from platform.tenants where slug = ?")) {
+      query.setString(1, slug);
+      try (var rows = query.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("No tenant " + slug + " in the registry");
+        }
+        return rows.getString(1);
+      }
+    }
+  }
+
   public static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
@@ -65,12 +80,17 @@ public final class ItEnvironment {
 
   /** An access token from Keycloak's password grant, as an integrator's script would get one. */
   public static String accessToken(String clientId, String username, String scope) {
+    return accessToken(clientId, username, DEMO_PASSWORD, scope);
+  }
+
+  public static String accessToken(
+      String clientId, String username, String password, String scope) {
     Map<String, String> form =
         Map.of(
             "grant_type", "password",
             "client_id", clientId,
             "username", username,
-            "password", DEMO_PASSWORD,
+            "password", password,
             "scope", scope);
     String body =
         form.entrySet().stream()

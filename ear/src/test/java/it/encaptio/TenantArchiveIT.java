@@ -5,6 +5,7 @@ import static it.encaptio.ItEnvironment.baseUrl;
 import static it.encaptio.ItEnvironment.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.support.KeycloakProbe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -119,6 +120,14 @@ class TenantArchiveIT {
       assertThat(created.statusCode())
           .as(new String(created.body(), StandardCharsets.UTF_8))
           .isEqualTo(201);
+      JsonNode run = json(new String(created.body(), StandardCharsets.UTF_8));
+      assertThat(run.get("status").asText()).isEqualTo("active");
+      assertThat(run.get("stepMillis").has("schema_migrated")).isTrue();
+      assertThat(run.get("stepMillis").has("owner_invited")).isTrue();
+      assertThat(run.get("identityProviderMillis").asLong())
+          .isEqualTo(
+              run.at("/stepMillis/organization_created").asLong()
+                  + run.at("/stepMillis/owner_invited").asLong());
 
       HttpResponse<byte[]> imported =
           call("POST", "/tenants/" + slug + "/import", operator, "application/zip", acmeExport);
@@ -207,7 +216,7 @@ class TenantArchiveIT {
       db.createStatement()
           .executeUpdate(
               "insert into "
-                  + schema(db, "acme")
+                  + ItEnvironment.tenantSchema(db, "acme")
                   + ".user_profile (subject, username, display_name,"
                   + " email, first_seen_at, last_seen_at, sign_in_count) values ('archive-"
                   + UUID.randomUUID()
@@ -220,20 +229,12 @@ class TenantArchiveIT {
     try (Connection db = database();
         ResultSet rows =
             db.createStatement()
-                .executeQuery("select count(*) from " + schema(db, slug) + ".user_profile")) {
+                .executeQuery(
+                    "select count(*) from "
+                        + ItEnvironment.tenantSchema(db, slug)
+                        + ".user_profile")) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  static String schema(Connection db, String slug) throws Exception {
-    try (var query =
-        db.prepareStatement("select schema_name from platform.tenants where slug = ?")) {
-      query.setString(1, slug);
-      try (ResultSet rows = query.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
     }
   }
 

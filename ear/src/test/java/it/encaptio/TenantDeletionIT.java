@@ -43,7 +43,7 @@ class TenantDeletionIT {
       assertThat(provision(slug, owner).statusCode()).isEqualTo(201);
       String schema;
       try (Connection db = ItEnvironment.database()) {
-        schema = TenantArchiveIT.schema(db, slug);
+        schema = ItEnvironment.tenantSchema(db, slug);
         db.createStatement()
             .executeUpdate(
                 "insert into "

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.encaptio.application.TenantDirectory;
 import io.encaptio.application.TenantProvisioning;
+import io.encaptio.application.TenantProvisioning.Provisioned;
 import io.encaptio.application.TenantProvisioning.Step;
 import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.NewTenant;
@@ -87,8 +88,15 @@ class TenantProvisioningIT {
           .isEqualTo(TenantStatus.PROVISIONING);
 
       ProvisioningFault.failAfter = null;
-      TenantRef tenant = provisioning.completeProvisioning(slug);
-      TenantRef again = provisioning.provision(request);
+      Provisioned completed = provisioning.completeProvisioning(slug);
+      Provisioned repeated = provisioning.provision(request);
+      TenantRef tenant = completed.tenant();
+      TenantRef again = repeated.tenant();
+
+      assertThat(completed.steps())
+          .doesNotContainKey(Step.RESERVED)
+          .containsKeys(Step.SCHEMA_MIGRATED, Step.OWNER_INVITED, Step.ACTIVATED);
+      assertThat(repeated.steps()).as("a completed request does nothing again").isEmpty();
 
       assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
       assertThat(again.id()).isEqualTo(tenant.id());

@@ -1,5 +1,7 @@
 package it.encaptio.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -83,7 +84,7 @@ public final class KeycloakProbe {
   }
 
   public JsonNode usersByEmail(String email) throws Exception {
-    return get("users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+    return get("users?exact=true&email=" + URLEncoder.encode(email, UTF_8));
   }
 
   public JsonNode realmRoles(String userId) throws Exception {
@@ -98,6 +99,62 @@ public final class KeycloakProbe {
     for (JsonNode user : usersByEmail(email)) {
       delete("users/" + user.get("id").asText());
     }
+  }
+
+  /** Creates an enabled user with a password and nothing left to do at sign-in, if missing. */
+  public String ensureUser(String username, String password) throws Exception {
+    String search = "users?exact=true&username=" + URLEncoder.encode(username, UTF_8);
+    JsonNode existing = get(search);
+    if (existing.isEmpty()) {
+      var user = JSON.createObjectNode();
+      user.put("username", username)
+          .put("email", username + "@bench.example")
+          .put("firstName", "Bench")
+          .put("lastName", "Member")
+          .put("enabled", true)
+          .put("emailVerified", true);
+      user.putArray("credentials")
+          .addObject()
+          .put("type", "password")
+          .put("value", password)
+          .put("temporary", false);
+      send("POST", "users", user.toString());
+      existing = get(search);
+    }
+    return existing.get(0).get("id").asText();
+  }
+
+  /** Adds the user to the organization; being a member already is fine. */
+  public void addMember(String organizationId, String userId) throws Exception {
+    int status = send("POST", "organizations/" + organizationId + "/members", '"' + userId + '"');
+    if (status != 201 && status != 409) {
+      throw new IllegalStateException("Keycloak answered " + status + " adding a member");
+    }
+  }
+
+  /** Organizations whose alias starts with the prefix, at most {@code max}. */
+  public JsonNode organizationsStartingWith(String prefix, int max) throws Exception {
+    return get("organizations?briefRepresentation=true&max=" + max + "&search=" + prefix);
+  }
+
+  public void deleteOrganization(String organizationId) throws Exception {
+    delete("organizations/" + organizationId);
+  }
+
+  public void deleteUser(String userId) throws Exception {
+    delete("users/" + userId);
+  }
+
+  private int send(String method, String path, String json)
+      throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(admin + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {

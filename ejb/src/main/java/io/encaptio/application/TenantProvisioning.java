@@ -2,6 +2,11 @@ package io.encaptio.application;
 
 import io.encaptio.tenancy.application.NewTenant;
 import io.encaptio.tenancy.application.TenantRef;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Provisions a tenant end to end: registry entry, schema, migrations, Keycloak organization and
@@ -17,19 +22,60 @@ public interface TenantProvisioning {
    * @throws io.encaptio.tenancy.application.InvalidTenantException with what to fix, when the
    *     request is invalid or its slug is taken; nothing is created then
    */
-  TenantRef provision(NewTenant request);
+  Provisioned provision(NewTenant request);
 
   /** Completes an interrupted provisioning run of the tenant. */
-  TenantRef completeProvisioning(String slug);
+  Provisioned completeProvisioning(String slug);
 
   /** The steps of a provisioning run, in order; each is announced when it is done. */
   enum Step {
-    RESERVED,
-    SCHEMA_CREATED,
-    SCHEMA_MIGRATED,
-    ORGANIZATION_CREATED,
-    OWNER_INVITED,
-    ACTIVATED
+    RESERVED(false),
+    SCHEMA_CREATED(false),
+    SCHEMA_MIGRATED(false),
+    ORGANIZATION_CREATED(true),
+    OWNER_INVITED(true),
+    ACTIVATED(false);
+
+    private final boolean identityProvider;
+
+    Step(boolean identityProvider) {
+      this.identityProvider = identityProvider;
+    }
+
+    /** Whether the step is work done by Keycloak (organization, owner) rather than Encaptio. */
+    public boolean identityProvider() {
+      return identityProvider;
+    }
+  }
+
+  /**
+   * The tenant a run left and how long each step it did took, in order; no steps when the same
+   * request had been completed before.
+   */
+  record Provisioned(TenantRef tenant, Map<Step, Duration> steps) implements Serializable {
+
+    public Provisioned {
+      EnumMap<Step, Duration> inOrder = new EnumMap<>(Step.class);
+      inOrder.putAll(steps);
+      steps = Collections.unmodifiableMap(inOrder);
+    }
+
+    /** Time spent in Encaptio's own steps: registry, schema, migrations, activation. */
+    public Duration platformTime() {
+      return sum(false);
+    }
+
+    /** Time spent waiting for Keycloak: organization and owner. */
+    public Duration identityProviderTime() {
+      return sum(true);
+    }
+
+    private Duration sum(boolean identityProvider) {
+      return steps.entrySet().stream()
+          .filter(step -> step.getKey().identityProvider() == identityProvider)
+          .map(Map.Entry::getValue)
+          .reduce(Duration.ZERO, Duration::plus);
+    }
   }
 
   /** Fired synchronously after each step (progress, audit; tests use it to interrupt a run). */

@@ -6,15 +6,19 @@ import io.encaptio.tenancy.application.OrganizationDirectory;
 import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
+import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs without a transaction of its own: each registry step commits separately and migrations run
@@ -34,8 +38,11 @@ public class DefaultTenantDirectory implements TenantDirectory {
 
   @Override
   public List<TenantRef> synchronizeWithIdentityProvider() {
+    Map<String, TenantRef> known =
+        registry.all().stream().collect(Collectors.toMap(TenantRef::slug, Function.identity()));
     for (Organization organization : organizations.organizations()) {
-      if (!organization.enabled()) {
+      if (!organization.enabled()
+          || alreadyRegistered(known.get(organization.alias()), organization)) {
         continue;
       }
       try {
@@ -55,6 +62,16 @@ public class DefaultTenantDirectory implements TenantDirectory {
       }
     }
     return registry.all();
+  }
+
+  /**
+   * A set-up tenant that already carries the organization's name needs nothing: skipping it keeps a
+   * minute's synchronisation of a thousand organizations to one registry read and no writes.
+   */
+  private static boolean alreadyRegistered(TenantRef tenant, Organization organization) {
+    return tenant != null
+        && tenant.status() != TenantStatus.PROVISIONING
+        && organization.displayName().equals(tenant.displayName());
   }
 
   @Override

@@ -15,6 +15,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -32,49 +35,73 @@ public class DefaultTenantProvisioning implements TenantProvisioning {
   @Inject TenantRegistry registry;
   @Inject SchemaMigrations migrations;
   @Inject OrganizationDirectory organizations;
-  @Inject Event<StepCompleted> steps;
+  @Inject Event<StepCompleted> progress;
 
   @Override
-  public TenantRef provision(NewTenant request) {
+  public Provisioned provision(NewTenant request) {
+    Timeline timeline = new Timeline();
     TenantRef tenant = registry.reserve(request);
     if (tenant.status() != TenantStatus.PROVISIONING) {
-      return tenant; // the same request was completed before: nothing to do
+      return new Provisioned(tenant, Map.of()); // the same request was completed before
     }
-    done(tenant.slug(), Step.RESERVED);
-    return complete(tenant, request);
+    timeline.done(tenant.slug(), Step.RESERVED);
+    return complete(tenant, request, timeline);
   }
 
   @Override
-  public TenantRef completeProvisioning(String slug) {
+  public Provisioned completeProvisioning(String slug) {
+    Timeline timeline = new Timeline();
     NewTenant request =
         registry.unfinishedProvisioning(slug).orElseThrow(() -> new UnknownTenantException(slug));
-    return complete(registry.findBySlug(slug).orElseThrow(), request);
+    return complete(registry.findBySlug(slug).orElseThrow(), request, timeline);
   }
 
-  private TenantRef complete(TenantRef tenant, NewTenant request) {
+  private Provisioned complete(TenantRef tenant, NewTenant request, Timeline timeline) {
     String slug = tenant.slug();
     migrations.createSchema(tenant.schemaName());
-    done(slug, Step.SCHEMA_CREATED);
+    timeline.done(slug, Step.SCHEMA_CREATED);
 
     registry.migrationStarted(slug);
     registry.migrationSucceeded(slug, migrations.migrateTenant(tenant.schemaName()));
-    done(slug, Step.SCHEMA_MIGRATED);
+    timeline.done(slug, Step.SCHEMA_MIGRATED);
 
     Organization organization =
         organizations.ensureOrganization(slug, request.name(), request.emailDomain());
     registry.linkOrganization(slug, organization.id());
-    done(slug, Step.ORGANIZATION_CREATED);
+    timeline.done(slug, Step.ORGANIZATION_CREATED);
 
     organizations.ensureOwner(organization, request.ownerEmail(), request.ownerName());
-    done(slug, Step.OWNER_INVITED);
+    timeline.done(slug, Step.OWNER_INVITED);
 
     TenantRef active = registry.activate(slug);
-    done(slug, Step.ACTIVATED);
-    LOG.info(() -> "Tenant " + slug + " provisioned; owner " + request.ownerEmail() + " invited");
-    return active;
+    timeline.done(slug, Step.ACTIVATED);
+    LOG.info(
+        () ->
+            "Tenant "
+                + slug
+                + " provisioned in "
+                + timeline.total().toMillis()
+                + " ms; owner "
+                + request.ownerEmail()
+                + " invited");
+    return new Provisioned(active, timeline.steps);
   }
 
-  private void done(String slug, Step step) {
-    steps.fire(new StepCompleted(slug, step));
+  /** When each step ended, announced as it happens. */
+  private final class Timeline {
+    private final long started = System.nanoTime();
+    private final Map<Step, Duration> steps = new EnumMap<>(Step.class);
+    private long last = started;
+
+    void done(String slug, Step step) {
+      long now = System.nanoTime();
+      this.steps.put(step, Duration.ofNanos(now - last));
+      last = now;
+      progress.fire(new StepCompleted(slug, step));
+    }
+
+    Duration total() {
+      return Duration.ofNanos(last - started);
+    }
   }
 }

@@ -16,4 +16,7 @@ public interface SchemaMigrations {
 
   /** Creates the tenant's schema if needed and applies every tenant migration to it. */
   String migrateTenant(SchemaName schema);
+
+  /** The version a tenant schema has once every tenant migration this build ships is applied. */
+  String latestTenantVersion();
 }

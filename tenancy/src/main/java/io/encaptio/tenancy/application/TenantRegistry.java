@@ -1,5 +1,6 @@
 package io.encaptio.tenancy.application;
 
+import io.encaptio.tenancy.domain.MigrationState;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
@@ -10,7 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The tenant registry. Each method is one short transaction of its own, because registering a
@@ -25,10 +28,6 @@ public class TenantRegistry {
   @Inject TenantRepository tenants;
   @Inject TenantResolver resolver;
 
-  /**
-   * Registers the organization as a tenant if it is not registered yet, or refreshes its display
-   * name. New tenants start in {@code provisioning} until {@link #activate} is called.
-   */
   /** A tenant the directory synchronisation registered, and whether it still needs its schema. */
   public record Registration(TenantRef tenant, boolean needsSetup) {}
 
@@ -90,10 +89,14 @@ public class TenantRegistry {
     require(slug).linkOrganization(organizationId);
   }
 
+  /**
+   * Registers the organization as a tenant if it is not registered yet, or refreshes its display
+   * name. New tenants start in {@code provisioning} until {@link #activate} is called.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Registration registerOrganization(Organization organization) {
     TenantSlug slug = new TenantSlug(organization.alias());
-    String name = organization.name() == null ? organization.alias() : organization.name();
+    String name = organization.displayName();
     Tenant tenant =
         tenants
             .findBySlug(slug)
@@ -163,7 +166,7 @@ public class TenantRegistry {
   }
 
   /** Changes the tenant's lifecycle and evicts its cached look-up, in the caller's transaction. */
-  private TenantRef change(String slug, java.util.function.Consumer<Tenant> transition) {
+  private TenantRef change(String slug, Consumer<Tenant> transition) {
     Tenant tenant = require(slug);
     transition.accept(tenant);
     resolver.evict(slug);
@@ -193,6 +196,23 @@ public class TenantRegistry {
   @Transactional(Transactional.TxType.SUPPORTS)
   public long count(TenantQuery query) {
     return tenants.count(query);
+  }
+
+  /**
+   * Tenants whose schema may be behind {@code latestVersion}: every tenant not being deleted,
+   * except those whose last migration succeeded at exactly that version. Flyway is the judge for
+   * the rest.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TenantRef> needingMigration(String latestVersion) {
+    return tenants.findAll().stream()
+        .filter(t -> t.status() != TenantStatus.DELETING)
+        .filter(
+            t ->
+                t.migrationState() != MigrationState.CURRENT
+                    || !Objects.equals(t.schemaVersion(), latestVersion))
+        .map(TenantRef::of)
+        .toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

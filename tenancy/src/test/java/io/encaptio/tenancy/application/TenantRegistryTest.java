@@ -33,6 +33,25 @@ class TenantRegistryTest {
   }
 
   @Test
+  void onlyTenantsNotKnownToBeAtTheLatestVersionNeedMigration() {
+    for (String slug : new String[] {"current", "older", "failed", "fresh", "leaving"}) {
+      registry.registerOrganization(new Organization("org-" + slug, slug, slug, true));
+    }
+    registry.migrationSucceeded("current", "3");
+    registry.migrationSucceeded("older", "2");
+    registry.migrationStarted("failed");
+    registry.migrationFailed("failed", "relation already exists");
+    registry.migrationSucceeded("leaving", "3");
+    registry.activate("leaving");
+    registry.suspend("leaving", "closing");
+    registry.markDeleting("leaving");
+
+    assertThat(registry.needingMigration("3"))
+        .extracting(TenantRef::slug)
+        .containsExactlyInAnyOrder("older", "failed", "fresh");
+  }
+
+  @Test
   void anOrganizationWithoutANameIsNamedAfterItsAlias() {
     TenantRef acme =
         registry.registerOrganization(new Organization("org-1", "acme", null, true)).tenant();

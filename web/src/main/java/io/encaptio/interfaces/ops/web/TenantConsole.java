@@ -1,16 +1,19 @@
 package io.encaptio.interfaces.ops.web;
 
+import static io.encaptio.interfaces.web.PageMessages.inform;
+import static io.encaptio.interfaces.web.PageMessages.refuse;
+
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantAdministration.TenantRow;
 import io.encaptio.application.TenantProvisioning;
 import io.encaptio.interfaces.problem.ServiceFailures;
+import io.encaptio.interfaces.web.PageMessages;
 import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -67,9 +70,8 @@ public class TenantConsole implements Serializable {
    * created; a failure half way leaves the tenant in provisioning, completed by "Complete".
    */
   public void provision() {
-    FacesContext faces = FacesContext.getCurrentInstance();
     try {
-      TenantRef tenant = provisioning.provision(newTenant.toRequest());
+      TenantRef tenant = provisioning.provision(newTenant.toRequest()).tenant();
       inform(
           "Tenant " + tenant.slug() + " is ready",
           newTenant.getOwnerEmail()
@@ -77,14 +79,7 @@ public class TenantConsole implements Serializable {
     } catch (EJBException e) {
       Throwable cause = ServiceFailures.cause(e);
       if (cause instanceof InvalidTenantException invalid) {
-        invalid
-            .problems()
-            .forEach(
-                (field, problem) ->
-                    faces.addMessage(
-                        "newTenantForm:" + field,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, problem)));
-        faces.validationFailed();
+        PageMessages.fieldProblems("newTenantForm", invalid.problems());
       } else {
         refuse("Tenant " + newTenant.getSlug() + " is not ready yet", e);
       }
@@ -185,21 +180,6 @@ public class TenantConsole implements Serializable {
       throw new IllegalArgumentException("No tenant named in the request");
     }
     return slug;
-  }
-
-  private static void inform(String summary, String detail) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));
-  }
-
-  /** The domain's own message (what to fix) for a refused change; never a stack trace. */
-  private static void refuse(String summary, EJBException e) {
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            null,
-            new FacesMessage(
-                FacesMessage.SEVERITY_ERROR, summary, ServiceFailures.cause(e).getMessage()));
-    FacesContext.getCurrentInstance().validationFailed();
   }
 
   public String getSelectedSlug() {

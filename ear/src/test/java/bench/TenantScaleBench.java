@@ -1,0 +1,238 @@
+package bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.encaptio.ItEnvironment;
+import it.encaptio.support.KeycloakProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The client side of the 1,000-tenant benchmark ({@code encaptio.sh bench tenants}, which starts
+ * and restarts the server and reads its heap). Talks to the running server and Keycloak only
+ * through their public APIs, as an operator and integrators would.
+ *
+ * <ul>
+ *   <li>{@code routing LABEL}: the same tenant read ({@code GET /api/v1/people} as alice of acme)
+ *       many times; writes the median and mean latency to {@code routing-LABEL.txt}.
+ *   <li>{@code provision N}: provisions tenants {@code bench-0001}… through the operators' API,
+ *       keeping each run's own step timings (Encaptio's steps and Keycloak's apart), to {@code
+ *       provision.csv}.
+ *   <li>{@code serve N}: one member user joins every bench organization and each tenant serves that
+ *       member a read of its own schema; each answer must name its own tenant.
+ *   <li>{@code cleanup}: removes the bench organizations and the member from Keycloak.
+ * </ul>
+ */
+public final class TenantScaleBench {
+
+  static final String PREFIX = "bench-";
+  static final String MEMBER = "bench.member";
+  static final String MEMBER_PASSWORD = "encaptio-bench-only";
+
+  private final Path out;
+
+  private TenantScaleBench(Path out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("usage: routing LABEL | provision N | serve N | cleanup");
+    }
+    Path out = Path.of(System.getProperty("bench.out", ".run/bench-tenants"));
+    Files.createDirectories(out);
+    TenantScaleBench bench = new TenantScaleBench(out);
+    switch (args[0]) {
+      case "routing" -> bench.routing(args[1]);
+      case "provision" -> bench.provision(Integer.parseInt(args[1]));
+      case "serve" -> bench.serve(Integer.parseInt(args[1]));
+      case "cleanup" -> bench.cleanup();
+      default -> throw new IllegalArgumentException("unknown phase " + args[0]);
+    }
+  }
+
+  static String slug(int i) {
+    return PREFIX + String.format(Locale.ROOT, "%04d", i);
+  }
+
+  // ------------------------------------------------------------------------------------ routing
+
+  private void routing(String label) throws IOException {
+    String token = ItEnvironment.accessToken("alice.acme", "openid organization");
+    int warmUp = Integer.getInteger("bench.routing.warmup", 5_000);
+    int measured = Integer.getInteger("bench.routing.requests", 5_000);
+    for (int i = 0; i < warmUp; i++) {
+      read(token);
+    }
+    long[] nanos = new long[measured];
+    for (int i = 0; i < measured; i++) {
+      long start = System.nanoTime();
+      read(token);
+      nanos[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(nanos);
+    double mean = Arrays.stream(nanos).average().orElseThrow();
+    String line =
+        String.format(
+            Locale.ROOT,
+            "median_us=%d mean_us=%.0f p95_us=%d requests=%d%n",
+            nanos[measured / 2] / 1_000,
+            mean / 1_000,
+            nanos[(int) (measured * 0.95)] / 1_000,
+            measured);
+    Files.writeString(out.resolve("routing-" + label + ".txt"), line);
+    System.out.print("routing " + label + ": " + line);
+  }
+
+  private static void read(String token) {
+    HttpResponse<String> response =
+        ItEnvironment.get("/api/v1/people", "Authorization", "Bearer " + token);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET /api/v1/people answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------- provision
+
+  private void provision(int count) throws IOException {
+    Refreshing<String> operator =
+        new Refreshing<>(() -> ItEnvironment.accessToken("oscar.ops", "openid"));
+    List<String> rows = new ArrayList<>();
+    rows.add("slug,client_ms,platform_ms,identity_provider_ms");
+    for (int i = 1; i <= count; i++) {
+      String slug = slug(i);
+      String body =
+          ItEnvironment.JSON
+              .createObjectNode()
+              .put("slug", slug)
+              .put("name", "Bench tenant " + i)
+              .put("ownerEmail", "owner@" + slug + ".bench.example")
+              .put("ownerName", "Owner " + i)
+              .toString();
+      long start = System.nanoTime();
+      HttpResponse<String> response =
+          ItEnvironment.send(
+              HttpRequest.newBuilder(URI.create(ItEnvironment.baseUrl() + "/api/ops/v1/tenants"))
+                  .header("Authorization", "Bearer " + operator.get())
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofMinutes(2))
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      long clientMs = (System.nanoTime() - start) / 1_000_000;
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException(
+            slug + ": " + response.statusCode() + " " + response.body());
+      }
+      JsonNode run = ItEnvironment.json(response.body());
+      if (run.get("stepMillis").isEmpty()) {
+        continue; // provisioned by an earlier run of the benchmark: nothing was timed
+      }
+      rows.add(
+          slug
+              + ","
+              + clientMs
+              + ","
+              + run.get("platformMillis").asLong()
+              + ","
+              + run.get("identityProviderMillis").asLong());
+      if (i % 100 == 0) {
+        System.out.println("provisioned " + i + " tenants");
+      }
+    }
+    Files.write(out.resolve("provision.csv"), rows);
+  }
+
+  // -------------------------------------------------------------------------------------- serve
+
+  private void serve(int count) throws Exception {
+    Refreshing<KeycloakProbe> keycloak = new Refreshing<>(KeycloakProbe::fromEnvironment);
+    String member = keycloak.get().ensureUser(MEMBER, MEMBER_PASSWORD);
+    for (int i = 1; i <= count; i++) {
+      String slug = slug(i);
+      JsonNode organizations = keycloak.get().organizations(slug);
+      if (organizations.size() != 1) {
+        throw new IllegalStateException(slug + " has " + organizations.size() + " organizations");
+      }
+      keycloak.get().addMember(organizations.get(0).get("id").asText(), member);
+      String token =
+          ItEnvironment.accessToken(
+              "encaptio-api", MEMBER, MEMBER_PASSWORD, "openid organization:" + slug);
+      read(token);
+      HttpResponse<String> me = ItEnvironment.get("/api/v1/me", "Authorization", "Bearer " + token);
+      String served = ItEnvironment.json(me.body()).at("/tenant/slug").asText();
+      if (!slug.equals(served)) {
+        throw new IllegalStateException("a token of " + slug + " was served as " + served);
+      }
+      if (i % 100 == 0) {
+        System.out.println("served " + i + " tenants");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ cleanup
+
+  private void cleanup() throws Exception {
+    Refreshing<KeycloakProbe> keycloak = new Refreshing<>(KeycloakProbe::fromEnvironment);
+    // The member first: removing an organization while a member of a thousand others still
+    // belongs to it takes Keycloak seconds per organization; the member alone goes in two.
+    keycloak.get().deleteUser(keycloak.get().ensureUser(MEMBER, MEMBER_PASSWORD));
+    for (JsonNode batch = keycloak.get().organizationsStartingWith(PREFIX, 100);
+        !batch.isEmpty();
+        batch = keycloak.get().organizationsStartingWith(PREFIX, 100)) {
+      for (JsonNode organization : batch) {
+        if (!organization.get("alias").asText().startsWith(PREFIX)) {
+          throw new IllegalStateException("search returned " + organization.get("alias"));
+        }
+        keycloak.get().deleteOrganization(organization.get("id").asText());
+      }
+    }
+    for (int i = 1; ; i++) {
+      JsonNode owners = keycloak.get().usersByEmail("owner@" + slug(i) + ".bench.example");
+      if (owners.isEmpty()) {
+        break;
+      }
+      keycloak.get().deleteUser(owners.get(0).get("id").asText());
+    }
+    System.out.println("bench organizations and users removed from Keycloak");
+  }
+
+  /** A token (or a client holding one) renewed every minute, inside Keycloak's 5-minute tokens. */
+  private static final class Refreshing<T> {
+    private final ThrowingSupplier<T> source;
+    private T value;
+    private long fetchedAt;
+
+    Refreshing(ThrowingSupplier<T> source) {
+      this.source = source;
+    }
+
+    T get() {
+      if (value == null || System.nanoTime() - fetchedAt > Duration.ofMinutes(1).toNanos()) {
+        try {
+          value = source.get();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        fetchedAt = System.nanoTime();
+      }
+      return value;
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingSupplier<T> {
+    T get() throws Exception;
+  }
+}
