@@ -8,6 +8,7 @@
 #   stop    stop Liberty, Keycloak and the project's own PostgreSQL cluster (never the machine's).
 #   status  show what runs.
 #   bench   measure start-up time and memory (see README); results in bench-results.md.
+#   bench tenants [N]  the 1,000-tenant benchmark (N tenants); results in bench-tenants-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -19,7 +20,7 @@ DEMO_PASSWORD="encaptio-demo"
 ensure_tools() {
   command -v mvn >/dev/null || apt_install maven
   local missing=()
-  for tool in curl unzip; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  for tool in curl unzip jq; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 }
 
@@ -50,6 +51,28 @@ tenants_registered() {
     | grep -qE '^[2-9]|^[0-9]{2,}'
 }
 
+# The demo capsule: acme's "Harbour Loft", from the real-estate template, with a description of the
+# property, published. Made through the API as alice (acme's owner), once; later runs find it.
+DEMO_CAPSULE="Harbour Loft"
+DEMO_CAPSULE_KEY="(not created; see the log above)"
+seed_demo_capsule() {
+  local token api id
+  token=$(curl -fs -d grant_type=password -d client_id=encaptio-api -d username=alice.acme \
+    -d "password=$DEMO_PASSWORD" -d 'scope=openid organization' \
+    "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token" | jq -r .access_token) || return 1
+  api="http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/capsules"
+  call() { curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+  id=$(call "$api?max=100" | jq -r --arg n "$DEMO_CAPSULE" '.capsules[] | select(.name == $n) | .id' | head -1)
+  if [[ -z "$id" ]]; then
+    log "creating the demo capsule '$DEMO_CAPSULE' in acme"
+    id=$(call -d "$(jq -n --arg n "$DEMO_CAPSULE" '{name: $n, template: "real-estate"}')" "$api" | jq -r .id) || return 1
+    call -o /dev/null -d "$(jq -n --rawfile t "$ENCAPTIO_ROOT/liberty-config/demo/harbour-loft.md" \
+      '{kind: "text", title: "Harbour Loft: the listing", text: $t}')" "$api/$id/content" || return 1
+    call -o /dev/null -X POST "$api/$id/publish" || return 1
+  fi
+  DEMO_CAPSULE_KEY=$(call "$api/$id" | jq -r .publicKey)
+}
+
 print_welcome() {
   cat <<TXT
 
@@ -58,11 +81,14 @@ print_welcome() {
     Portal        http://localhost:$ENCAPTIO_HTTP_PORT/app/dashboard.xhtml
     API           http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/me   (OpenAPI: /openapi, UI: /openapi/ui)
     Health        http://localhost:$ENCAPTIO_HTTP_PORT/health/ready
+    Demo capsule  $DEMO_CAPSULE (acme), as visitors get it:
+                  http://localhost:$ENCAPTIO_HTTP_PORT/api/public/v1/capsules/$DEMO_CAPSULE_KEY
     Keycloak      $KEYCLOAK_URL/admin   ($KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
 
   Demo logins (password '$DEMO_PASSWORD' for all; development only, never use them elsewhere):
     alice.acme        owner of acme          eddie.acme    editor of acme
     grace.globex      owner of globex        gus.globex    editor of globex
+    vera.acme         member of acme without the editor role (reads capsules only)
     casey.consultant  editor in acme and globex (chooses one at sign-in)
     oscar.ops         platform operator (no organization)
 
@@ -83,6 +109,7 @@ cmd_run() {
   "$SCRIPTS/keycloak.sh" start
   build
   start_liberty
+  seed_demo_capsule || log "warning: the demo capsule could not be created (see messages.log)"
   echo "run-to-ready-seconds=$((SECONDS - started))" >"$ENCAPTIO_STATE/last-run.txt"
   print_welcome
   log "ready after $((SECONDS - started)) s"
@@ -138,6 +165,9 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   test) shift; cmd_test "$@" ;;
-  bench) shift; exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench" >&2; exit 2 ;;
+  bench)
+    shift
+    if [[ "${1:-}" == tenants ]]; then shift; exec "$SCRIPTS/bench-tenants.sh" "$@"; fi
+    exec "$SCRIPTS/bench.sh" "$@" ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N]]" >&2; exit 2 ;;
 esac

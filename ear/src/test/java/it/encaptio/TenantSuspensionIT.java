@@ -6,6 +6,7 @@ import static it.encaptio.ItEnvironment.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.support.Browser;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -18,8 +19,8 @@ import org.openqa.selenium.Keys;
 /**
  * A platform operator suspends a tenant in the operator console and resumes it: meanwhile the
  * tenant's API calls get 403 problem+json naming the reason and its people see a page saying so;
- * afterwards everything answers again and nothing was lost. Uses the demo tenant initech, kept for
- * this purpose.
+ * its published capsules answer visitors "unavailable" (without the reason); afterwards everything
+ * answers again and nothing was lost. Uses the demo tenant initech, kept for this purpose.
  */
 class TenantSuspensionIT {
 
@@ -46,6 +47,13 @@ class TenantSuspensionIT {
   @Test
   void operatorSuspendsAndResumesATenant() throws Exception {
     String ivansToken = accessToken("ivan.initech", "openid organization");
+    String publicKey =
+        new CapsuleApi("ivan.initech")
+            .publishedCapsule(
+                "Initech TPS guide", "customer-onboarding", "Use the new cover sheet.")
+            .get("publicKey")
+            .asText();
+    assertThat(CapsuleApi.visit(publicKey).statusCode()).isEqualTo(200);
     try (Browser operator = new Browser()) {
       operator.openSignedIn("/ops/tenants.xhtml", "oscar.ops");
       filterTo(operator, "initech");
@@ -61,6 +69,15 @@ class TenantSuspensionIT {
       JsonNode problem = json(refused.body());
       assertThat(problem.get("type").asText()).endsWith("/problems/tenant-unavailable");
       assertThat(problem.get("detail").asText()).contains("suspended", REASON);
+
+      HttpResponse<String> visitor = CapsuleApi.visit(publicKey);
+      assertThat(visitor.statusCode()).isEqualTo(403);
+      JsonNode unavailable = json(visitor.body());
+      assertThat(unavailable.get("type").asText()).endsWith("/problems/capsule-unavailable");
+      assertThat(visitor.body())
+          .as("the operator's reason is not the visitor's business")
+          .doesNotContain(REASON)
+          .doesNotContain("Initech TPS guide");
 
       try (Browser ivan = new Browser()) {
         ivan.openSignedIn("/app/dashboard.xhtml", "ivan.initech");
@@ -78,6 +95,9 @@ class TenantSuspensionIT {
     HttpResponse<String> served = me(ivansToken);
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(json(served.body()).at("/tenant/slug").asText()).isEqualTo("initech");
+    HttpResponse<String> visitorAgain = CapsuleApi.visit(publicKey);
+    assertThat(visitorAgain.statusCode()).isEqualTo(200);
+    assertThat(json(visitorAgain.body()).get("name").asText()).isEqualTo("Initech TPS guide");
   }
 
   @Test

@@ -67,4 +67,16 @@ class ArchitectureTest {
         .resideInAPackage("io.encaptio.tenancy.infrastructure..")
         .check(classes);
   }
+
+  @Test
+  void productDomainDependsOnNoServiceInfrastructureOrWebCode() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.encaptio.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.encaptio.application..", "io.encaptio.infrastructure..", "io.encaptio.interfaces..")
+        .check(classes);
+  }
 }

@@ -2,11 +2,14 @@ package io.encaptio.tenancy.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Stores tenants in the platform schema. Callers provide the transaction. */
 public interface TenantRepository {
 
   Optional<Tenant> findBySlug(TenantSlug slug);
+
+  Optional<Tenant> findById(UUID id);
 
   List<Tenant> findAll();
 

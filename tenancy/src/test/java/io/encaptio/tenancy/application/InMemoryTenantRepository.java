@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The platform table as a map; like the unique index on slug, it refuses a second tenant. */
 class InMemoryTenantRepository implements TenantRepository {
@@ -28,6 +29,11 @@ class InMemoryTenantRepository implements TenantRepository {
   public Optional<Tenant> findBySlug(TenantSlug slug) {
     lookups++;
     return Optional.ofNullable(bySlug.get(slug.value()));
+  }
+
+  @Override
+  public Optional<Tenant> findById(UUID id) {
+    return bySlug.values().stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   @Override

@@ -8,6 +8,7 @@ public enum ProblemType {
   TENANT_UNAVAILABLE("tenant-unavailable", "Organization not available", 403),
   AMBIGUOUS_TENANT("ambiguous-tenant", "Several organizations in the token", 400),
   FORBIDDEN("forbidden", "Not allowed", 403),
+  CAPSULE_UNAVAILABLE("capsule-unavailable", "Capsule unavailable", 403),
   NOT_FOUND("not-found", "Not found", 404),
   CONFLICT("conflict", "Not possible in the current state", 409),
   BAD_REQUEST("bad-request", "Bad request", 400),

@@ -1,5 +1,7 @@
 package io.encaptio.interfaces.problem;
 
+import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.UnknownTenantException;
 import jakarta.ejb.EJBException;
@@ -23,9 +25,16 @@ public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
     Throwable cause = ServiceFailures.cause(exception);
     String path = uriInfo.getRequestUri().getPath();
     if (cause instanceof InvalidTenantException invalid) {
-      return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path).toResponse();
+      return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
+          .withErrors(invalid.problems())
+          .toResponse();
     }
-    if (cause instanceof UnknownTenantException) {
+    if (cause instanceof InvalidCapsuleException invalid) {
+      return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
+          .withErrors(invalid.problems())
+          .toResponse();
+    }
+    if (cause instanceof UnknownTenantException || cause instanceof NoSuchCapsuleException) {
       return Problem.of(ProblemType.NOT_FOUND, cause.getMessage(), path).toResponse();
     }
     if (cause instanceof IllegalArgumentException) {
@@ -34,7 +43,6 @@ public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
     if (cause instanceof IllegalStateException) {
       return Problem.of(ProblemType.CONFLICT, cause.getMessage(), path).toResponse();
     }
-    return new io.encaptio.interfaces.problem.UnexpectedExceptionMapper()
-        .toResponseFor(exception, path);
+    return new UnexpectedExceptionMapper().toResponseFor(exception, path);
   }
 }

@@ -21,6 +21,11 @@ public record CallerIdentity(
     return name.isEmpty() ? username : name;
   }
 
+  /** Owners and editors build capsules; other members of an organization only look. */
+  public boolean canEditCapsules() {
+    return roles.contains("owner") || roles.contains("editor");
+  }
+
   public boolean isPlatformOperator() {
     return roles.contains("platform-operator");
   }

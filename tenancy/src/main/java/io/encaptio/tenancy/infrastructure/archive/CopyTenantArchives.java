@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,11 @@ public class CopyTenantArchives implements TenantArchives {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        try (Statement deferred = connection.createStatement()) {
+          // Tables come in name order, not in the order their foreign keys need; tenant
+          // migrations declare foreign keys DEFERRABLE, so they are checked once, at commit.
+          deferred.execute("SET CONSTRAINTS ALL DEFERRED");
+        }
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : tables(connection, schema)) {

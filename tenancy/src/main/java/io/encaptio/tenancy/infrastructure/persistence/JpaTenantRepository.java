@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaTenantRepository implements TenantRepository {
@@ -30,6 +31,11 @@ public class JpaTenantRepository implements TenantRepository {
         .setParameter("slug", slug.value())
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public Optional<Tenant> findById(UUID id) {
+    return Optional.ofNullable(em.find(Tenant.class, id));
   }
 
   @Override

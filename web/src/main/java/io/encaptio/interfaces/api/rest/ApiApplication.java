@@ -1,5 +1,12 @@
 package io.encaptio.interfaces.api.rest;
 
+import io.encaptio.interfaces.capsule.rest.CapsuleResource;
+import io.encaptio.interfaces.capsule.rest.PublicCapsuleResource;
+import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
+import io.encaptio.interfaces.problem.ServiceExceptionMapper;
+import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
+import io.encaptio.interfaces.problem.UnreadableBodyMapper;
+import io.encaptio.interfaces.problem.WebApplicationExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -15,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Encaptio API",
             version = "1",
             description =
-                "Integrator API (/api/v1) and operators' API (/api/ops/v1). Authenticate with a"
+                "Integrator API (/api/v1), visitors' API (/api/public/v1) and operators' API (/api/ops/v1). Authenticate with a"
                     + " Keycloak access token."))
 @SecurityScheme(
     securitySchemeName = "bearer",
@@ -32,10 +39,13 @@ public class ApiApplication extends Application {
   public Set<Class<?>> getClasses() {
     return Set.of(
         MeResource.class,
-        io.encaptio.interfaces.ops.rest.TenantOperationsResource.class,
-        io.encaptio.interfaces.problem.ServiceExceptionMapper.class,
-        io.encaptio.interfaces.problem.UnreadableBodyMapper.class,
-        io.encaptio.interfaces.problem.WebApplicationExceptionMapper.class,
-        io.encaptio.interfaces.problem.UnexpectedExceptionMapper.class);
+        PeopleResource.class,
+        CapsuleResource.class,
+        PublicCapsuleResource.class,
+        TenantOperationsResource.class,
+        ServiceExceptionMapper.class,
+        UnreadableBodyMapper.class,
+        WebApplicationExceptionMapper.class,
+        UnexpectedExceptionMapper.class);
   }
 }

@@ -1,0 +1,96 @@
+package it.encaptio.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.encaptio.ItEnvironment;
+import it.encaptio.support.Browser;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * The capsule studio in headless Chromium: an editor creates a capsule from a template, adds
+ * content, changes the welcome message (saved as they type, with the prompt preview following), is
+ * told what is missing, publishes, and visitors see the new version.
+ */
+class CapsuleStudioIT {
+
+  @BeforeAll
+  static void demoTenants() {
+    ItEnvironment.awaitDemoTenants();
+  }
+
+  @Test
+  void anEditorBuildsAndPublishesACapsule() throws Exception {
+    String name = "Course preview " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser eddie = new Browser()) {
+      eddie.openSignedIn("/app/capsules.xhtml", "eddie.acme");
+      eddie.click("toolbarForm:newCapsule");
+      eddie.type("newCapsuleForm:name", name);
+      eddie
+          .driver
+          .findElement(By.xpath("//label[starts-with(normalize-space(), 'Course preview')]"))
+          .click();
+      eddie.click("newCapsuleForm:create");
+
+      eddie.wait.until(d -> d.getCurrentUrl().contains("capsule.xhtml?id="));
+      assertThat(eddie.text("capsuleName")).isEqualTo(name);
+      assertThat(eddie.text("capsuleStatus")).isEqualTo("draft");
+
+      openTab(eddie, "Publish");
+      eddie.click("editor:tabs:publish");
+      eddie.wait.until(d -> d.getPageSource().contains("Add content first"));
+      assertThat(eddie.text("capsuleStatus")).isEqualTo("draft");
+
+      eddie.type("contentForm:title", "Syllabus");
+      eddie.type("contentForm:text", "Week one covers variables; week two covers loops.");
+      eddie.click("contentForm:addContent");
+      openTab(eddie, "Content");
+      eddie.wait.until(
+          d -> d.findElement(By.id("editor:tabs:contentItems")).getText().contains("Syllabus"));
+
+      openTab(eddie, "Assistant");
+      var welcome = eddie.driver.findElement(By.id("editor:tabs:welcomeMessage"));
+      welcome.clear();
+      eddie.type("editor:tabs:welcomeMessage", "Ready to learn to code?", Keys.TAB);
+      eddie.wait.until(
+          d -> d.findElement(By.id("editor:savedAt")).getText().startsWith("Draft saved"));
+      var tone = eddie.driver.findElement(By.id("editor:tabs:tone"));
+      tone.clear();
+      eddie.type("editor:tabs:tone", "playful", Keys.TAB);
+      eddie.wait.until(
+          d -> d.findElement(By.id("editor:tabs:prompt")).getText().contains("Tone: playful"));
+
+      openTab(eddie, "Publish");
+      eddie.click("editor:tabs:publish");
+      eddie.wait.until(d -> d.findElement(By.id("capsuleStatus")).getText().equals("published"));
+      assertThat(eddie.text("editor:tabs:versions")).contains("v1", "eddie.acme");
+      String publicKey = eddie.text("editor:tabs:publicKey");
+
+      HttpResponse<String> visitor = CapsuleApi.visit(publicKey);
+      assertThat(visitor.statusCode()).isEqualTo(200);
+      assertThat(ItEnvironment.json(visitor.body()).get("welcomeMessage").asText())
+          .isEqualTo("Ready to learn to code?");
+    }
+  }
+
+  @Test
+  void aMemberWithoutTheEditorRoleSeesButCannotChange() throws Exception {
+    try (Browser vera = new Browser()) {
+      vera.openSignedIn("/app/capsules.xhtml", "vera.acme");
+      vera.text("capsulesForm:capsules");
+
+      assertThat(vera.driver.findElements(By.id("toolbarForm:newCapsule"))).isEmpty();
+    }
+  }
+
+  private static void openTab(Browser browser, String title) {
+    browser
+        .driver
+        .findElement(By.xpath("//ul[@role='tablist']//a[normalize-space()='" + title + "']"))
+        .click();
+  }
+}

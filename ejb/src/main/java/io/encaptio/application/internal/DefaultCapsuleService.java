@@ -1,0 +1,226 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.CapsuleService;
+import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.capsule.AssistantPrompt;
+import io.encaptio.domain.capsule.Capsule;
+import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.capsule.CapsuleSettings;
+import io.encaptio.domain.capsule.CapsuleTemplate;
+import io.encaptio.domain.capsule.CapsuleVersion;
+import io.encaptio.domain.capsule.SettingsChanges;
+import io.encaptio.domain.content.ContentItem;
+import io.encaptio.domain.content.ContentRepository;
+import io.encaptio.tenancy.application.PublicKeyRegistry;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** Each method is one transaction in the current tenant's schema (see TenantEntityManager). */
+@Stateless
+@Local(CapsuleService.class)
+public class DefaultCapsuleService implements CapsuleService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultCapsuleService.class.getName());
+  static final int MAX_PAGE = 100;
+
+  @Inject CapsuleRepository capsules;
+  @Inject ContentRepository content;
+  @Inject PublicKeyRegistry publicKeys;
+
+  @Override
+  public List<TemplateDto> templates() {
+    return Arrays.stream(CapsuleTemplate.values())
+        .map(t -> new TemplateDto(t.key(), t.title(), t.settings()))
+        .toList();
+  }
+
+  @Override
+  public CapsuleDto create(String name, String templateKey) {
+    CapsuleTemplate template =
+        templateKey == null || templateKey.isBlank()
+            ? CapsuleTemplate.BLANK
+            : CapsuleTemplate.ofKey(templateKey);
+    Capsule capsule = Capsule.create(name, template);
+    capsules.add(capsule);
+    LOG.info(() -> "Capsule " + capsule.id() + " created from template " + template.key());
+    return toDto(capsule);
+  }
+
+  @Override
+  public CapsulePage capsules(int first, int max) {
+    int size = Math.max(1, Math.min(max, MAX_PAGE));
+    List<CapsuleSummary> page =
+        capsules.page(Math.max(0, first), size).stream()
+            .map(
+                c ->
+                    new CapsuleSummary(
+                        c.id(),
+                        c.name(),
+                        c.status().dbValue(),
+                        content.countOfCapsule(c.id()),
+                        c.publishedVersion(),
+                        c.publishedAt()))
+            .toList();
+    return new CapsulePage(page, capsules.count());
+  }
+
+  @Override
+  public CapsuleDto capsule(UUID id) {
+    return toDto(require(id));
+  }
+
+  @Override
+  public CapsuleDto saveDraft(UUID id, String name, CapsuleSettings settings) {
+    Capsule capsule = require(id);
+    capsule.editDraft(name, settings == null ? capsule.draft() : settings);
+    return toDto(capsule);
+  }
+
+  @Override
+  public CapsuleDto publish(UUID id, String publishedBy) {
+    Capsule capsule = require(id);
+    CapsuleVersion version = capsule.publish(content.countOfCapsule(id), publishedBy);
+    capsules.addVersion(version);
+    LOG.info(() -> "Capsule " + id + " version " + version.number() + " published");
+    return toDto(capsule);
+  }
+
+  @Override
+  public List<VersionDto> versions(UUID id) {
+    require(id);
+    List<CapsuleVersion> newestFirst = capsules.versions(id);
+    List<VersionDto> versions = new ArrayList<>();
+    for (int i = 0; i < newestFirst.size(); i++) {
+      CapsuleVersion version = newestFirst.get(i);
+      CapsuleVersion before = i + 1 < newestFirst.size() ? newestFirst.get(i + 1) : null;
+      versions.add(
+          new VersionDto(
+              version.number(),
+              version.name(),
+              version.publishedBy(),
+              version.publishedAt(),
+              version.restoredFrom(),
+              SettingsChanges.between(before, version)));
+    }
+    return versions;
+  }
+
+  @Override
+  public CapsuleDto rollBack(UUID id, int number, String publishedBy) {
+    Capsule capsule = require(id);
+    CapsuleVersion earlier =
+        capsules
+            .version(id, number)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Capsule " + id + " has no version " + number + " to roll back to."));
+    capsules.addVersion(capsule.rollBackTo(earlier, publishedBy));
+    return toDto(capsule);
+  }
+
+  @Override
+  public CapsuleDto duplicate(UUID id) {
+    Capsule copy = require(id).duplicate();
+    capsules.add(copy);
+    for (ContentItem item : content.ofCapsule(id)) {
+      content.add(item.copyFor(copy.id()));
+    }
+    return toDto(copy);
+  }
+
+  @Override
+  public CapsuleDto archive(UUID id) {
+    Capsule capsule = require(id);
+    capsule.archive();
+    return toDto(capsule);
+  }
+
+  @Override
+  public CapsuleDto restore(UUID id) {
+    Capsule capsule = require(id);
+    capsule.restore();
+    return toDto(capsule);
+  }
+
+  @Override
+  public void delete(UUID id) {
+    require(id).delete();
+    publicKeys.revoke(id);
+    LOG.info(() -> "Capsule " + id + " deleted (kept until purged)");
+  }
+
+  @Override
+  public ContentDto addText(UUID id, String title, String text) {
+    return add(ContentItem.text(require(id).id(), title, text));
+  }
+
+  @Override
+  public ContentDto addFaq(UUID id, String question, String answer) {
+    return add(ContentItem.faq(require(id).id(), question, answer));
+  }
+
+  private ContentDto add(ContentItem item) {
+    content.add(item);
+    return toDto(item);
+  }
+
+  @Override
+  public List<ContentDto> content(UUID id) {
+    require(id);
+    return content.ofCapsule(id).stream().map(DefaultCapsuleService::toDto).toList();
+  }
+
+  @Override
+  public String promptPreview(String name, CapsuleSettings settings) {
+    return AssistantPrompt.render(name, settings);
+  }
+
+  @Override
+  public Optional<PublishedCapsuleDto> published(UUID id) {
+    return capsules
+        .find(id)
+        .filter(Capsule::liveForVisitors)
+        .flatMap(c -> capsules.version(id, c.publishedVersion()))
+        .map(
+            v ->
+                new PublishedCapsuleDto(
+                    v.name(),
+                    v.number(),
+                    v.settings().welcomeMessage(),
+                    v.settings().suggestedQuestions(),
+                    v.settings().language(),
+                    v.settings().actions()));
+  }
+
+  private Capsule require(UUID id) {
+    return capsules.find(id).orElseThrow(() -> new NoSuchCapsuleException(id));
+  }
+
+  private CapsuleDto toDto(Capsule c) {
+    return new CapsuleDto(
+        c.id(),
+        c.name(),
+        c.status().dbValue(),
+        c.template(),
+        publicKeys.keyFor(c.id()),
+        c.draft(),
+        c.publishedVersion(),
+        c.publishedAt(),
+        content.countOfCapsule(c.id()),
+        c.createdAt(),
+        c.updatedAt());
+  }
+
+  private static ContentDto toDto(ContentItem item) {
+    return new ContentDto(
+        item.id(), item.kind(), item.title(), item.body().length(), item.createdAt());
+  }
+}

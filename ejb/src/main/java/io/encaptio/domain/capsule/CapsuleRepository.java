@@ -1,0 +1,26 @@
+package io.encaptio.domain.capsule;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The current tenant's capsules and their versions. Callers provide the transaction. */
+public interface CapsuleRepository {
+
+  /** A capsule that is not deleted. */
+  Optional<Capsule> find(UUID id);
+
+  /** One page of the capsules that are not deleted, newest first. */
+  List<Capsule> page(int first, int max);
+
+  long count();
+
+  void add(Capsule capsule);
+
+  void addVersion(CapsuleVersion version);
+
+  /** Every published version of the capsule, newest first. */
+  List<CapsuleVersion> versions(UUID capsuleId);
+
+  Optional<CapsuleVersion> version(UUID capsuleId, int number);
+}

@@ -1,0 +1,22 @@
+package io.encaptio.interfaces.capsule.rest;
+
+import io.encaptio.domain.capsule.CapsuleSettings;
+
+/** Request bodies of the capsule API. */
+public final class CapsuleRequests {
+
+  private CapsuleRequests() {}
+
+  /** A new capsule: its name and, optionally, the key of a template to start from. */
+  public record NewCapsule(String name, String template) {}
+
+  /** The whole draft as the editor left it. */
+  public record Draft(String name, CapsuleSettings settings) {}
+
+  /** The version to publish again. */
+  public record RollBack(Integer version) {}
+
+  /** Pasted text ({@code kind} "text": title, text) or an FAQ pair ("faq": question, answer). */
+  public record NewContent(
+      String kind, String title, String text, String question, String answer) {}
+}

@@ -1,0 +1,184 @@
+package io.encaptio.interfaces.capsule.rest;
+
+import io.encaptio.application.CapsuleService;
+import io.encaptio.application.CapsuleService.CapsuleDto;
+import io.encaptio.application.CapsuleService.CapsulePage;
+import io.encaptio.application.CapsuleService.ContentDto;
+import io.encaptio.application.CapsuleService.TemplateDto;
+import io.encaptio.application.CapsuleService.VersionDto;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Draft;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewCapsule;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewContent;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.RollBack;
+import io.encaptio.interfaces.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Capsules of the token's tenant. Everyone in the organization may read; owners and editors change.
+ * Every call runs in the tenant's own schema (the tenant filter set it), so another tenant's
+ * capsule ids answer 404 exactly like ids that never existed.
+ */
+@Path("/v1/capsules")
+@RequestScoped
+@RolesAllowed("api-user")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class CapsuleResource {
+
+  @EJB CapsuleService capsules;
+  @Inject CurrentCaller caller;
+
+  @GET
+  @Operation(summary = "One page of capsules, newest first")
+  public CapsulePage list(
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("20") int max) {
+    return capsules.capsules(first, max);
+  }
+
+  @GET
+  @Path("/templates")
+  @Operation(summary = "Templates a capsule can start from")
+  public List<TemplateDto> templates() {
+    return capsules.templates();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a capsule, blank or from a template")
+  public Response create(NewCapsule request) {
+    requireEditor();
+    CapsuleDto created = capsules.create(body(request).name(), request.template());
+    return Response.status(Response.Status.CREATED).entity(created).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public CapsuleDto get(@PathParam("id") UUID id) {
+    return capsules.capsule(id);
+  }
+
+  @PUT
+  @Path("/{id}/draft")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Save the draft; visitors keep seeing the published version")
+  public CapsuleDto saveDraft(@PathParam("id") UUID id, Draft draft) {
+    requireEditor();
+    return capsules.saveDraft(id, body(draft).name(), draft.settings());
+  }
+
+  @POST
+  @Path("/{id}/publish")
+  @Operation(summary = "Check the draft and publish it as the next version")
+  public CapsuleDto publish(@PathParam("id") UUID id) {
+    requireEditor();
+    return capsules.publish(id, caller.identity().username());
+  }
+
+  @GET
+  @Path("/{id}/versions")
+  public List<VersionDto> versions(@PathParam("id") UUID id) {
+    return capsules.versions(id);
+  }
+
+  @POST
+  @Path("/{id}/rollback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Publish an earlier version again, as a new version")
+  public CapsuleDto rollBack(@PathParam("id") UUID id, RollBack request) {
+    requireEditor();
+    if (request == null || request.version() == null) {
+      throw new BadRequestException("Name the version to roll back to: {\"version\": 2}.");
+    }
+    return capsules.rollBack(id, request.version(), caller.identity().username());
+  }
+
+  @POST
+  @Path("/{id}/duplicate")
+  public Response duplicate(@PathParam("id") UUID id) {
+    requireEditor();
+    return Response.status(Response.Status.CREATED).entity(capsules.duplicate(id)).build();
+  }
+
+  @POST
+  @Path("/{id}/archive")
+  public CapsuleDto archive(@PathParam("id") UUID id) {
+    requireEditor();
+    return capsules.archive(id);
+  }
+
+  @POST
+  @Path("/{id}/restore")
+  public CapsuleDto restore(@PathParam("id") UUID id) {
+    requireEditor();
+    return capsules.restore(id);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") UUID id) {
+    requireEditor();
+    capsules.delete(id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/{id}/content")
+  public List<ContentDto> content(@PathParam("id") UUID id) {
+    return capsules.content(id);
+  }
+
+  @POST
+  @Path("/{id}/content")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add pasted text or an FAQ pair")
+  public Response addContent(@PathParam("id") UUID id, NewContent content) {
+    requireEditor();
+    ContentDto added =
+        switch (body(content).kind() == null ? "" : content.kind()) {
+          case "text" -> capsules.addText(id, content.title(), content.text());
+          case "faq" -> capsules.addFaq(id, content.question(), content.answer());
+          default ->
+              throw new BadRequestException(
+                  "Set \"kind\" to \"text\" (with title and text) or \"faq\" (with question and"
+                      + " answer).");
+        };
+    return Response.status(Response.Status.CREATED).entity(added).build();
+  }
+
+  private void requireEditor() {
+    if (!caller.identity().canEditCapsules()) {
+      throw new ForbiddenException(
+          "Only owners and editors of the organization change capsules; ask an owner for the"
+              + " editor role.");
+    }
+  }
+
+  private static <T> T body(T request) {
+    if (request == null) {
+      throw new BadRequestException("Send a JSON body.");
+    }
+    return request;
+  }
+}
