@@ -5,7 +5,8 @@
 #   1. start-up with the 3 demo tenants: run command → ready, and → background schema check done
 #   2. routing: the same tenant read (GET /api/v1/people as alice of acme) on the freshly started
 #      server, after the same warm-up each time, median latency
-#   3. heap after a full GC (jcmd) with the demo tenants, having served them
+#   3. heap after a full GC (jcmd) with the demo tenants, having served them; the two ways of
+#      routing SQL to a schema (qualified names vs SET LOCAL search_path) side by side over JDBC
 #   4. provision COUNT tenants through the operators' API: per tenant, Encaptio's steps (registry,
 #      schema, migrations, activation) and Keycloak's (organization, owner) as the server timed them
 #   5. every tenant serves a read of its own schema to a member of its organization
@@ -40,8 +41,11 @@ drop_database() {
 }
 
 driver() {  # driver PHASE ARGS: the Java side (ear/src/test/java/bench/TenantScaleBench.java)
+  bench_java bench.TenantScaleBench "$@"
+}
+bench_java() {  # bench_java CLASS ARGS
   "$JAVA_HOME/bin/java" -cp "$ENCAPTIO_ROOT/ear/target/test-classes:$(cat "$WORK/classpath")" \
-    -Dbench.out="$WORK" bench.TenantScaleBench "$@"
+    -Dbench.out="$WORK" "$@"
 }
 
 heap_mb() {  # used heap after a full GC, in MB
@@ -93,6 +97,8 @@ read -r ready_1 checked_1 liberty_1 <"$WORK/start-small"
 log "routing and heap with the demo tenants"
 driver routing before
 heap_before=$(heap_mb)
+log "schema-qualified statements vs SET LOCAL search_path, one connection"
+bench_java bench.SchemaRoutingBench
 
 log "provisioning $COUNT tenants (progress every 100)"
 provision_start=$(date +%s)
@@ -147,6 +153,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo
   echo "Routing, each on a freshly started server after the same warm-up: $(cat "$WORK/routing-before.txt") with"
   echo "3 tenants; $(cat "$WORK/routing-after.txt") with $((COUNT + 3))."
+  echo
+  echo "Routing choice (TenantEntityManager): $(cat "$WORK/routing-sql.txt")"
+  echo "(one transaction = one read by key; ratio = search_path / schema-qualified; JDBC, no server)"
+  echo
   echo "Start-ups: the faster of two each. Schemas whose recorded version is this build's latest are"
   echo "not handed to Flyway again at start; the others are migrated in the background, a few at a time."
 } >"$OUT"
