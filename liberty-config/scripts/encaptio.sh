@@ -35,11 +35,13 @@ build() {
 
 start_liberty() {
   if liberty_running; then
-    log "Liberty is already running; redeploying was done by the build"
-  else
-    log "starting Liberty on http://localhost:$ENCAPTIO_HTTP_PORT"
-    "$WLP/bin/server" start encaptio >/dev/null || die "Liberty did not start (logs: $SERVER_DIR/logs)"
+    # The embedding model's native libraries (ONNX Runtime, the tokenizer) load once per JVM; a
+    # redeployed application could not load them again, so the server starts afresh.
+    log "restarting Liberty so the new build starts in a fresh JVM"
+    "$WLP/bin/server" stop encaptio >/dev/null || true
   fi
+  log "starting Liberty on http://localhost:$ENCAPTIO_HTTP_PORT"
+  "$WLP/bin/server" start encaptio >/dev/null || die "Liberty did not start (logs: $SERVER_DIR/logs)"
   wait_for 240 ready || die "Liberty is not ready after 240 s: see $SERVER_DIR/logs/messages.log"
   # Tenants are registered from Keycloak's organizations shortly after start.
   wait_for 60 tenants_registered || log "warning: demo tenants not registered yet (see messages.log)"
@@ -152,6 +154,8 @@ cmd_test() {
   export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_TEST_HTTPS_PORT:-9444}"
   export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
   export ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS="${ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS:-10}"
+  # A killed server's jobs go to another worker once their lease runs out (JobRecoveryIT).
+  export ENCAPTIO_JOBS_LEASE_SECONDS="${ENCAPTIO_JOBS_LEASE_SECONDS:-15}"
   local rc=0
   (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The two ways of routing a transaction to a tenant's schema, side by side on one connection to
- * the benchmark's database: statements that name the schema (what EclipseLink's TABLE_PER_TENANT
- * SCHEMA discriminator writes, the way Encaptio routes) and {@code SET LOCAL search_path} before
+ * The two ways of routing a transaction to a tenant's schema, side by side on one connection to the
+ * benchmark's database: statements that name the schema (what EclipseLink's TABLE_PER_TENANT SCHEMA
+ * discriminator writes, the way Encaptio routes) and {@code SET LOCAL search_path} before
  * unqualified statements. Each transaction reads one user profile by key; the two variants
  * alternate in rounds so drift of the machine hits both alike. Writes {@code routing-sql.txt}.
  */

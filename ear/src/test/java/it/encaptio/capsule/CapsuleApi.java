@@ -15,16 +15,27 @@ import java.time.Duration;
 /** The capsule API as one person of one organization calls it, with a real Keycloak token. */
 public final class CapsuleApi {
 
-  private final String token;
+  private final String username;
+  private String token;
+  private long tokenAt;
 
   public CapsuleApi(String username) {
-    this.token = accessToken(username, "openid organization");
+    this.username = username;
+  }
+
+  /** A token younger than Keycloak's five minutes, fetched again when needed. */
+  private String token() {
+    if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(4).toNanos()) {
+      token = accessToken(username, "openid organization");
+      tokenAt = System.nanoTime();
+    }
+    return token;
   }
 
   public HttpResponse<String> call(String method, String path, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/capsules" + path))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + token())
             .timeout(Duration.ofSeconds(30));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -34,6 +45,37 @@ public final class CapsuleApi {
           .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return ItEnvironment.send(request.build());
+  }
+
+  /** Uploads a file as the request body. */
+  public HttpResponse<String> upload(String capsuleId, String fileName, byte[] bytes) {
+    return ItEnvironment.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    baseUrl()
+                        + "/api/v1/capsules/"
+                        + capsuleId
+                        + "/files?name="
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + token())
+            .header("Content-Type", "application/octet-stream")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build());
+  }
+
+  /** Waits until the item is ready or failed, and answers it. */
+  public JsonNode settled(String capsuleId, String itemId) {
+    JsonNode[] item = new JsonNode[1];
+    ItEnvironment.await(
+        "content item " + itemId + " to be indexed",
+        Duration.ofSeconds(180),
+        () -> {
+          item[0] = expect(200, "GET", "/" + capsuleId + "/content/" + itemId, null);
+          String stage = item[0].get("stage").asText();
+          return stage.equals("ready") || stage.equals("failed");
+        });
+    return item[0];
   }
 
   /** Calls and expects the status; answers the JSON body. */

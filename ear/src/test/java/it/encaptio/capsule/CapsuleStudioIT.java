@@ -12,9 +12,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /**
- * The capsule studio in headless Chromium: an editor creates a capsule from a template, adds
- * content, changes the welcome message (saved as they type, with the prompt preview following), is
- * told what is missing, publishes, and visitors see the new version.
+ * The capsule studio in headless Chromium: an editor creates a capsule from a template, uploads a
+ * PDF and watches it reach "ready" without reloading, adds text, changes the welcome message (saved
+ * as they type, with the prompt preview following), is told what is missing, publishes, and
+ * visitors see the new version.
  */
 class CapsuleStudioIT {
 
@@ -44,6 +45,20 @@ class CapsuleStudioIT {
       eddie.click("editor:tabs:publish");
       eddie.wait.until(d -> d.getPageSource().contains("Add content first"));
       assertThat(eddie.text("capsuleStatus")).isEqualTo("draft");
+
+      openTab(eddie, "Content");
+      java.nio.file.Path pdf = java.nio.file.Files.createTempFile("syllabus", ".pdf");
+      java.nio.file.Files.write(pdf, SampleFiles.pdf("Week three covers recursion."));
+      eddie
+          .driver
+          .findElement(By.cssSelector("[id='editor:tabs:upload'] input[type=file]"))
+          .sendKeys(pdf.toString());
+      eddie.wait.until(
+          d -> {
+            String items = d.findElement(By.id("editor:tabs:contentItems")).getText();
+            return items.contains(pdf.getFileName().toString()) && items.contains("ready");
+          });
+      java.nio.file.Files.delete(pdf);
 
       eddie.type("contentForm:title", "Syllabus");
       eddie.type("contentForm:text", "Week one covers variables; week two covers loops.");

@@ -10,9 +10,10 @@ import java.util.UUID;
 
 /**
  * The current tenant's capsules for their editors: create (blank or from a template), save drafts,
- * publish immutable versions, roll back, duplicate, archive, delete, and the content they answer
- * from. Refusals are {@link io.encaptio.domain.capsule.InvalidCapsuleException} (what to fix, by
- * field), {@link NoSuchCapsuleException} and {@link IllegalStateException} (not in this state).
+ * publish immutable versions, roll back, duplicate, archive, delete ({@link ContentService} holds
+ * their content). Refusals are {@link io.encaptio.domain.capsule.InvalidCapsuleException} (what to
+ * fix, by field), {@link NoSuchCapsuleException} and {@link IllegalStateException} (not in this
+ * state).
  */
 public interface CapsuleService {
 
@@ -41,12 +42,6 @@ public interface CapsuleService {
 
   /** Soft delete: gone for editors and visitors at once; its public key stops working. */
   void delete(UUID id);
-
-  ContentDto addText(UUID id, String title, String text);
-
-  ContentDto addFaq(UUID id, String question, String answer);
-
-  List<ContentDto> content(UUID id);
 
   /** The assistant's system prompt for these settings, as the editor's preview shows it. */
   String promptPreview(String name, CapsuleSettings settings);
@@ -88,9 +83,6 @@ public interface CapsuleService {
       OffsetDateTime publishedAt,
       Integer restoredFrom,
       List<String> changes)
-      implements Serializable {}
-
-  record ContentDto(UUID id, String kind, String title, int characters, OffsetDateTime createdAt)
       implements Serializable {}
 
   record PublishedCapsuleDto(

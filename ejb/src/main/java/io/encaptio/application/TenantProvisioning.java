@@ -59,23 +59,6 @@ public interface TenantProvisioning {
       inOrder.putAll(steps);
       steps = Collections.unmodifiableMap(inOrder);
     }
-
-    /** Time spent in Encaptio's own steps: registry, schema, migrations, activation. */
-    public Duration platformTime() {
-      return sum(false);
-    }
-
-    /** Time spent waiting for Keycloak: organization and owner. */
-    public Duration identityProviderTime() {
-      return sum(true);
-    }
-
-    private Duration sum(boolean identityProvider) {
-      return steps.entrySet().stream()
-          .filter(step -> step.getKey().identityProvider() == identityProvider)
-          .map(Map.Entry::getValue)
-          .reduce(Duration.ZERO, Duration::plus);
-    }
   }
 
   /** Fired synchronously after each step (progress, audit; tests use it to interrupt a run). */

@@ -11,6 +11,7 @@ import io.encaptio.domain.capsule.CapsuleVersion;
 import io.encaptio.domain.capsule.SettingsChanges;
 import io.encaptio.domain.content.ContentItem;
 import io.encaptio.domain.content.ContentRepository;
+import io.encaptio.domain.job.JobQueue;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -33,6 +34,7 @@ public class DefaultCapsuleService implements CapsuleService {
   @Inject CapsuleRepository capsules;
   @Inject ContentRepository content;
   @Inject PublicKeyRegistry publicKeys;
+  @Inject JobQueue jobs;
 
   @Override
   public List<TemplateDto> templates() {
@@ -131,7 +133,12 @@ public class DefaultCapsuleService implements CapsuleService {
     Capsule copy = require(id).duplicate();
     capsules.add(copy);
     for (ContentItem item : content.ofCapsule(id)) {
-      content.add(item.copyFor(copy.id()));
+      ContentItem copied = item.copyFor(copy.id());
+      content.add(copied);
+      if ("file".equals(item.kind())) {
+        content.addBlob(copied.id(), content.blob(item.id()));
+      }
+      jobs.enqueue(JobQueue.INGEST_CONTENT, copied.id());
     }
     return toDto(copy);
   }
@@ -155,27 +162,6 @@ public class DefaultCapsuleService implements CapsuleService {
     require(id).delete();
     publicKeys.revoke(id);
     LOG.info(() -> "Capsule " + id + " deleted (kept until purged)");
-  }
-
-  @Override
-  public ContentDto addText(UUID id, String title, String text) {
-    return add(ContentItem.text(require(id).id(), title, text));
-  }
-
-  @Override
-  public ContentDto addFaq(UUID id, String question, String answer) {
-    return add(ContentItem.faq(require(id).id(), question, answer));
-  }
-
-  private ContentDto add(ContentItem item) {
-    content.add(item);
-    return toDto(item);
-  }
-
-  @Override
-  public List<ContentDto> content(UUID id) {
-    require(id);
-    return content.ofCapsule(id).stream().map(DefaultCapsuleService::toDto).toList();
   }
 
   @Override
@@ -217,10 +203,5 @@ public class DefaultCapsuleService implements CapsuleService {
         content.countOfCapsule(c.id()),
         c.createdAt(),
         c.updatedAt());
-  }
-
-  private static ContentDto toDto(ContentItem item) {
-    return new ContentDto(
-        item.id(), item.kind(), item.title(), item.body().length(), item.createdAt());
   }
 }

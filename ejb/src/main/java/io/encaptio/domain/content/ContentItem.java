@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A piece of a capsule's content as its editor gave it: pasted text or a question with its answer.
- * Files and web pages join as the ingestion pipeline arrives. Tenant-scoped: mapped per tenant
- * schema in META-INF/tenant-orm.xml.
+ * A piece of a capsule's content as its editor gave it: pasted text, a question with its answer, or
+ * an uploaded file (its bytes kept apart, in content_blob), and how far its ingestion has got.
+ * Tenant-scoped: mapped per tenant schema in META-INF/tenant-orm.xml.
  */
 @Entity
 @Table(name = "content_item")
@@ -40,7 +40,72 @@ public class ContentItem {
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "media_type")
+  private String mediaType;
+
+  @Column(name = "size_bytes")
+  private Long sizeBytes;
+
+  @Column(length = 64)
+  private String sha256;
+
+  @Column(nullable = false, length = 16)
+  private String stage = ContentStage.QUEUED.dbValue();
+
+  @Column(nullable = false)
+  private int progress;
+
+  @Column private String error;
+
+  @Column(name = "chunk_count", nullable = false)
+  private int chunkCount;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
   protected ContentItem() {}
+
+  /** An uploaded file, accepted by type and size; its bytes are stored beside it. */
+  public static ContentItem file(
+      UUID capsuleId, String fileName, String mediaType, long sizeBytes, String sha256) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (fileName == null || fileName.isBlank()) {
+      problems.put("file", "Name the file you upload.");
+    }
+    ContentItem item =
+        create(capsuleId, "file", shorten(fileName == null ? "" : fileName), "", problems);
+    item.mediaType = mediaType;
+    item.sizeBytes = sizeBytes;
+    item.sha256 = sha256;
+    return item;
+  }
+
+  private static String shorten(String fileName) {
+    String name = fileName.strip();
+    return name.length() <= MAX_TITLE ? name : name.substring(name.length() - MAX_TITLE);
+  }
+
+  /** Ingestion moved on to the stage, this far through it all. */
+  public void reached(ContentStage next, int percent) {
+    stage = next.dbValue();
+    progress = Math.max(0, Math.min(100, percent));
+    error = null;
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Indexed: its chunks are searchable. */
+  public void ready(int chunks) {
+    reached(ContentStage.READY, 100);
+    chunkCount = chunks;
+  }
+
+  /** Not indexed, with what a person can do about it; its earlier chunks (if any) are gone. */
+  public void failed(String message) {
+    stage = ContentStage.FAILED.dbValue();
+    error = message;
+    chunkCount = 0;
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
 
   /** Pasted text under a title. */
   public static ContentItem text(UUID capsuleId, String title, String text) {
@@ -83,12 +148,17 @@ public class ContentItem {
     item.title = title.strip();
     item.body = body;
     item.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    item.updatedAt = item.createdAt;
     return item;
   }
 
-  /** The same content for another capsule (a duplicate). */
+  /** The same content for another capsule (a duplicate), to be indexed there anew. */
   public ContentItem copyFor(UUID otherCapsule) {
-    return create(otherCapsule, kind, title, body, Map.of());
+    ContentItem copy = create(otherCapsule, kind, title, body, Map.of());
+    copy.mediaType = mediaType;
+    copy.sizeBytes = sizeBytes;
+    copy.sha256 = sha256;
+    return copy;
   }
 
   public UUID id() {
@@ -113,5 +183,33 @@ public class ContentItem {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+
+  public Long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public ContentStage stage() {
+    return ContentStage.fromDbValue(stage);
+  }
+
+  public int progress() {
+    return progress;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public int chunkCount() {
+    return chunkCount;
   }
 }

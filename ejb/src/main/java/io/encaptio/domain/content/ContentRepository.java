@@ -1,15 +1,38 @@
 package io.encaptio.domain.content;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The current tenant's content items. Callers provide the transaction. */
+/** The current tenant's content items, their files and chunks. Callers provide the transaction. */
 public interface ContentRepository {
 
   void add(ContentItem item);
+
+  Optional<ContentItem> find(UUID id);
 
   /** The capsule's items, oldest first. */
   List<ContentItem> ofCapsule(UUID capsuleId);
 
   int countOfCapsule(UUID capsuleId);
+
+  /** Whether the capsule already has a file with these bytes (by SHA-256). */
+  Optional<ContentItem> fileWithHash(UUID capsuleId, String sha256);
+
+  void addBlob(UUID itemId, byte[] bytes);
+
+  byte[] blob(UUID itemId);
+
+  /**
+   * The item's chunks become exactly these (earlier ones are removed), so indexing the same item
+   * twice leaves one set.
+   */
+  void replaceChunks(
+      UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model);
+
+  /** Removes the item's chunks (a failed re-index must not leave stale ones searchable). */
+  void removeChunks(UUID itemId);
+
+  /** The chunks of an item, in order. */
+  List<StoredChunk> chunks(UUID itemId);
 }

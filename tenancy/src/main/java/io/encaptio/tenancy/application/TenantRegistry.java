@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -218,6 +219,11 @@ public class TenantRegistry {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<TenantRef> all() {
     return tenants.findAll().stream().map(TenantRef::of).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<TenantRef> findById(UUID id) {
+    return tenants.findById(id).map(TenantRef::of);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,10 +1,14 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
+import io.encaptio.domain.content.ChunkDraft;
 import io.encaptio.domain.content.ContentItem;
 import io.encaptio.domain.content.ContentRepository;
+import io.encaptio.domain.content.StoredChunk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -15,6 +19,11 @@ public class JpaContentRepository implements ContentRepository {
   @Override
   public void add(ContentItem item) {
     entityManager.current().persist(item);
+  }
+
+  @Override
+  public Optional<ContentItem> find(UUID id) {
+    return Optional.ofNullable(entityManager.current().find(ContentItem.class, id));
   }
 
   @Override
@@ -36,5 +45,120 @@ public class JpaContentRepository implements ContentRepository {
         .setParameter("capsule", capsuleId)
         .getSingleResult()
         .intValue();
+  }
+
+  @Override
+  public Optional<ContentItem> fileWithHash(UUID capsuleId, String sha256) {
+    return entityManager
+        .current()
+        .createQuery(
+            "select i from ContentItem i where i.capsuleId = :capsule and i.sha256 = :hash",
+            ContentItem.class)
+        .setParameter("capsule", capsuleId)
+        .setParameter("hash", sha256)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void addBlob(UUID itemId, byte[] bytes) {
+    EntityManager em = entityManager.current();
+    em.flush(); // the item row first: the blob refers to it
+    em.createNativeQuery(
+            "INSERT INTO "
+                + entityManager.table("content_blob")
+                + " (content_item_id, bytes) VALUES (?, ?)")
+        .setParameter(1, itemId)
+        .setParameter(2, bytes)
+        .executeUpdate();
+  }
+
+  @Override
+  public byte[] blob(UUID itemId) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT bytes FROM "
+                    + entityManager.table("content_blob")
+                    + " WHERE content_item_id = ?")
+            .setParameter(1, itemId)
+            .getResultList();
+    return rows.isEmpty() ? null : (byte[]) rows.get(0);
+  }
+
+  @Override
+  public void replaceChunks(
+      UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model) {
+    removeChunks(itemId);
+    EntityManager em = entityManager.current();
+    String insert =
+        "INSERT INTO "
+            + entityManager.table("chunk")
+            + " (id, content_item_id, capsule_id, ordinal, text, heading_path, page, position,"
+            + " model, embedding) VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, -1),"
+            + " NULLIF(?, ''), ?, CAST(? AS public.vector))";
+    for (int i = 0; i < chunks.size(); i++) {
+      ChunkDraft chunk = chunks.get(i);
+      em.createNativeQuery(insert)
+          .setParameter(1, UUID.randomUUID())
+          .setParameter(2, itemId)
+          .setParameter(3, capsuleId)
+          .setParameter(4, chunk.ordinal())
+          .setParameter(5, chunk.text())
+          .setParameter(6, chunk.headingPath() == null ? "" : chunk.headingPath())
+          .setParameter(7, chunk.page() == null ? -1 : chunk.page())
+          .setParameter(8, chunk.position() == null ? "" : chunk.position())
+          .setParameter(9, model)
+          .setParameter(10, vectorLiteral(vectors.get(i)))
+          .executeUpdate();
+    }
+  }
+
+  @Override
+  public void removeChunks(UUID itemId) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "DELETE FROM " + entityManager.table("chunk") + " WHERE content_item_id = ?")
+        .setParameter(1, itemId)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<StoredChunk> chunks(UUID itemId) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT ordinal, text, heading_path, page, position, model FROM "
+                    + entityManager.table("chunk")
+                    + " WHERE content_item_id = ? ORDER BY ordinal")
+            .setParameter(1, itemId)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            row ->
+                new StoredChunk(
+                    ((Number) row[0]).intValue(),
+                    (String) row[1],
+                    (String) row[2],
+                    row[3] == null ? null : ((Number) row[3]).intValue(),
+                    (String) row[4],
+                    (String) row[5]))
+        .toList();
+  }
+
+  /** pgvector's text form: [0.1,0.2,...]. */
+  static String vectorLiteral(float[] vector) {
+    StringBuilder text = new StringBuilder(vector.length * 10).append('[');
+    for (int i = 0; i < vector.length; i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      text.append(vector[i]);
+    }
+    return text.append(']').toString();
   }
 }

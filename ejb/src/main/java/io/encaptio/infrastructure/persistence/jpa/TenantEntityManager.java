@@ -25,6 +25,15 @@ public class TenantEntityManager {
   @PersistenceContext(unitName = "tenant")
   EntityManager em;
 
+  /**
+   * A table of the current tenant's schema, quoted, for the native statements JPA cannot express
+   * (pgvector, bytea): EclipseLink routes JPQL by itself, native SQL must name the schema. The
+   * schema name passed the registry's strict pattern, so quoting it cannot inject anything.
+   */
+  public String table(String name) {
+    return "\"" + TenantContext.current().schemaName().value() + "\"." + name;
+  }
+
   /** The transaction's entity manager for the current tenant. Call inside a transaction. */
   public EntityManager current() {
     em.setProperty(SCHEMA_PROPERTY, TenantContext.current().schemaName().value());

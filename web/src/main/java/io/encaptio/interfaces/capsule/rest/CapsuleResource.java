@@ -3,13 +3,17 @@ package io.encaptio.interfaces.capsule.rest;
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.application.CapsuleService.CapsulePage;
-import io.encaptio.application.CapsuleService.ContentDto;
 import io.encaptio.application.CapsuleService.TemplateDto;
 import io.encaptio.application.CapsuleService.VersionDto;
+import io.encaptio.application.ContentService;
+import io.encaptio.application.ContentService.ContentDto;
+import io.encaptio.domain.content.StoredChunk;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Draft;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewCapsule;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewContent;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.RollBack;
+import io.encaptio.interfaces.problem.Problem;
+import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -29,8 +34,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,7 +55,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class CapsuleResource {
 
   @EJB CapsuleService capsules;
+  @EJB ContentService content;
   @Inject CurrentCaller caller;
+
+  @Inject
+  @ConfigProperty(name = "encaptio.upload.max.bytes", defaultValue = "26214400")
+  long maxUploadBytes;
 
   @GET
   @Operation(summary = "One page of capsules, newest first")
@@ -146,19 +159,67 @@ public class CapsuleResource {
   @GET
   @Path("/{id}/content")
   public List<ContentDto> content(@PathParam("id") UUID id) {
-    return capsules.content(id);
+    return content.content(id);
+  }
+
+  @GET
+  @Path("/{id}/content/{item}")
+  @Operation(summary = "One content item with its ingestion stage, progress and any error")
+  public ContentDto contentItem(@PathParam("id") UUID id, @PathParam("item") UUID item) {
+    return content.item(id, item);
+  }
+
+  @GET
+  @Path("/{id}/content/{item}/chunks")
+  @Operation(summary = "The item's chunks as search will see them, in order")
+  public List<StoredChunk> chunks(@PathParam("id") UUID id, @PathParam("item") UUID item) {
+    return content.chunks(id, item);
+  }
+
+  /**
+   * Uploads a file as the request body (any content type; the type is judged from the bytes);
+   * {@code name} is its file name. 202: stored and queued for ingestion.
+   */
+  @POST
+  @Path("/{id}/files")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Upload a file (PDF, DOCX, PPTX, XLSX, CSV, HTML, Markdown, text, VTT, SRT)")
+  public Response upload(
+      @PathParam("id") UUID id,
+      @QueryParam("name") String name,
+      @HeaderParam("Content-Length") Long length,
+      InputStream body)
+      throws IOException {
+    requireEditor();
+    if (name == null || name.isBlank()) {
+      throw new BadRequestException("Name the file: POST …/files?name=brochure.pdf");
+    }
+    if (length != null && length > maxUploadBytes) {
+      return Problem.of(
+              ProblemType.PAYLOAD_TOO_LARGE,
+              "The file has "
+                  + length / (1024 * 1024)
+                  + " MB; files of up to "
+                  + maxUploadBytes / (1024 * 1024)
+                  + " MB are accepted.",
+              "/api/v1/capsules/" + id + "/files")
+          .toResponse();
+    }
+    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes + 1));
+    ContentDto added = content.addFile(id, name, bytes);
+    return Response.accepted(added).build();
   }
 
   @POST
   @Path("/{id}/content")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add pasted text or an FAQ pair")
-  public Response addContent(@PathParam("id") UUID id, NewContent content) {
+  public Response addContent(@PathParam("id") UUID id, NewContent request) {
     requireEditor();
     ContentDto added =
-        switch (body(content).kind() == null ? "" : content.kind()) {
-          case "text" -> capsules.addText(id, content.title(), content.text());
-          case "faq" -> capsules.addFaq(id, content.question(), content.answer());
+        switch (body(request).kind() == null ? "" : request.kind()) {
+          case "text" -> content.addText(id, request.title(), request.text());
+          case "faq" -> content.addFaq(id, request.question(), request.answer());
           default ->
               throw new BadRequestException(
                   "Set \"kind\" to \"text\" (with title and text) or \"faq\" (with question and"

@@ -2,8 +2,9 @@ package io.encaptio.interfaces.capsule.web;
 
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
-import io.encaptio.application.CapsuleService.ContentDto;
 import io.encaptio.application.CapsuleService.VersionDto;
+import io.encaptio.application.ContentService;
+import io.encaptio.application.ContentService.ContentDto;
 import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.interfaces.problem.ServiceFailures;
@@ -11,6 +12,7 @@ import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * The capsule editor: content, assistant (with the prompt preview), action buttons and publishing.
@@ -32,6 +36,7 @@ public class CapsuleEditor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @EJB CapsuleService service;
+  @EJB ContentService contentService;
   @Inject CurrentCaller caller;
 
   private String id;
@@ -66,8 +71,42 @@ public class CapsuleEditor implements Serializable {
   }
 
   private void refreshLists() {
-    content = service.content(capsule.id());
+    content = contentService.content(capsule.id());
     versions = service.versions(capsule.id());
+  }
+
+  /** Reloads the content list (the page polls while items are still being ingested). */
+  public void refreshContent() {
+    content = contentService.content(capsule.id());
+  }
+
+  /** Whether any item is still on its way (the page keeps polling until none is). */
+  public boolean isIngesting() {
+    return content != null
+        && content.stream()
+            .anyMatch(c -> !"ready".equals(c.stage()) && !"failed".equals(c.stage()));
+  }
+
+  /** A file chosen in the Content tab: stored and queued; its stage shows in the list. */
+  public void upload(FileUploadEvent event) {
+    UploadedFile file = event.getFile();
+    try {
+      contentService.addFile(capsule.id(), file.getFileName(), file.getContent());
+      PageMessages.inform(file.getFileName() + " is uploaded", "It is being indexed now.");
+      capsule = service.capsule(capsule.id());
+      refreshContent();
+    } catch (EJBException e) {
+      Throwable cause = ServiceFailures.cause(e);
+      String detail =
+          cause instanceof InvalidCapsuleException invalid
+              ? String.join(" ", invalid.problems().values())
+              : cause.getMessage();
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR, file.getFileName() + " was not added", detail));
+    }
   }
 
   /** Saves the whole draft (called as fields change); a bad name is shown next to the field. */
@@ -120,9 +159,9 @@ public class CapsuleEditor implements Serializable {
   public void addContent() {
     try {
       if ("faq".equals(contentKind)) {
-        service.addFaq(capsule.id(), contentTitle, contentBody);
+        contentService.addFaq(capsule.id(), contentTitle, contentBody);
       } else {
-        service.addText(capsule.id(), contentTitle, contentBody);
+        contentService.addText(capsule.id(), contentTitle, contentBody);
       }
       PageMessages.inform("Content added", contentTitle);
       contentTitle = null;

@@ -1,0 +1,21 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.domain.job.Job;
+
+/**
+ * Does one kind of job. Runs with the job's tenant current; must be idempotent, because a job whose
+ * worker died is run again.
+ */
+public interface JobHandler {
+
+  String kind();
+
+  /**
+   * @throws io.encaptio.domain.content.ContentRejectedException (or another {@link
+   *     PermanentFailure}) when trying again cannot help; any other exception is retried
+   */
+  void handle(Job job);
+
+  /** A failure that retrying cannot cure: the job is given up at once. */
+  interface PermanentFailure {}
+}

@@ -1,0 +1,19 @@
+package io.encaptio.domain.content;
+
+import java.util.List;
+
+/** An in-process embedding model and its tokenizer. */
+public interface Embeddings {
+
+  /** Stored with every chunk, so a change of model can re-embed what an older one made. */
+  String modelId();
+
+  int dimensions();
+
+  /** The most tokens of one text the model reads; anything after it does not change the vector. */
+  int maxTokens();
+
+  int countTokens(String text);
+
+  List<float[]> embed(List<String> texts);
+}

@@ -1,0 +1,35 @@
+package io.encaptio.domain.job;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The durable job queue in the platform schema. */
+public interface JobQueue {
+
+  /** Kinds of job, each with one handler. */
+  String INGEST_CONTENT = "ingest-content";
+
+  /**
+   * Queues a job for the current tenant in the caller's transaction: it exists exactly when the
+   * change that needs it was committed.
+   */
+  UUID enqueue(String kind, UUID subjectId);
+
+  /**
+   * Claims the next due job (or one whose worker's lease ran out) for {@code lease}, in a
+   * transaction of its own; empty when nothing is due.
+   */
+  Optional<Job> claim(String worker, Duration lease);
+
+  /** Extends the lease of a job still running on this worker. */
+  void renewLease(UUID jobId, String worker, Duration lease);
+
+  void succeeded(UUID jobId);
+
+  /** Runs the job again after {@code delay}, or gives it up (dead) after its last attempt. */
+  void failed(Job job, String error, Duration delay);
+
+  /** Gives the job up at once: trying again cannot help. */
+  void dead(Job job, String error);
+}

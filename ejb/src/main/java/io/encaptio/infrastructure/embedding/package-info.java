@@ -1,0 +1,2 @@
+/** In-process embeddings: LangChain4j's ONNX models shipped inside their Maven artifacts. */
+package io.encaptio.infrastructure.embedding;

@@ -1,0 +1,142 @@
+package io.encaptio.infrastructure.jobs;
+
+import io.encaptio.domain.job.Job;
+import io.encaptio.domain.job.JobQueue;
+import io.encaptio.tenancy.context.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Jobs in {@code platform.jobs} through the application's JTA data source, so {@link #enqueue}
+ * commits or rolls back with the caller's change. A claim takes the oldest due row with {@code FOR
+ * UPDATE SKIP LOCKED}: workers on several nodes never take the same job, and none waits for
+ * another.
+ */
+@ApplicationScoped
+public class JdbcJobQueue implements JobQueue {
+
+  private static final String CLAIM =
+      """
+      UPDATE platform.jobs SET state = 'running', attempts = attempts + 1, locked_by = ?,
+             locked_until = now() + make_interval(secs => ?), updated_at = now()
+       WHERE id = (SELECT id FROM platform.jobs
+                    WHERE (state = 'queued' AND run_after <= now())
+                       OR (state = 'running' AND locked_until < now())
+                    ORDER BY run_after, created_at
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+      RETURNING id, tenant_id, kind, subject_id, attempts, max_attempts
+      """;
+
+  @Resource(lookup = "jdbc/encaptio")
+  DataSource dataSource;
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public UUID enqueue(String kind, UUID subjectId) {
+    UUID id = UUID.randomUUID();
+    update(
+        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id) VALUES (?, ?, ?, ?)",
+        id,
+        TenantContext.current().id(),
+        kind,
+        subjectId);
+    return id;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Job> claim(String worker, Duration lease) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+      claim.setString(1, worker);
+      claim.setDouble(2, lease.toSeconds());
+      try (ResultSet row = claim.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Job(
+                row.getObject("id", UUID.class),
+                row.getObject("tenant_id", UUID.class),
+                row.getString("kind"),
+                row.getObject("subject_id", UUID.class),
+                row.getInt("attempts"),
+                row.getInt("max_attempts")));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not claim a job: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void renewLease(UUID jobId, String worker, Duration lease) {
+    update(
+        "UPDATE platform.jobs SET locked_until = now() + make_interval(secs => ?), updated_at ="
+            + " now() WHERE id = ? AND state = 'running' AND locked_by = ?",
+        (double) lease.toSeconds(),
+        jobId,
+        worker);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void succeeded(UUID jobId) {
+    update(
+        "UPDATE platform.jobs SET state = 'succeeded', locked_by = NULL, locked_until = NULL,"
+            + " last_error = NULL, updated_at = now() WHERE id = ?",
+        jobId);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void failed(Job job, String error, Duration delay) {
+    if (job.lastAttempt()) {
+      dead(job, error);
+      return;
+    }
+    update(
+        "UPDATE platform.jobs SET state = 'queued', locked_by = NULL, locked_until = NULL,"
+            + " last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()"
+            + " WHERE id = ?",
+        truncate(error),
+        (double) delay.toMillis() / 1000,
+        job.id());
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void dead(Job job, String error) {
+    update(
+        "UPDATE platform.jobs SET state = 'dead', locked_by = NULL, locked_until = NULL,"
+            + " last_error = ?, updated_at = now() WHERE id = ?",
+        truncate(error),
+        job.id());
+  }
+
+  private void update(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Job queue: " + e.getMessage(), e);
+    }
+  }
+
+  private static String truncate(String error) {
+    return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+  }
+}

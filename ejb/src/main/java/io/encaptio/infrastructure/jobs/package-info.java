@@ -1,0 +1,2 @@
+/** The job queue on PostgreSQL: FOR UPDATE SKIP LOCKED claims under a lease. */
+package io.encaptio.infrastructure.jobs;
