@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server is killed (SIGKILL, no shutdown) while an ingestion job is embedding; after a restart
- * the job's lease runs out, another worker claims it, and the item ends ready exactly once: one
- * set of chunks, numbered without gaps or repeats, the job succeeded on its second attempt.
+ * the job's lease runs out, another worker claims it, and the item ends ready exactly once: one set
+ * of chunks, numbered without gaps or repeats, the job succeeded on its second attempt.
  */
 class JobRecoveryIT {
 
@@ -30,21 +30,33 @@ class JobRecoveryIT {
     ItEnvironment.awaitDemoTenants();
     CapsuleApi alice = new CapsuleApi("alice.acme");
     String capsule =
-        alice.expect(201, "POST", "", "{\"name\": \"Recovery " + UUID.randomUUID() + "\"}").get("id").asText();
+        alice
+            .expect(201, "POST", "", "{\"name\": \"Recovery " + UUID.randomUUID() + "\"}")
+            .get("id")
+            .asText();
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 4000; i++) {
-      text.append("Paragraph ").append(i).append(" describes room ").append(i)
+      text.append("Paragraph ")
+          .append(i)
+          .append(" describes room ")
+          .append(i)
           .append(" of the building, its size, its windows and the view over the harbour.\n\n");
     }
     JsonNode item =
         ItEnvironment.json(
-            alice.upload(capsule, "long.txt", text.toString().getBytes(StandardCharsets.UTF_8)).body());
+            alice
+                .upload(capsule, "long.txt", text.toString().getBytes(StandardCharsets.UTF_8))
+                .body());
     String itemId = item.get("id").asText();
     ItEnvironment.await(
         "the item to be embedding",
         Duration.ofSeconds(120),
         () ->
-            alice.expect(200, "GET", "/" + capsule + "/content/" + itemId, null).get("stage").asText().equals("embedding"));
+            alice
+                .expect(200, "GET", "/" + capsule + "/content/" + itemId, null)
+                .get("stage")
+                .asText()
+                .equals("embedding"));
 
     killServer();
     startServer();
@@ -52,7 +64,9 @@ class JobRecoveryIT {
     JsonNode settled = alice.settled(capsule, itemId);
     assertThat(settled.get("stage").asText()).as(settled.toString()).isEqualTo("ready");
     List<JsonNode> chunks = new java.util.ArrayList<>();
-    alice.expect(200, "GET", "/" + capsule + "/content/" + itemId + "/chunks", null).forEach(chunks::add);
+    alice
+        .expect(200, "GET", "/" + capsule + "/content/" + itemId + "/chunks", null)
+        .forEach(chunks::add);
     assertThat(chunks).hasSize(settled.get("chunks").asInt());
     Set<Integer> ordinals = new HashSet<>();
     chunks.forEach(c -> ordinals.add(c.get("ordinal").asInt()));
@@ -75,7 +89,8 @@ class JobRecoveryIT {
   private static void killServer() throws Exception {
     Path pidFile = ItEnvironment.serverDir().resolveSibling(".pid").resolve("encaptio.pid");
     long pid = Long.parseLong(Files.readString(pidFile).strip());
-    ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
+    ProcessHandle server =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
     new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
     server.onExit().get(60, TimeUnit.SECONDS);
   }
