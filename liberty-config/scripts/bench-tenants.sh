@@ -14,38 +14,13 @@
 #      started server the same routing measurement as in 2, so both servers are equally warm
 # Results: liberty-config/bench-tenants-results.md (README quotes them).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
 COUNT="${1:-1000}"
-SCRIPTS="$ENCAPTIO_ROOT/liberty-config/scripts"
-WLP="$ENCAPTIO_ROOT/ear/target/liberty/wlp"
-SERVER_DIR="$WLP/usr/servers/encaptio"
-MESSAGES="$SERVER_DIR/logs/messages.log"
-OUT="$ENCAPTIO_ROOT/liberty-config/bench-tenants-results.md"
-WORK="$ENCAPTIO_STATE/bench-tenants"
-
-export ENCAPTIO_DB_NAME="encaptio_bench" ENCAPTIO_TEST_DB_NAME="encaptio_bench"
-export ENCAPTIO_HTTP_PORT=9082 ENCAPTIO_HTTPS_PORT=9445
-export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
-
-liberty_running() { [[ -x "$WLP/bin/server" ]] && "$WLP/bin/server" status encaptio >/dev/null 2>&1; }
-ready() { curl -fs --max-time 5 "$ENCAPTIO_PUBLIC_URL/health/ready" | grep -q '"status":"UP"'; }
-app_psql() {
-  PGPASSWORD="$ENCAPTIO_DB_PASSWORD" psql -X -q -At -h "$ENCAPTIO_DB_HOST" -p "$ENCAPTIO_DB_PORT" \
-    -U "$ENCAPTIO_DB_USER" "$@"
-}
-active_tenants() { app_psql -d "$ENCAPTIO_DB_NAME" -c "select count(*) from platform.tenants where status = 'active'"; }
-
-drop_database() {
-  app_psql -d postgres -c "DROP DATABASE IF EXISTS $ENCAPTIO_DB_NAME WITH (FORCE)" >/dev/null
-}
+OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-tenants-results.md"
+WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-tenants"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
 driver() {  # driver PHASE ARGS: the Java side (ear/src/test/java/bench/TenantScaleBench.java)
   bench_java bench.TenantScaleBench "$@"
-}
-bench_java() {  # bench_java CLASS ARGS
-  "$JAVA_HOME/bin/java" -cp "$ENCAPTIO_ROOT/ear/target/test-classes:$(cat "$WORK/classpath")" \
-    -Dbench.out="$WORK" "$@"
 }
 
 heap_mb() {  # used heap after a full GC, in MB
@@ -53,8 +28,6 @@ heap_mb() {  # used heap after a full GC, in MB
   "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
   "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{ printf "%.0f", $2 / 1024 }'
 }
-
-enough_tenants() { (( $(active_tenants) >= $1 )); }
 
 # Starts the server, waits for ready and for the background check of every tenant schema.
 # Appends "seconds-to-ready seconds-to-schemas-checked liberty-start-seconds" to $WORK/starts-$1.
@@ -79,15 +52,7 @@ best_of_two_starts() {  # the faster of two starts (the second finds warm file c
   sort -n "$WORK/starts-$1" | head -1
 }
 
-liberty_running && die "the development server of this checkout runs; stop it first (encaptio.sh stop)"
-rm -rf "$WORK"; mkdir -p "$WORK"
-"$SCRIPTS/postgres.sh" start >/dev/null
-drop_database
-"$SCRIPTS/postgres.sh" start
-"$SCRIPTS/keycloak.sh" start
-log "building (tests compiled, not run)"
-(cd "$ENCAPTIO_ROOT" && mvn -B -q install -DskipTests && mvn -B -q -pl ear dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath") || die "the build failed"
+prepare_bench_server
 driver cleanup  # leftovers of an interrupted earlier run
 trap 'liberty_running && "$WLP/bin/server" stop encaptio >/dev/null; driver cleanup || true; drop_database || true' EXIT
 

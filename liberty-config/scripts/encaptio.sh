@@ -9,6 +9,7 @@
 #   status  show what runs.
 #   bench   measure start-up time and memory (see README); results in bench-results.md.
 #   bench tenants [N]  the 1,000-tenant benchmark (N tenants); results in bench-tenants-results.md.
+#   bench ingestion    SciFact ingested end to end vs the embedding model alone; bench-ingestion-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -172,6 +173,7 @@ case "${1:-}" in
   bench)
     shift
     if [[ "${1:-}" == tenants ]]; then shift; exec "$SCRIPTS/bench-tenants.sh" "$@"; fi
+    if [[ "${1:-}" == ingestion ]]; then shift; exec "$SCRIPTS/bench-ingestion.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion]" >&2; exit 2 ;;
 esac

@@ -29,7 +29,7 @@ public class IngestContentJob implements JobHandler {
   static final int CHUNK_TOKENS = 120;
 
   static final int OVERLAP_TOKENS = 24;
-  static final int BATCH = 16;
+  static final int BATCH = 64;
 
   @Inject IngestionSteps steps;
   @Inject ContentParser parser;

@@ -7,12 +7,16 @@ import io.encaptio.domain.content.StoredChunk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class JpaContentRepository implements ContentRepository {
+
+  /** Chunks per INSERT statement: one round trip per batch instead of one per chunk. */
+  static final int INSERT_BATCH = 100;
 
   @Inject TenantEntityManager entityManager;
 
@@ -92,26 +96,38 @@ public class JpaContentRepository implements ContentRepository {
       UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model) {
     removeChunks(itemId);
     EntityManager em = entityManager.current();
-    String insert =
-        "INSERT INTO "
-            + entityManager.table("chunk")
-            + " (id, content_item_id, capsule_id, ordinal, text, heading_path, page, position,"
-            + " model, embedding) VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, -1),"
-            + " NULLIF(?, ''), ?, CAST(? AS public.vector))";
-    for (int i = 0; i < chunks.size(); i++) {
-      ChunkDraft chunk = chunks.get(i);
-      em.createNativeQuery(insert)
-          .setParameter(1, UUID.randomUUID())
-          .setParameter(2, itemId)
-          .setParameter(3, capsuleId)
-          .setParameter(4, chunk.ordinal())
-          .setParameter(5, chunk.text())
-          .setParameter(6, chunk.headingPath() == null ? "" : chunk.headingPath())
-          .setParameter(7, chunk.page() == null ? -1 : chunk.page())
-          .setParameter(8, chunk.position() == null ? "" : chunk.position())
-          .setParameter(9, model)
-          .setParameter(10, vectorLiteral(vectors.get(i)))
-          .executeUpdate();
+    for (int from = 0; from < chunks.size(); from += INSERT_BATCH) {
+      int to = Math.min(chunks.size(), from + INSERT_BATCH);
+      StringBuilder insert =
+          new StringBuilder("INSERT INTO ")
+              .append(entityManager.table("chunk"))
+              .append(
+                  " (id, content_item_id, capsule_id, ordinal, text, heading_path, page, position,"
+                      + " model, embedding) VALUES ");
+      for (int i = from; i < to; i++) {
+        insert
+            .append(i == from ? "" : ", ")
+            .append(
+                "(?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, -1), NULLIF(?, ''), ?,"
+                    + " CAST(? AS public.vector))");
+      }
+      Query statement = em.createNativeQuery(insert.toString());
+      int parameter = 1;
+      for (int i = from; i < to; i++) {
+        ChunkDraft chunk = chunks.get(i);
+        statement
+            .setParameter(parameter++, UUID.randomUUID())
+            .setParameter(parameter++, itemId)
+            .setParameter(parameter++, capsuleId)
+            .setParameter(parameter++, chunk.ordinal())
+            .setParameter(parameter++, chunk.text())
+            .setParameter(parameter++, chunk.headingPath() == null ? "" : chunk.headingPath())
+            .setParameter(parameter++, chunk.page() == null ? -1 : chunk.page())
+            .setParameter(parameter++, chunk.position() == null ? "" : chunk.position())
+            .setParameter(parameter++, model)
+            .setParameter(parameter++, vectorLiteral(vectors.get(i)));
+      }
+      statement.executeUpdate();
     }
   }
 

@@ -1,0 +1,136 @@
+package bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import it.encaptio.ItEnvironment;
+import it.encaptio.capsule.CapsuleApi;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The ingestion benchmark's driver ({@code encaptio.sh bench ingestion}).
+ *
+ * <ul>
+ *   <li>{@code server CORPUS}: the SciFact corpus (one Markdown section per abstract: title as
+ *       heading, abstract as text) uploaded as one file to a new capsule through the API; timed
+ *       from the upload to "ready" (parse, chunk, embed, store); the chunks' embedding inputs are
+ *       kept.
+ *   <li>{@code raw}: the same inputs embedded by the same model called directly, in batches of the
+ *       server's size, in this JVM.
+ * </ul>
+ */
+public final class IngestionBench {
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(System.getProperty("bench.out", ".run/bench-ingestion"));
+    Files.createDirectories(out);
+    switch (args[0]) {
+      case "server" -> server(Path.of(args[1]), out);
+      case "raw" -> raw(out);
+      default -> throw new IllegalArgumentException("usage: server CORPUS | raw");
+    }
+  }
+
+  private static void server(Path corpus, Path out) throws Exception {
+    StringBuilder markdown = new StringBuilder();
+    int documents = 0;
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        JsonNode doc = ItEnvironment.json(line);
+        markdown
+            .append("# ")
+            .append(doc.get("title").asText().replace('\n', ' '))
+            .append("\n\n")
+            .append(doc.get("text").asText())
+            .append("\n\n");
+        documents++;
+      }
+    }
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule =
+        alice
+            .expect(201, "POST", "", "{\"name\": \"SciFact " + UUID.randomUUID() + "\"}")
+            .get("id")
+            .asText();
+    long start = System.nanoTime();
+    var uploaded =
+        alice.upload(capsule, "scifact.md", markdown.toString().getBytes(StandardCharsets.UTF_8));
+    if (uploaded.statusCode() != 202) {
+      throw new IllegalStateException(uploaded.statusCode() + " " + uploaded.body());
+    }
+    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
+    JsonNode[] state = new JsonNode[1];
+    ItEnvironment.await(
+        "the corpus to be ingested",
+        Duration.ofMinutes(60),
+        () -> {
+          state[0] = alice.expect(200, "GET", "/" + capsule + "/content/" + item, null);
+          return !List.of("queued", "parsing", "chunking", "embedding")
+              .contains(state[0].get("stage").asText());
+        });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (!"ready".equals(state[0].get("stage").asText())) {
+      throw new IllegalStateException("ingestion ended " + state[0]);
+    }
+    List<String> inputs = new ArrayList<>();
+    for (JsonNode chunk :
+        alice.expect(200, "GET", "/" + capsule + "/content/" + item + "/chunks", null)) {
+      String path = chunk.path("headingPath").asText("");
+      inputs.add(
+          path.isEmpty() ? chunk.get("text").asText() : path + "\n" + chunk.get("text").asText());
+    }
+    Files.write(
+        out.resolve("inputs.txt"), inputs.stream().map(i -> i.replace('\n', '\u2028')).toList());
+    String line =
+        String.format(
+            Locale.ROOT,
+            "documents=%d chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
+            documents,
+            inputs.size(),
+            seconds,
+            inputs.size() / seconds);
+    Files.writeString(out.resolve("server.txt"), line);
+    System.out.print("server: " + line);
+  }
+
+  private static void raw(Path out) throws Exception {
+    List<String> inputs =
+        Files.readAllLines(out.resolve("inputs.txt")).stream()
+            .map(i -> i.replace('\u2028', '\n'))
+            .toList();
+    AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    model.embedAll(
+        inputs.subList(0, Math.min(200, inputs.size())).stream().map(TextSegment::from).toList());
+    int batch = Integer.getInteger("bench.batch", 64);
+    long start = System.nanoTime();
+    for (int from = 0; from < inputs.size(); from += batch) {
+      model.embedAll(
+          inputs.subList(from, Math.min(inputs.size(), from + batch)).stream()
+              .map(TextSegment::from)
+              .toList());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String line =
+        String.format(
+            Locale.ROOT,
+            "chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
+            inputs.size(),
+            seconds,
+            inputs.size() / seconds);
+    Files.writeString(out.resolve("raw.txt"), line);
+    System.out.print("raw: " + line);
+  }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Shared by the benchmarks that need a server of their own (sourced, never executed): port 9082,
+# database encaptio_bench (dropped before and after), the Java drivers in ear/src/test/java/bench.
+# The caller sets WORK (its state directory) before sourcing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SCRIPTS="$ENCAPTIO_ROOT/liberty-config/scripts"
+WLP="$ENCAPTIO_ROOT/ear/target/liberty/wlp"
+SERVER_DIR="$WLP/usr/servers/encaptio"
+MESSAGES="$SERVER_DIR/logs/messages.log"
+
+export ENCAPTIO_DB_NAME="encaptio_bench" ENCAPTIO_TEST_DB_NAME="encaptio_bench"
+export ENCAPTIO_HTTP_PORT=9082 ENCAPTIO_HTTPS_PORT=9445
+export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
+
+liberty_running() { [[ -x "$WLP/bin/server" ]] && "$WLP/bin/server" status encaptio >/dev/null 2>&1; }
+ready() { curl -fs --max-time 5 "$ENCAPTIO_PUBLIC_URL/health/ready" | grep -q '"status":"UP"'; }
+app_psql() {
+  PGPASSWORD="$ENCAPTIO_DB_PASSWORD" psql -X -q -At -h "$ENCAPTIO_DB_HOST" -p "$ENCAPTIO_DB_PORT" \
+    -U "$ENCAPTIO_DB_USER" "$@"
+}
+active_tenants() { app_psql -d "$ENCAPTIO_DB_NAME" -c "select count(*) from platform.tenants where status = 'active'"; }
+enough_tenants() { (( $(active_tenants) >= $1 )); }
+drop_database() {
+  app_psql -d postgres -c "DROP DATABASE IF EXISTS $ENCAPTIO_DB_NAME WITH (FORCE)" >/dev/null
+}
+
+bench_java() {  # bench_java CLASS ARGS: a driver on the test class path
+  "$JAVA_HOME/bin/java" -cp "$ENCAPTIO_ROOT/ear/target/test-classes:$(cat "$WORK/classpath")" \
+    -Dbench.out="$WORK" "$@"
+}
+
+# Fresh database, PostgreSQL and Keycloak up, the build installed and the drivers' class path.
+prepare_bench_server() {
+  liberty_running && die "the development server of this checkout runs; stop it first (encaptio.sh stop)"
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  "$SCRIPTS/postgres.sh" start >/dev/null
+  drop_database
+  "$SCRIPTS/postgres.sh" start
+  "$SCRIPTS/keycloak.sh" start
+  log "building (tests compiled, not run)"
+  (cd "$ENCAPTIO_ROOT" && mvn -B -q install -DskipTests && mvn -B -q -pl ear dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath") || die "the build failed"
+}
+
+start_bench_server() {  # start_bench_server EXPECTED_ACTIVE_TENANTS
+  liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+  "$WLP/bin/server" start encaptio >/dev/null
+  wait_for 300 ready || die "not ready after 300 s: $MESSAGES"
+  wait_for 120 enough_tenants "$1" || die "fewer than $1 active tenants"
+}
+
+stop_bench_server() {
+  if liberty_running; then "$WLP/bin/server" stop encaptio >/dev/null; fi
+}
