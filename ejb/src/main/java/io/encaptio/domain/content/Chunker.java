@@ -64,6 +64,7 @@ public final class Chunker {
     final Deque<String[]> headings = new ArrayDeque<>(); // {level, text}, outermost first
     final List<String> pieces = new ArrayList<>();
     int used;
+    int pathTokens;
     Integer page;
     String position;
 
@@ -72,6 +73,8 @@ public final class Chunker {
         headings.removeLast();
       }
       headings.addLast(new String[] {String.valueOf(level), heading});
+      String path = path();
+      pathTokens = path.isEmpty() ? 0 : tokens.applyAsInt(path) + 1;
     }
 
     String path() {
@@ -79,15 +82,14 @@ public final class Chunker {
     }
 
     int budget() {
-      String path = path();
-      return maxTokens - (path.isEmpty() ? 0 : tokens.applyAsInt(path) + 1);
+      return maxTokens - pathTokens;
     }
 
     void add(String text, ContentBlock block) {
       int size = tokens.applyAsInt(text);
       if (size > budget()) {
-        for (String piece : split(text)) {
-          place(piece, tokens.applyAsInt(piece), block);
+        for (Piece piece : split(text)) {
+          place(piece.text(), piece.tokens(), block);
         }
       } else {
         place(text, size, block);
@@ -143,54 +145,62 @@ public final class Chunker {
       return new ArrayList<>(tail);
     }
 
-    /** A block too long for one chunk: whole sentences where they fit, else runs of words. */
-    List<String> split(String text) {
-      List<String> pieces = new ArrayList<>();
+    /**
+     * A block too long for one chunk: whole sentences where they fit, else runs of words. Counts
+     * add up across whitespace (the tokenizer splits on it first), so each sentence and word is
+     * counted once.
+     */
+    List<Piece> split(String text) {
+      List<Piece> pieces = new ArrayList<>();
       int budget = budget();
       StringBuilder current = new StringBuilder();
+      int currentTokens = 0;
       for (String sentence : SENTENCE_END.split(text)) {
-        if (tokens.applyAsInt(sentence) > budget) {
+        int size = tokens.applyAsInt(sentence);
+        if (size > budget) {
           if (current.length() > 0) {
-            pieces.add(current.toString());
+            pieces.add(new Piece(current.toString(), currentTokens));
             current.setLength(0);
+            currentTokens = 0;
           }
           pieces.addAll(words(sentence, budget));
           continue;
         }
-        String joined = current.length() == 0 ? sentence : current + " " + sentence;
-        if (tokens.applyAsInt(joined) > budget) {
-          pieces.add(current.toString());
+        if (current.length() > 0 && currentTokens + size > budget) {
+          pieces.add(new Piece(current.toString(), currentTokens));
           current.setLength(0);
-          current.append(sentence);
-        } else {
-          current.setLength(0);
-          current.append(joined);
+          currentTokens = 0;
         }
+        current.append(current.length() == 0 ? "" : " ").append(sentence);
+        currentTokens += size;
       }
       if (current.length() > 0) {
-        pieces.add(current.toString());
+        pieces.add(new Piece(current.toString(), currentTokens));
       }
       return pieces;
     }
 
-    List<String> words(String sentence, int budget) {
-      List<String> pieces = new ArrayList<>();
+    List<Piece> words(String sentence, int budget) {
+      List<Piece> pieces = new ArrayList<>();
       StringBuilder current = new StringBuilder();
+      int currentTokens = 0;
       for (String word : sentence.split("\\s+")) {
-        String joined = current.length() == 0 ? word : current + " " + word;
-        if (current.length() > 0 && tokens.applyAsInt(joined) > budget) {
-          pieces.add(current.toString());
+        int size = tokens.applyAsInt(word);
+        if (current.length() > 0 && currentTokens + size > budget) {
+          pieces.add(new Piece(current.toString(), currentTokens));
           current.setLength(0);
-          current.append(word);
-        } else {
-          current.setLength(0);
-          current.append(joined);
+          currentTokens = 0;
         }
+        current.append(current.length() == 0 ? "" : " ").append(word);
+        currentTokens += size;
       }
       if (current.length() > 0) {
-        pieces.add(current.toString());
+        pieces.add(new Piece(current.toString(), currentTokens));
       }
       return pieces;
     }
   }
+
+  /** A part of a block with its token count, counted once. */
+  private record Piece(String text, int tokens) {}
 }
