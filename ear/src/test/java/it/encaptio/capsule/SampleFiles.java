@@ -33,32 +33,29 @@ final class SampleFiles {
   static byte[] pdf(String... pages) throws IOException {
     try (PDDocument document = new PDDocument()) {
       for (String text : pages) {
-        PDPage page = new PDPage();
-        document.addPage(page);
-        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-          content.beginText();
-          content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-          content.newLineAtOffset(72, 700);
-          content.showText(text);
-          content.endText();
-        }
+        addPage(document, text);
       }
       return save(document, null);
     }
   }
 
+  /** A one-page PDF that opens only with the password "secret". */
   static byte[] encryptedPdf(String text) throws IOException {
     try (PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 700);
-        content.showText(text);
-        content.endText();
-      }
+      addPage(document, text);
       return save(document, "secret");
+    }
+  }
+
+  private static void addPage(PDDocument document, String text) throws IOException {
+    PDPage page = new PDPage();
+    document.addPage(page);
+    try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+      content.beginText();
+      content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+      content.newLineAtOffset(72, 700);
+      content.showText(text);
+      content.endText();
     }
   }
 
