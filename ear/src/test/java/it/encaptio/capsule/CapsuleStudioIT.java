@@ -102,6 +102,23 @@ class CapsuleStudioIT {
     }
   }
 
+  @Test
+  void anotherOrganizationsCapsuleOrABrokenLinkOpensNothing() throws Exception {
+    String acmeCapsule =
+        new CapsuleApi("alice.acme")
+            .expect(201, "POST", "", "{\"name\": \"Acme internal pricing\"}")
+            .get("id")
+            .asText();
+    try (Browser gus = new Browser()) {
+      gus.openSignedIn("/app/capsule.xhtml?id=" + acmeCapsule, "gus.globex");
+      assertThat(gus.text("missingNotice")).contains("does not exist in this organization");
+      assertThat(gus.driver.getPageSource()).doesNotContain("Acme internal pricing");
+
+      gus.open("/app/capsule.xhtml?id=not-a-capsule");
+      assertThat(gus.text("missingNotice")).contains("does not exist in this organization");
+    }
+  }
+
   private static void openTab(Browser browser, String title) {
     browser
         .driver

@@ -205,7 +205,7 @@ class ContentIngestionIT {
     assertThat(twice.body()).contains("in the capsule already", "once.txt");
 
     HttpResponse<String> huge = alice.upload(capsule, "huge.txt", new byte[26 * 1024 * 1024]);
-    assertThat(huge.statusCode()).isIn(400, 413);
+    assertThat(huge.statusCode()).isEqualTo(400);
     assertThat(huge.body()).contains("files of up to 25");
   }
 
@@ -225,5 +225,10 @@ class ContentIngestionIT {
     assertThat(globex.call("GET", itemPath + "/chunks", null).statusCode()).isEqualTo(404);
     assertThat(globex.call("GET", "/" + capsule + "/content", null).statusCode()).isEqualTo(404);
     assertThat(chunks(item)).hasSize(1);
+    assertThat(
+            alice.call("GET", "/" + capsule + "/content/" + UUID.randomUUID(), null).statusCode())
+        .isEqualTo(404);
+    assertThat(alice.call("GET", "/" + capsule + "/content/not-an-id/chunks", null).statusCode())
+        .isEqualTo(404);
   }
 }

@@ -27,6 +27,9 @@ public interface ContentService {
    */
   ContentDto addFile(UUID capsuleId, String fileName, byte[] bytes);
 
+  /** The largest file {@link #addFile} accepts; callers read at most one byte more. */
+  long maxUploadBytes();
+
   /** The capsule's items, oldest first, each with its ingestion stage. */
   List<ContentDto> content(UUID capsuleId);
 

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -58,15 +59,18 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public CapsulePage capsules(int first, int max) {
     int size = Math.max(1, Math.min(max, MAX_PAGE));
+    List<Capsule> rows = capsules.page(Math.max(0, first), size);
+    Map<UUID, Integer> contentCounts =
+        content.countsOfCapsules(rows.stream().map(Capsule::id).toList());
     List<CapsuleSummary> page =
-        capsules.page(Math.max(0, first), size).stream()
+        rows.stream()
             .map(
                 c ->
                     new CapsuleSummary(
                         c.id(),
                         c.name(),
                         c.status().dbValue(),
-                        content.countOfCapsule(c.id()),
+                        contentCounts.getOrDefault(c.id(), 0),
                         c.publishedVersion(),
                         c.publishedAt()))
             .toList();

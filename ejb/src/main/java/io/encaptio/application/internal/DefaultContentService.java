@@ -81,6 +81,11 @@ public class DefaultContentService implements ContentService {
   }
 
   @Override
+  public long maxUploadBytes() {
+    return maxUploadBytes;
+  }
+
+  @Override
   public List<ContentDto> content(UUID capsuleId) {
     requireCapsule(capsuleId);
     return content.ofCapsule(capsuleId).stream().map(DefaultContentService::toDto).toList();

@@ -11,11 +11,8 @@ public interface JobHandler {
   String kind();
 
   /**
-   * @throws io.encaptio.domain.content.ContentRejectedException (or another {@link
-   *     PermanentFailure}) when trying again cannot help; any other exception is retried
+   * @throws io.encaptio.domain.content.ContentRejectedException or {@link IllegalArgumentException}
+   *     when trying again cannot help (the job is given up at once); any other exception is retried
    */
   void handle(Job job);
-
-  /** A failure that retrying cannot cure: the job is given up at once. */
-  interface PermanentFailure {}
 }

@@ -1,6 +1,8 @@
 package io.encaptio.domain.content;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,9 @@ public interface ContentRepository {
   List<ContentItem> ofCapsule(UUID capsuleId);
 
   int countOfCapsule(UUID capsuleId);
+
+  /** How many items each of the capsules has, in one query (capsules without any are absent). */
+  Map<UUID, Integer> countsOfCapsules(Collection<UUID> capsuleIds);
 
   /** Whether the capsule already has a file with these bytes (by SHA-256). */
   Optional<ContentItem> fileWithHash(UUID capsuleId, String sha256);

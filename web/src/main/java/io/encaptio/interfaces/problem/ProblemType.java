@@ -12,7 +12,6 @@ public enum ProblemType {
   NOT_FOUND("not-found", "Not found", 404),
   CONFLICT("conflict", "Not possible in the current state", 409),
   BAD_REQUEST("bad-request", "Bad request", 400),
-  PAYLOAD_TOO_LARGE("payload-too-large", "Too large", 413),
   INTERNAL("internal-error", "Internal error", 500);
 
   private final String slug;

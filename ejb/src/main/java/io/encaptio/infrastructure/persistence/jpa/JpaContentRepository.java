@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,6 +52,24 @@ public class JpaContentRepository implements ContentRepository {
         .setParameter("capsule", capsuleId)
         .getSingleResult()
         .intValue();
+  }
+
+  @Override
+  public Map<UUID, Integer> countsOfCapsules(Collection<UUID> capsuleIds) {
+    if (capsuleIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Integer> counts = new HashMap<>();
+    entityManager
+        .current()
+        .createQuery(
+            "select i.capsuleId, count(i) from ContentItem i where i.capsuleId in :capsules"
+                + " group by i.capsuleId",
+            Object[].class)
+        .setParameter("capsules", capsuleIds)
+        .getResultList()
+        .forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
+    return counts;
   }
 
   @Override

@@ -12,8 +12,6 @@ import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Draft;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewCapsule;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewContent;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.RollBack;
-import io.encaptio.interfaces.problem.Problem;
-import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,7 +35,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -57,10 +53,6 @@ public class CapsuleResource {
   @EJB CapsuleService capsules;
   @EJB ContentService content;
   @Inject CurrentCaller caller;
-
-  @Inject
-  @ConfigProperty(name = "encaptio.upload.max.bytes", defaultValue = "26214400")
-  long maxUploadBytes;
 
   @GET
   @Operation(summary = "One page of capsules, newest first")
@@ -185,27 +177,15 @@ public class CapsuleResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Upload a file (PDF, DOCX, PPTX, XLSX, CSV, HTML, Markdown, text, VTT, SRT)")
   public Response upload(
-      @PathParam("id") UUID id,
-      @QueryParam("name") String name,
-      @HeaderParam("Content-Length") Long length,
-      InputStream body)
+      @PathParam("id") UUID id, @QueryParam("name") String name, InputStream body)
       throws IOException {
     requireEditor();
     if (name == null || name.isBlank()) {
       throw new BadRequestException("Name the file: POST …/files?name=brochure.pdf");
     }
-    if (length != null && length > maxUploadBytes) {
-      return Problem.of(
-              ProblemType.PAYLOAD_TOO_LARGE,
-              "The file has "
-                  + length / (1024 * 1024)
-                  + " MB; files of up to "
-                  + maxUploadBytes / (1024 * 1024)
-                  + " MB are accepted.",
-              "/api/v1/capsules/" + id + "/files")
-          .toResponse();
-    }
-    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes + 1));
+    // At most one byte over the limit is read: enough for the service to refuse it with a message.
+    byte[] bytes =
+        body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, content.maxUploadBytes() + 1));
     ContentDto added = content.addFile(id, name, bytes);
     return Response.accepted(added).build();
   }
