@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The ingestion benchmark (not a test): `encaptio.sh bench ingestion`. On a server of its own
+# The ingestion benchmark (not a test): `encaptio.sh bench ingestion [MODEL]` (MODEL: the
+# capsule's embedding model, default the product's default). On a server of its own
 # (bench-server.sh) it ingests the whole SciFact corpus (../shared/eval/scifact, 5,183 abstracts,
 # one Markdown section each) as one upload through the API and times it end to end (parse, chunk,
 # embed, store); then, in the same run, it embeds the very same chunk inputs with the same model
@@ -18,17 +19,17 @@ trap 'stop_bench_server; drop_database || true' EXIT
 start_bench_server 3
 
 log "ingesting SciFact through the API (a few minutes)"
-bench_java bench.IngestionBench server "$CORPUS"
+bench_java bench.IngestionBench server "$CORPUS" ${1:+"$1"}
 stop_bench_server
 log "embedding the same chunks with the model called directly"
 bench_java bench.IngestionBench raw
 
-value() { grep -o "$2=[0-9.]*" "$WORK/$1.txt" | cut -d= -f2; }
+value() { grep -o "$2=[^ ]*" "$WORK/$1.txt" | cut -d= -f2; }
 {
   echo "# Encaptio ingestion benchmark"
   echo
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)."
-  echo "Command: \`liberty-config/scripts/encaptio.sh bench ingestion\`; all-MiniLM-L6-v2, both sides in one run."
+  echo "Command: \`liberty-config/scripts/encaptio.sh bench ingestion${1:+ $1}\`; model $(value server model), both sides in one run."
   echo
   echo "| | chunks | seconds | chunks/s |"
   echo "|---|---|---|---|"

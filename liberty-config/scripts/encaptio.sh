@@ -10,6 +10,8 @@
 #   bench   measure start-up time and memory (see README); results in bench-results.md.
 #   bench tenants [N]  the 1,000-tenant benchmark (N tenants); results in bench-tenants-results.md.
 #   bench ingestion    SciFact ingested end to end vs the embedding model alone; bench-ingestion-results.md.
+#   bench models [N]   embedding models compared on SciFact train (quality, speed); bench-models-results.md.
+#   bench studio [N]   studio pages' render time with N capsules in a tenant; bench-studio-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -157,6 +159,10 @@ cmd_test() {
   export ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS="${ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS:-10}"
   # A killed server's jobs go to another worker once their lease runs out (JobRecoveryIT).
   export ENCAPTIO_JOBS_LEASE_SECONDS="${ENCAPTIO_JOBS_LEASE_SECONDS:-15}"
+  # URL sources in the tests are served by the test JVM on 127.0.0.1, which production refuses.
+  export ENCAPTIO_FETCH_ALLOW_LOOPBACK=true
+  # Deleted capsules are purged at once instead of after 30 days (CapsulePurgeIT).
+  export ENCAPTIO_CAPSULE_PURGE_HOURS=0
   local rc=0
   (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
@@ -174,6 +180,8 @@ case "${1:-}" in
     shift
     if [[ "${1:-}" == tenants ]]; then shift; exec "$SCRIPTS/bench-tenants.sh" "$@"; fi
     if [[ "${1:-}" == ingestion ]]; then shift; exec "$SCRIPTS/bench-ingestion.sh" "$@"; fi
+    if [[ "${1:-}" == models ]]; then shift; exec "$SCRIPTS/bench-models.sh" "$@"; fi
+    if [[ "${1:-}" == studio ]]; then shift; exec "$SCRIPTS/bench-studio.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N]]" >&2; exit 2 ;;
 esac

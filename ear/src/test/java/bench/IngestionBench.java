@@ -2,7 +2,9 @@ package bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import it.encaptio.ItEnvironment;
 import it.encaptio.capsule.CapsuleApi;
 import java.io.BufferedReader;
@@ -21,10 +23,10 @@ import java.util.zip.GZIPInputStream;
  * The ingestion benchmark's driver ({@code encaptio.sh bench ingestion}).
  *
  * <ul>
- *   <li>{@code server CORPUS}: the SciFact corpus (one Markdown section per abstract: title as
- *       heading, abstract as text) uploaded as one file to a new capsule through the API; timed
- *       from the upload to "ready" (parse, chunk, embed, store); the chunks' embedding inputs are
- *       kept.
+ *   <li>{@code server CORPUS [MODEL]}: the SciFact corpus (one Markdown section per abstract: title
+ *       as heading, abstract as text) uploaded as one file to a new capsule through the API; timed
+ *       from the upload to "ready" (parse, chunk, embed, store) with the capsule's model (the
+ *       default, or MODEL); the chunks' embedding inputs are kept.
  *   <li>{@code raw}: the same inputs embedded by the same model called directly, in batches of the
  *       server's size, in this JVM.
  * </ul>
@@ -35,13 +37,13 @@ public final class IngestionBench {
     Path out = Path.of(System.getProperty("bench.out", ".run/bench-ingestion"));
     Files.createDirectories(out);
     switch (args[0]) {
-      case "server" -> server(Path.of(args[1]), out);
+      case "server" -> server(Path.of(args[1]), args.length > 2 ? args[2] : null, out);
       case "raw" -> raw(out);
-      default -> throw new IllegalArgumentException("usage: server CORPUS | raw");
+      default -> throw new IllegalArgumentException("usage: server CORPUS [MODEL] | raw");
     }
   }
 
-  private static void server(Path corpus, Path out) throws Exception {
+  private static void server(Path corpus, String model, Path out) throws Exception {
     StringBuilder markdown = new StringBuilder();
     int documents = 0;
     try (BufferedReader lines =
@@ -65,6 +67,11 @@ public final class IngestionBench {
             .expect(201, "POST", "", "{\"name\": \"SciFact " + UUID.randomUUID() + "\"}")
             .get("id")
             .asText();
+    if (model != null) {
+      alice.expect(200, "PUT", "/" + capsule + "/indexing", "{\"model\": \"" + model + "\"}");
+    }
+    String indexedBy =
+        alice.expect(200, "GET", "/" + capsule + "/indexing", null).get("model").asText();
     long start = System.nanoTime();
     var uploaded =
         alice.upload(capsule, "scifact.md", markdown.toString().getBytes(StandardCharsets.UTF_8));
@@ -97,7 +104,8 @@ public final class IngestionBench {
     String line =
         String.format(
             Locale.ROOT,
-            "documents=%d chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
+            "model=%s documents=%d chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
+            indexedBy,
             documents,
             inputs.size(),
             seconds,
@@ -111,7 +119,14 @@ public final class IngestionBench {
         Files.readAllLines(out.resolve("inputs.txt")).stream()
             .map(i -> i.replace('\u2028', '\n'))
             .toList();
-    AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    String modelId =
+        Files.readString(out.resolve("server.txt")).replaceAll("(?s).*model=(\\S+).*", "$1");
+    EmbeddingModel model =
+        switch (modelId) {
+          case "all-minilm-l6-v2" -> new AllMiniLmL6V2EmbeddingModel();
+          case "bge-small-en-v1.5-q" -> new BgeSmallEnV15QuantizedEmbeddingModel();
+          default -> throw new IllegalStateException("No raw counterpart for " + modelId);
+        };
     model.embedAll(
         inputs.subList(0, Math.min(200, inputs.size())).stream().map(TextSegment::from).toList());
     int batch = Integer.getInteger("bench.batch", 64);
@@ -126,7 +141,8 @@ public final class IngestionBench {
     String line =
         String.format(
             Locale.ROOT,
-            "chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
+            "model=%s chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
+            modelId,
             inputs.size(),
             seconds,
             inputs.size() / seconds);

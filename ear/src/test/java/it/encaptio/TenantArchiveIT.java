@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The operators' API exports a tenant to a file and imports it into a new tenant: every row
  * arrives, a tenant that holds data is never overwritten, and a broken file is refused.
  */
-class TenantArchiveIT {
+public class TenantArchiveIT {
 
   private static String operator;
 
@@ -37,7 +37,7 @@ class TenantArchiveIT {
     operator = accessToken("oscar.ops", "openid");
   }
 
-  static HttpResponse<byte[]> call(
+  public static HttpResponse<byte[]> call(
       String method, String path, String token, String type, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/ops/v1" + path))

@@ -47,8 +47,34 @@ public final class CapsuleApi {
     return ItEnvironment.send(request.build());
   }
 
+  /** Uploads the brand's logo or avatar as the request body. */
+  public HttpResponse<String> uploadBrandImage(
+      String capsuleId, String kind, String fileName, byte[] bytes) {
+    return ItEnvironment.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    baseUrl()
+                        + "/api/v1/capsules/"
+                        + capsuleId
+                        + "/brand/"
+                        + kind
+                        + "?name="
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + token())
+            .header("Content-Type", "application/octet-stream")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build());
+  }
+
   /** Uploads a file as the request body. */
   public HttpResponse<String> upload(String capsuleId, String fileName, byte[] bytes) {
+    return upload(capsuleId, fileName, bytes, null);
+  }
+
+  /** Uploads a file as the request body, with a caption (an image's alt text). */
+  public HttpResponse<String> upload(
+      String capsuleId, String fileName, byte[] bytes, String caption) {
     return ItEnvironment.send(
         HttpRequest.newBuilder(
                 URI.create(
@@ -56,7 +82,10 @@ public final class CapsuleApi {
                         + "/api/v1/capsules/"
                         + capsuleId
                         + "/files?name="
-                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                        + (caption == null
+                            ? ""
+                            : "&caption=" + URLEncoder.encode(caption, StandardCharsets.UTF_8))))
             .header("Authorization", "Bearer " + token())
             .header("Content-Type", "application/octet-stream")
             .timeout(Duration.ofSeconds(60))

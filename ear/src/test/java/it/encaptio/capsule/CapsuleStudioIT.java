@@ -119,6 +119,99 @@ class CapsuleStudioIT {
     }
   }
 
+  @Test
+  void theWizardMakesAFirstCapsuleWithContentInOneGo() throws Exception {
+    try (Browser ivan = new Browser()) {
+      ivan.openSignedIn("/app/capsules.xhtml", "ivan.initech");
+      assertThat(ivan.text("firstCapsule")).contains("Make your first capsule");
+    }
+    String name = "Wizard loft " + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser eddie = new Browser()) {
+      eddie.openSignedIn("/app/first-capsule.xhtml", "eddie.acme");
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.getPageSource().contains("Give the capsule a name"));
+
+      eddie.type("wizardForm:name", name);
+      eddie
+          .driver
+          .findElement(By.xpath("//label[starts-with(normalize-space(), 'Real-estate')]"))
+          .click();
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.findElement(By.id("wizardForm:title")).isDisplayed());
+      eddie.type("wizardForm:title", "Key facts");
+      eddie.type("wizardForm:text", "The loft has two bedrooms and a south terrace.");
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.findElement(By.id("wizardForm:welcomeMessage")).isDisplayed());
+      assertThat(eddie.driver.findElement(By.id("wizardForm:welcomeMessage")).getAttribute("value"))
+          .as("prefilled from the template")
+          .isNotBlank();
+      var welcome = eddie.driver.findElement(By.id("wizardForm:welcomeMessage"));
+      welcome.clear();
+      eddie.type("wizardForm:welcomeMessage", "Welcome to the loft!");
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.findElement(By.id("wizardForm:reviewName")).isDisplayed());
+      assertThat(eddie.text("wizardForm:reviewName")).isEqualTo(name);
+      eddie.click("wizardForm:createCapsule");
+
+      eddie.wait.until(d -> d.getCurrentUrl().contains("capsule.xhtml?id="));
+      assertThat(eddie.text("capsuleName")).isEqualTo(name);
+      eddie.wait.until(
+          d -> d.findElement(By.id("editor:tabs:contentItems")).getText().contains("Key facts"));
+      openTab(eddie, "Assistant");
+      assertThat(
+              eddie.driver.findElement(By.id("editor:tabs:welcomeMessage")).getAttribute("value"))
+          .isEqualTo("Welcome to the loft!");
+    }
+  }
+
+  @Test
+  void theLivePreviewFollowsTheBrandTheWelcomeAndTheLeadForm() throws Exception {
+    String id =
+        new CapsuleApi("alice.acme")
+            .expect(201, "POST", "", "{\"name\": \"Preview loft\", \"template\": \"real-estate\"}")
+            .get("id")
+            .asText();
+    try (Browser eddie = new Browser()) {
+      eddie.openSignedIn("/app/capsule.xhtml?id=" + id, "eddie.acme");
+      assertThat(eddie.text("previewName")).isEqualTo("Preview loft");
+
+      openTab(eddie, "Brand");
+      var colour = eddie.driver.findElement(By.id("editor:tabs:primaryColor"));
+      ((org.openqa.selenium.JavascriptExecutor) eddie.driver)
+          .executeScript(
+              "arguments[0].value = '#0b5a3c';"
+                  + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+              colour);
+      eddie.wait.until(
+          d -> d.findElement(By.id("preview")).getAttribute("style").contains("#0b5a3c"));
+      assertThat(eddie.text("editor:tabs:contrastHint")).contains(":1");
+      java.nio.file.Path logo = java.nio.file.Files.createTempFile("logo", ".png");
+      java.nio.file.Files.write(logo, SampleFiles.png());
+      eddie
+          .driver
+          .findElement(By.cssSelector("[id='editor:tabs:logoUpload'] input[type=file]"))
+          .sendKeys(logo.toString());
+      eddie.wait.until(d -> !d.findElements(By.cssSelector("#preview img.preview-logo")).isEmpty());
+      java.nio.file.Files.delete(logo);
+
+      openTab(eddie, "Assistant");
+      var welcome = eddie.driver.findElement(By.id("editor:tabs:welcomeMessage"));
+      welcome.clear();
+      eddie.type("editor:tabs:welcomeMessage", "Come and see the loft!", Keys.TAB);
+      eddie.wait.until(
+          d -> d.findElement(By.id("previewWelcome")).getText().equals("Come and see the loft!"));
+
+      openTab(eddie, "Actions");
+      assertThat(eddie.driver.findElements(By.id("previewLead"))).isEmpty();
+      eddie
+          .driver
+          .findElement(By.cssSelector("[id='editor:tabs:leadEnabled'] .ui-chkbox-box"))
+          .click();
+      eddie.wait.until(d -> !d.findElements(By.id("previewLead")).isEmpty());
+      assertThat(eddie.text("previewLead")).contains("Leave your details");
+    }
+  }
+
   private static void openTab(Browser browser, String title) {
     browser
         .driver

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Files of every accepted format, written by their own libraries, uploaded through the API,
- * ingested by the job queue (Tika, chunking, MiniLM embeddings into pgvector) and found again in
- * their chunks with where they came from; bad files fail on their own with a message to act on.
+ * ingested by the job queue (Tika, chunking, embeddings into pgvector) and found again in their
+ * chunks with where they came from; bad files fail on their own with a message to act on.
  */
 class ContentIngestionIT {
 
@@ -73,7 +73,8 @@ class ContentIngestionIT {
     assertReady(pdf);
     assertThat(pdf.get("mediaType").asText()).isEqualTo("application/pdf");
     assertThat(chunkWith(pdf, "310 euros").get("page").asInt()).isEqualTo(2);
-    assertThat(chunkWith(pdf, "two bedrooms").get("model").asText()).isEqualTo("all-minilm-l6-v2");
+    assertThat(chunkWith(pdf, "two bedrooms").get("model").asText())
+        .isEqualTo("bge-small-en-v1.5-q");
   }
 
   @Test
@@ -160,6 +161,26 @@ class ContentIngestionIT {
     assertReady(settled);
     assertThat(chunkWith(settled, "small dogs").get("headingPath").asText())
         .isEqualTo("Are pets allowed?");
+  }
+
+  @Test
+  void imagesAreIndexedByTheirCaptionAndRefusedWithoutOne() throws Exception {
+    byte[] png = SampleFiles.png();
+    HttpResponse<String> uncaptioned = alice.upload(capsule, "floor-plan.png", png);
+    assertThat(uncaptioned.statusCode()).isEqualTo(400);
+    assertThat(ItEnvironment.json(uncaptioned.body()).at("/errors/caption").asText())
+        .contains("caption or alt text");
+
+    HttpResponse<String> uploaded =
+        alice.upload(
+            capsule, "floor-plan.png", png, "Floor plan: the master bedroom faces the harbour.");
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+    JsonNode image = alice.settled(capsule, ItEnvironment.json(uploaded.body()).get("id").asText());
+
+    assertReady(image);
+    assertThat(image.get("mediaType").asText()).isEqualTo("image/png");
+    assertThat(chunkWith(image, "faces the harbour").get("headingPath").asText())
+        .isEqualTo("floor-plan.png");
   }
 
   @Test

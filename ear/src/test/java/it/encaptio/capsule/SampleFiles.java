@@ -1,10 +1,12 @@
 package it.encaptio.capsule;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -134,6 +136,15 @@ final class SampleFiles {
    * A .docx that is a decompression bomb: a valid-looking package whose document part inflates from
    * a few hundred kilobytes to hundreds of megabytes.
    */
+  /** A small picture, written by ImageIO. */
+  static byte[] png() throws IOException {
+    BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(3, 4, 0x336699);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
   static byte[] zipBombDocx() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {

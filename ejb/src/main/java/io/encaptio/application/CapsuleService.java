@@ -1,7 +1,9 @@
 package io.encaptio.application;
 
 import io.encaptio.domain.capsule.ActionButton;
+import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.CapsuleSettings;
+import io.encaptio.domain.capsule.LeadForm;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,6 +44,21 @@ public interface CapsuleService {
 
   /** Soft delete: gone for editors and visitors at once; its public key stops working. */
   void delete(UUID id);
+
+  /**
+   * Stores an image of the brand ({@code kind} "logo" or "avatar": PNG, JPEG, WebP or GIF, up to 1
+   * MB) and puts it in the draft's brand; the published version keeps its own until the next
+   * publish.
+   *
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException for another kind, type or size
+   */
+  CapsuleDto uploadBrandImage(UUID id, String kind, String fileName, byte[] bytes);
+
+  /** An image of the capsule's (draft or any version's) brand, for its editors. */
+  Optional<AssetDto> brandImage(UUID id, UUID assetId);
+
+  /** An image of the brand visitors see: only the published version's logo or avatar. */
+  Optional<AssetDto> publishedBrandImage(UUID id, UUID assetId);
 
   /** The assistant's system prompt for these settings, as the editor's preview shows it. */
   String promptPreview(String name, CapsuleSettings settings);
@@ -91,6 +108,38 @@ public interface CapsuleService {
       String welcomeMessage,
       List<String> suggestedQuestions,
       String language,
-      List<ActionButton> actions)
+      List<ActionButton> actions,
+      BrandDto brand,
+      LeadForm leadForm)
       implements Serializable {}
+
+  /**
+   * How the capsule looks to visitors: image ids (served under the public key's {@code
+   * assets/{id}}), the main colour with the text colour that reads on it, the font stack, light or
+   * dark, and where the launcher sits.
+   */
+  record BrandDto(
+      UUID logo,
+      UUID avatar,
+      String primaryColor,
+      String textOnPrimary,
+      String fontStack,
+      String theme,
+      String launcherPosition)
+      implements Serializable {
+
+    public static BrandDto of(Brand brand) {
+      return new BrandDto(
+          brand.logo(),
+          brand.avatar(),
+          brand.cssColor(),
+          brand.textOnPrimary(),
+          brand.fontStack(),
+          brand.theme(),
+          brand.launcherPosition());
+    }
+  }
+
+  /** An image with its media type. */
+  record AssetDto(String mediaType, byte[] bytes) implements Serializable {}
 }

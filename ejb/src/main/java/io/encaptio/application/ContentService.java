@@ -19,13 +19,38 @@ public interface ContentService {
   ContentDto addFaq(UUID capsuleId, String question, String answer);
 
   /**
-   * Stores an uploaded file and queues its ingestion, in one transaction.
+   * Stores an uploaded file and queues its ingestion, in one transaction. {@code caption} (required
+   * for images, optional otherwise) is indexed with the file: an image's caption or alt text.
    *
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an empty, oversized or
    *     unaccepted file, saying which and what to upload instead
    * @throws IllegalStateException when the capsule has the same file already, naming it
    */
-  ContentDto addFile(UUID capsuleId, String fileName, byte[] bytes);
+  ContentDto addFile(UUID capsuleId, String fileName, byte[] bytes, String caption);
+
+  /**
+   * Adds a web page, or with {@code depth} above 0 the site crawled from it (same origin, at most
+   * {@code maxPages} pages, robots.txt obeyed), fetched and indexed by a job; with {@code
+   * syncHours}, fetched again that often and re-indexed only when it changed.
+   *
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException for a bad address or limits, by
+   *     field
+   * @throws IllegalStateException when the capsule has this address already
+   */
+  ContentDto addUrl(UUID capsuleId, String url, int depth, int maxPages, Integer syncHours);
+
+  /**
+   * Fetches a URL source again now (re-indexed only if it changed).
+   *
+   * @throws IllegalStateException for an item that is not a web address
+   */
+  ContentDto syncNow(UUID capsuleId, UUID itemId);
+
+  /** Indexes the item again from its source (a failed item gets another try). */
+  ContentDto reindex(UUID capsuleId, UUID itemId);
+
+  /** Removes the item with its chunks (and file); visitors' answers stop using it at once. */
+  void remove(UUID capsuleId, UUID itemId);
 
   /** The largest file {@link #addFile} accepts; callers read at most one byte more. */
   long maxUploadBytes();
@@ -38,6 +63,24 @@ public interface ContentService {
   /** An item's chunks, in order, as search and citations will see them. */
   List<StoredChunk> chunks(UUID capsuleId, UUID itemId);
 
+  /** How the capsule's content is indexed, with the models it can choose from. */
+  IndexingDto indexing(UUID capsuleId);
+
+  /**
+   * Indexes the capsule's content with other settings. When they differ from the current ones,
+   * every item is queued to be indexed again; each item's chunks are replaced when its job ends.
+   *
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an unknown model, or a chunk
+   *     size or overlap the model cannot take, by field; nothing changes then
+   */
+  IndexingDto changeIndexing(UUID capsuleId, String model, int chunkTokens, int overlapTokens);
+
+  record IndexingDto(String model, int chunkTokens, int overlapTokens, List<ModelDto> models)
+      implements Serializable {}
+
+  /** An embedding model: its id, a label for people and how many tokens of a text it reads. */
+  record ModelDto(String id, String label, int maxTokens) implements Serializable {}
+
   record ContentDto(
       UUID id,
       String kind,
@@ -49,6 +92,14 @@ public interface ContentService {
       int progress,
       String error,
       int chunks,
-      OffsetDateTime createdAt)
+      OffsetDateTime createdAt,
+      OffsetDateTime indexedAt,
+      String sourceUrl,
+      int pages,
+      Integer syncHours,
+      OffsetDateTime lastSyncedAt,
+      int syncFailures,
+      boolean stale,
+      String syncError)
       implements Serializable {}
 }

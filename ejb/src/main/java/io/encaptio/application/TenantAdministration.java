@@ -18,6 +18,12 @@ public interface TenantAdministration {
 
   TenantRef resume(String slug);
 
+  /**
+   * Sets how much content (files and texts) the tenant may keep; {@code null}: the platform's
+   * default again. Content already stored stays; only new content is refused above the limit.
+   */
+  TenantRef limitContent(String slug, Long bytes);
+
   /** The tenant's data as one file (zip of CSV per table and a manifest). */
   byte[] export(String slug);
 

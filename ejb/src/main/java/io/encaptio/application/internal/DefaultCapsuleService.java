@@ -3,26 +3,35 @@ package io.encaptio.application.internal;
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.domain.capsule.AssistantPrompt;
+import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.Capsule;
+import io.encaptio.domain.capsule.CapsuleAsset;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.CapsuleSettings;
 import io.encaptio.domain.capsule.CapsuleTemplate;
 import io.encaptio.domain.capsule.CapsuleVersion;
+import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.capsule.SettingsChanges;
 import io.encaptio.domain.content.ContentItem;
+import io.encaptio.domain.content.ContentParser;
+import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.content.ContentRepository;
 import io.encaptio.domain.job.JobQueue;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Each method is one transaction in the current tenant's schema (see TenantEntityManager). */
 @Stateless
@@ -36,6 +45,12 @@ public class DefaultCapsuleService implements CapsuleService {
   @Inject ContentRepository content;
   @Inject PublicKeyRegistry publicKeys;
   @Inject JobQueue jobs;
+  @Inject ContentParser parser;
+
+  /** How long a deleted capsule is kept (an operator can still recover it) before it is purged. */
+  @Inject
+  @ConfigProperty(name = "encaptio.capsule.purge.hours", defaultValue = "720")
+  long purgeAfterHours;
 
   @Override
   public List<TemplateDto> templates() {
@@ -165,7 +180,63 @@ public class DefaultCapsuleService implements CapsuleService {
   public void delete(UUID id) {
     require(id).delete();
     publicKeys.revoke(id);
-    LOG.info(() -> "Capsule " + id + " deleted (kept until purged)");
+    jobs.enqueueAt(
+        JobQueue.PURGE_CAPSULE, id, Instant.now().plus(Duration.ofHours(purgeAfterHours)));
+    LOG.info(() -> "Capsule " + id + " deleted; purged in " + purgeAfterHours + " h");
+  }
+
+  @Override
+  public CapsuleDto uploadBrandImage(UUID id, String kind, String fileName, byte[] bytes) {
+    Capsule capsule = require(id);
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (!"logo".equals(kind) && !"avatar".equals(kind)) {
+      problems.put("kind", "Upload a \"logo\" or an \"avatar\".");
+    }
+    String mediaType = null;
+    if (bytes.length == 0 || bytes.length > CapsuleAsset.MAX_BYTES) {
+      problems.put(kind == null ? "image" : kind, "Upload an image of up to 1 MB.");
+    } else {
+      try {
+        mediaType = parser.acceptedMediaType(bytes, fileName == null ? "image" : fileName);
+      } catch (ContentRejectedException e) {
+        mediaType = null;
+      }
+      if (mediaType == null || !mediaType.startsWith("image/")) {
+        problems.put(
+            kind == null ? "image" : kind, "Upload a PNG, JPEG, WebP or GIF image (not SVG).");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidCapsuleException(problems);
+    }
+    CapsuleAsset asset = new CapsuleAsset(UUID.randomUUID(), id, kind, mediaType, bytes);
+    capsules.addAsset(asset);
+    Brand brand = capsule.draft().brand();
+    capsule.editDraft(
+        capsule.name(),
+        capsule
+            .draft()
+            .withBrand(
+                "logo".equals(kind) ? brand.withLogo(asset.id()) : brand.withAvatar(asset.id())));
+    return toDto(capsule);
+  }
+
+  @Override
+  public Optional<AssetDto> brandImage(UUID id, UUID assetId) {
+    require(id);
+    return capsules.asset(id, assetId).map(a -> new AssetDto(a.mediaType(), a.bytes()));
+  }
+
+  @Override
+  public Optional<AssetDto> publishedBrandImage(UUID id, UUID assetId) {
+    return capsules
+        .find(id)
+        .filter(Capsule::liveForVisitors)
+        .flatMap(c -> capsules.version(id, c.publishedVersion()))
+        .map(v -> v.settings().brand())
+        .filter(b -> assetId.equals(b.logo()) || assetId.equals(b.avatar()))
+        .flatMap(b -> capsules.asset(id, assetId))
+        .map(a -> new AssetDto(a.mediaType(), a.bytes()));
   }
 
   @Override
@@ -187,7 +258,9 @@ public class DefaultCapsuleService implements CapsuleService {
                     v.settings().welcomeMessage(),
                     v.settings().suggestedQuestions(),
                     v.settings().language(),
-                    v.settings().actions()));
+                    v.settings().actions(),
+                    BrandDto.of(v.settings().brand()),
+                    v.settings().leadForm().enabled() ? v.settings().leadForm() : null));
   }
 
   private Capsule require(UUID id) {

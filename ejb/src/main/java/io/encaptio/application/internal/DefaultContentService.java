@@ -2,24 +2,33 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.ContentService;
 import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.capsule.IndexingSettings;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.content.ContentItem;
 import io.encaptio.domain.content.ContentParser;
 import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.content.ContentRepository;
+import io.encaptio.domain.content.EmbeddingModels;
+import io.encaptio.domain.content.Embeddings;
 import io.encaptio.domain.content.StoredChunk;
 import io.encaptio.domain.job.JobQueue;
+import io.encaptio.tenancy.application.TenantRegistry;
+import io.encaptio.tenancy.context.TenantContext;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Each method is one transaction in the current tenant's schema; ingestion is queued in it. */
@@ -27,10 +36,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Local(ContentService.class)
 public class DefaultContentService implements ContentService {
 
+  private static final Logger LOG = Logger.getLogger(DefaultContentService.class.getName());
+
   @Inject CapsuleRepository capsules;
   @Inject ContentRepository content;
   @Inject JobQueue jobs;
   @Inject ContentParser parser;
+  @Inject EmbeddingModels models;
+  @Inject TenantRegistry registry;
+
+  /** Content (files and texts) a tenant may keep unless operators set its own limit. */
+  @Inject
+  @ConfigProperty(name = "encaptio.content.limit.bytes", defaultValue = "1073741824")
+  long defaultContentLimit;
 
   @Inject
   @ConfigProperty(name = "encaptio.upload.max.bytes", defaultValue = "26214400")
@@ -47,7 +65,7 @@ public class DefaultContentService implements ContentService {
   }
 
   @Override
-  public ContentDto addFile(UUID capsuleId, String fileName, byte[] bytes) {
+  public ContentDto addFile(UUID capsuleId, String fileName, byte[] bytes, String caption) {
     requireCapsule(capsuleId);
     if (bytes.length > maxUploadBytes) {
       throw new InvalidCapsuleException(
@@ -65,6 +83,7 @@ public class DefaultContentService implements ContentService {
     } catch (ContentRejectedException rejected) {
       throw new InvalidCapsuleException(Map.of("file", rejected.getMessage()));
     }
+    checkRoomFor(bytes.length + (caption == null ? 0 : caption.length()), "file");
     String sha256 = sha256(bytes);
     content
         .fileWithHash(capsuleId, sha256)
@@ -73,11 +92,57 @@ public class DefaultContentService implements ContentService {
               throw new IllegalStateException(
                   "This file is in the capsule already, as '" + existing.title() + "'.");
             });
-    ContentItem item = ContentItem.file(capsuleId, fileName, mediaType, bytes.length, sha256);
+    if (mediaType.startsWith("image/") && (caption == null || caption.isBlank())) {
+      throw new InvalidCapsuleException(
+          Map.of(
+              "caption",
+              "Describe the image in a caption or alt text: answers come from that text, as"
+                  + " Encaptio does not read what a picture shows."));
+    }
+    ContentItem item =
+        ContentItem.file(capsuleId, fileName, mediaType, bytes.length, sha256, caption);
     content.add(item);
     content.addBlob(item.id(), bytes);
     jobs.enqueue(JobQueue.INGEST_CONTENT, item.id());
     return toDto(item);
+  }
+
+  @Override
+  public ContentDto addUrl(UUID capsuleId, String url, int depth, int maxPages, Integer syncHours) {
+    ContentItem item = ContentItem.url(requireCapsule(capsuleId), url, depth, maxPages, syncHours);
+    content
+        .withUrl(capsuleId, item.sourceUrl())
+        .ifPresent(
+            existing -> {
+              throw new IllegalStateException(
+                  "This address is in the capsule already; sync it to fetch it again.");
+            });
+    return add(item);
+  }
+
+  @Override
+  public ContentDto syncNow(UUID capsuleId, UUID itemId) {
+    ContentItem item = requireItem(capsuleId, itemId);
+    if (!"url".equals(item.kind())) {
+      throw new IllegalStateException(
+          "Only web addresses sync; upload a new version of a file instead.");
+    }
+    item.syncNow(OffsetDateTime.now(ZoneOffset.UTC));
+    jobs.enqueue(JobQueue.SYNC_CONTENT, item.id());
+    return toDto(item);
+  }
+
+  @Override
+  public ContentDto reindex(UUID capsuleId, UUID itemId) {
+    ContentItem item = requireItem(capsuleId, itemId);
+    item.requeue();
+    jobs.enqueue(JobQueue.INGEST_CONTENT, item.id());
+    return toDto(item);
+  }
+
+  @Override
+  public void remove(UUID capsuleId, UUID itemId) {
+    content.remove(requireItem(capsuleId, itemId));
   }
 
   @Override
@@ -101,6 +166,59 @@ public class DefaultContentService implements ContentService {
     return content.chunks(requireItem(capsuleId, itemId).id());
   }
 
+  @Override
+  public IndexingDto indexing(UUID capsuleId) {
+    return toDto(requireCapsuleEntity(capsuleId).indexing());
+  }
+
+  @Override
+  public IndexingDto changeIndexing(
+      UUID capsuleId, String model, int chunkTokens, int overlapTokens) {
+    Capsule capsule = requireCapsuleEntity(capsuleId);
+    if (model == null || !models.has(model)) {
+      throw new InvalidCapsuleException(
+          Map.of(
+              "model",
+              "Choose one of the embedding models: "
+                  + String.join(", ", models.all().stream().map(Embeddings::modelId).toList())
+                  + "."));
+    }
+    IndexingSettings settings =
+        new IndexingSettings(model, chunkTokens, overlapTokens)
+            .checkedFor(models.model(model).maxTokens());
+    if (capsule.changeIndexing(settings)) {
+      List<ContentItem> items = content.ofCapsule(capsuleId);
+      for (ContentItem item : items) {
+        item.requeue();
+        jobs.enqueue(JobQueue.INGEST_CONTENT, item.id());
+      }
+      LOG.info(
+          () ->
+              "Capsule "
+                  + capsuleId
+                  + " indexes with "
+                  + settings
+                  + " from now on; "
+                  + items.size()
+                  + " items queued to be indexed again");
+    }
+    return toDto(settings);
+  }
+
+  private IndexingDto toDto(IndexingSettings settings) {
+    return new IndexingDto(
+        settings.model(),
+        settings.chunkTokens(),
+        settings.overlapTokens(),
+        models.all().stream()
+            .map(m -> new ModelDto(m.modelId(), m.label(), m.maxTokens()))
+            .toList());
+  }
+
+  private Capsule requireCapsuleEntity(UUID capsuleId) {
+    return capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+  }
+
   private ContentItem requireItem(UUID capsuleId, UUID itemId) {
     requireCapsule(capsuleId);
     return content
@@ -110,13 +228,46 @@ public class DefaultContentService implements ContentService {
   }
 
   private UUID requireCapsule(UUID capsuleId) {
-    return capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId)).id();
+    return requireCapsuleEntity(capsuleId).id();
+  }
+
+  /**
+   * Refuses content that would take the tenant over its limit, saying how much it uses (content
+   * already stored is never touched).
+   */
+  private void checkRoomFor(long bytes, String field) {
+    long limit = registry.contentLimit(TenantContext.current().id()).orElse(defaultContentLimit);
+    long used = content.storedBytes();
+    if (used + bytes > limit) {
+      throw new InvalidCapsuleException(
+          Map.of(
+              field,
+              "Your organization's content uses "
+                  + size(used)
+                  + " of its "
+                  + size(limit)
+                  + "; this would need "
+                  + size(bytes)
+                  + " more. Remove content you no longer need, or ask for a higher limit."));
+    }
   }
 
   private ContentDto add(ContentItem item) {
+    if (!"url".equals(item.kind())) {
+      checkRoomFor(item.body().length(), item.kind().equals("faq") ? "answer" : "text");
+    }
     content.add(item);
     jobs.enqueue(JobQueue.INGEST_CONTENT, item.id());
     return toDto(item);
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    return bytes < 1024 * 1024
+        ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
+        : megabytes(bytes);
   }
 
   private static String megabytes(long bytes) {
@@ -143,6 +294,14 @@ public class DefaultContentService implements ContentService {
         item.progress(),
         item.error(),
         item.chunkCount(),
-        item.createdAt());
+        item.createdAt(),
+        item.indexedAt(),
+        item.sourceUrl(),
+        item.pageCount(),
+        item.syncHours(),
+        item.lastSyncedAt(),
+        item.syncFailures(),
+        item.stale(),
+        item.syncError());
   }
 }

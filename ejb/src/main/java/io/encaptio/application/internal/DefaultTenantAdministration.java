@@ -68,6 +68,11 @@ public class DefaultTenantAdministration implements TenantAdministration {
   }
 
   @Override
+  public TenantRef limitContent(String slug, Long bytes) {
+    return registry.limitContent(slug, bytes);
+  }
+
+  @Override
   public DeletedTenant delete(String slug, String confirmation) {
     if (!slug.equals(confirmation)) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.domain.capsule.IndexingSettings;
 import io.encaptio.domain.content.ChunkDraft;
 import io.encaptio.domain.content.Chunker;
 import io.encaptio.domain.content.ContentBlock;
@@ -7,6 +8,7 @@ import io.encaptio.domain.content.ContentItem;
 import io.encaptio.domain.content.ContentParser;
 import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.content.ContentStage;
+import io.encaptio.domain.content.EmbeddingModels;
 import io.encaptio.domain.content.Embeddings;
 import io.encaptio.domain.content.TextBlocks;
 import io.encaptio.domain.job.Job;
@@ -15,25 +17,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
- * Ingests one content item: parse (files through Tika; pasted text and FAQ pairs directly), chunk
- * within the model's window, embed in batches (the progress moves with each), then replace the
- * item's chunks and mark it ready in one transaction. Running it twice leaves one set of chunks.
+ * Ingests one content item: parse (files through Tika, web addresses fetched first; pasted text and
+ * FAQ pairs directly), chunk as its capsule's indexing settings say (within the model's window),
+ * embed with the capsule's model in batches (the progress moves with each), then replace the item's
+ * chunks and mark it ready in one transaction. Running it twice leaves one set of chunks.
  */
 @ApplicationScoped
 public class IngestContentJob implements JobHandler {
 
-  /** Tokens per chunk, heading path included: below MiniLM's 128 with room for [CLS] and [SEP]. */
-  static final int CHUNK_TOKENS = 120;
+  private static final Logger LOG = Logger.getLogger(IngestContentJob.class.getName());
 
-  static final int OVERLAP_TOKENS = 24;
   static final int BATCH = 64;
 
   @Inject IngestionSteps steps;
   @Inject ContentParser parser;
-  @Inject Embeddings embeddings;
+  @Inject EmbeddingModels models;
+  @Inject WebSources web;
 
   @Override
   public String kind() {
@@ -47,17 +52,16 @@ public class IngestContentJob implements JobHandler {
       if (source.isEmpty()) {
         return; // the item was removed meanwhile: nothing to index
       }
-      List<ContentBlock> blocks = blocks(source.get());
-      steps.reached(job.subjectId(), ContentStage.CHUNKING, 30);
-      int budget = Math.min(CHUNK_TOKENS, embeddings.maxTokens() - 8);
-      List<ChunkDraft> chunks =
-          new Chunker(embeddings::countTokens, budget, OVERLAP_TOKENS).chunk(blocks);
-      if (chunks.isEmpty()) {
-        throw new ContentRejectedException(
-            "No text was found in it. If it is a scan, upload a version with selectable text.");
+      long start = System.nanoTime();
+      WebSources.Fetched fetched = null;
+      List<ContentBlock> blocks;
+      if ("url".equals(source.get().item().kind())) {
+        fetched = web.fetch(source.get().item());
+        blocks = web.blocks(fetched);
+      } else {
+        blocks = blocks(source.get());
       }
-      List<float[]> vectors = embed(job, chunks);
-      steps.finish(job.subjectId(), chunks, vectors, embeddings.modelId());
+      index(job.subjectId(), source.get().indexing(), blocks, fetched, start);
     } catch (ContentRejectedException rejected) {
       steps.fail(job.subjectId(), rejected.getMessage());
       throw rejected;
@@ -71,6 +75,46 @@ public class IngestContentJob implements JobHandler {
     }
   }
 
+  /**
+   * Chunks, embeds and stores the item's blocks (parsed since {@code start}), replacing its chunks;
+   * for a URL source also records what was fetched.
+   */
+  void index(
+      UUID itemId,
+      IndexingSettings indexing,
+      List<ContentBlock> blocks,
+      WebSources.Fetched fetched,
+      long start) {
+    Embeddings embeddings = models.model(indexing.model());
+    steps.reached(itemId, ContentStage.CHUNKING, 30);
+    long parsed = System.nanoTime();
+    int budget = Math.min(indexing.chunkTokens(), embeddings.maxTokens() - 8);
+    List<ChunkDraft> chunks =
+        new Chunker(embeddings::countTokens, budget, indexing.overlapTokens()).chunk(blocks);
+    if (chunks.isEmpty()) {
+      throw new ContentRejectedException(
+          "No text was found in it. If it is a scan, upload a version with selectable text.");
+    }
+    long chunked = System.nanoTime();
+    List<float[]> vectors = embed(itemId, chunks, embeddings);
+    long embedded = System.nanoTime();
+    steps.finish(itemId, chunks, vectors, embeddings.modelId(), fetched);
+    long stored = System.nanoTime();
+    LOG.info(
+        () ->
+            String.format(
+                Locale.ROOT,
+                "Indexed content item %s: %d chunks by %s; parse %.1f s, chunk %.1f s,"
+                    + " embed %.1f s, store %.1f s",
+                itemId,
+                chunks.size(),
+                embeddings.modelId(),
+                (parsed - start) / 1e9,
+                (chunked - parsed) / 1e9,
+                (embedded - chunked) / 1e9,
+                (stored - embedded) / 1e9));
+  }
+
   private List<ContentBlock> blocks(IngestionSteps.Source source) {
     ContentItem item = source.item();
     return switch (item.kind()) {
@@ -78,12 +122,24 @@ public class IngestContentJob implements JobHandler {
           List.of(
               ContentBlock.heading(1, item.title(), null), ContentBlock.body(item.body(), null));
       case "text" -> TextBlocks.of(item.title(), item.body());
-      default -> parser.parse(source.bytes(), item.title(), item.mediaType());
+      default -> withCaption(item, parser.parse(source.bytes(), item.title(), item.mediaType()));
     };
   }
 
-  private List<float[]> embed(Job job, List<ChunkDraft> chunks) {
-    steps.reached(job.subjectId(), ContentStage.EMBEDDING, 40);
+  /** A file's caption (an image's alt text) comes first, under the file's name. */
+  private static List<ContentBlock> withCaption(ContentItem item, List<ContentBlock> parsed) {
+    if (item.body().isBlank()) {
+      return parsed;
+    }
+    List<ContentBlock> blocks = new ArrayList<>(parsed.size() + 2);
+    blocks.add(ContentBlock.heading(1, item.title(), null));
+    blocks.add(ContentBlock.body(item.body(), null));
+    blocks.addAll(parsed);
+    return blocks;
+  }
+
+  private List<float[]> embed(UUID itemId, List<ChunkDraft> chunks, Embeddings embeddings) {
+    steps.reached(itemId, ContentStage.EMBEDDING, 40);
     List<float[]> vectors = new ArrayList<>(chunks.size());
     for (int from = 0; from < chunks.size(); from += BATCH) {
       List<String> batch =
@@ -93,7 +149,7 @@ public class IngestContentJob implements JobHandler {
       vectors.addAll(embeddings.embed(batch));
       int done = Math.min(chunks.size(), from + BATCH);
       if (done < chunks.size()) {
-        steps.reached(job.subjectId(), ContentStage.EMBEDDING, 40 + 55 * done / chunks.size());
+        steps.reached(itemId, ContentStage.EMBEDDING, 40 + 55 * done / chunks.size());
       }
     }
     return vectors;

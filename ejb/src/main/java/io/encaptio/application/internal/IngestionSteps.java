@@ -1,14 +1,20 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.domain.capsule.Capsule;
+import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.capsule.IndexingSettings;
 import io.encaptio.domain.content.ChunkDraft;
 import io.encaptio.domain.content.ContentItem;
 import io.encaptio.domain.content.ContentRepository;
 import io.encaptio.domain.content.ContentStage;
+import io.encaptio.domain.job.JobQueue;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,33 +30,106 @@ import java.util.UUID;
 public class IngestionSteps {
 
   @Inject ContentRepository content;
+  @Inject CapsuleRepository capsules;
+  @Inject JobQueue jobs;
 
-  /** What to index: the item and, for a file, its bytes; empty when the item is gone. */
-  public record Source(ContentItem item, byte[] bytes) {}
+  /**
+   * What to index: the item, for a file its bytes, and how its capsule indexes content; empty when
+   * the item (or its capsule) is gone.
+   */
+  public record Source(ContentItem item, byte[] bytes, IndexingSettings indexing) {}
 
   public Optional<Source> begin(UUID itemId) {
     return content
         .find(itemId)
-        .map(
-            item -> {
-              item.reached(ContentStage.PARSING, 5);
-              return new Source(item, "file".equals(item.kind()) ? content.blob(itemId) : null);
-            });
+        .flatMap(
+            item ->
+                capsules
+                    .find(item.capsuleId())
+                    .map(Capsule::indexing)
+                    .map(
+                        indexing -> {
+                          item.reached(ContentStage.PARSING, 5);
+                          byte[] bytes = "file".equals(item.kind()) ? content.blob(itemId) : null;
+                          return new Source(item, bytes, indexing);
+                        }));
   }
 
   public void reached(UUID itemId, ContentStage stage, int percent) {
     content.find(itemId).ifPresent(item -> item.reached(stage, percent));
   }
 
-  /** Replaces the item's chunks and marks it ready, in one transaction. */
-  public void finish(UUID itemId, List<ChunkDraft> chunks, List<float[]> vectors, String model) {
+  /**
+   * Replaces the item's chunks and marks it ready, in one transaction. For a URL source it also
+   * records what was fetched, counts as a sync, and plans the next one if it syncs.
+   */
+  public void finish(
+      UUID itemId,
+      List<ChunkDraft> chunks,
+      List<float[]> vectors,
+      String model,
+      WebSources.Fetched fetched) {
     content
         .find(itemId)
         .ifPresent(
             item -> {
               content.replaceChunks(itemId, item.capsuleId(), chunks, vectors, model);
               item.ready(chunks.size());
+              if (fetched != null) {
+                item.fetched(fetched.sha256(), fetched.pages().size());
+                synced(item);
+              }
             });
+  }
+
+  /**
+   * A URL source for a sync that is due now; empty when the item is gone, does not sync any more,
+   * or its sync was planned again for later (this job is superseded).
+   */
+  public Optional<Source> beginSync(UUID itemId) {
+    return content
+        .find(itemId)
+        .filter(item -> item.syncDue(now()))
+        .flatMap(
+            item ->
+                capsules
+                    .find(item.capsuleId())
+                    .map(capsule -> new Source(item, null, capsule.indexing())));
+  }
+
+  /** Whether the source serves what it served when it was last indexed. */
+  public boolean unchanged(UUID itemId, String sha256) {
+    return content.find(itemId).map(item -> item.fetchedSameAs(sha256)).orElse(true);
+  }
+
+  /** A sync fetched the source (changed or not); the next one is planned. */
+  public void synced(UUID itemId) {
+    content.find(itemId).ifPresent(this::synced);
+  }
+
+  private void synced(ContentItem item) {
+    item.synced(now());
+    planNextSync(item);
+  }
+
+  /** A sync failed: the item keeps its chunks, counts the failure and plans the next sync. */
+  public void syncFailed(UUID itemId, String message) {
+    content
+        .find(itemId)
+        .ifPresent(
+            item -> {
+              item.syncFailed(message);
+              planNextSync(item);
+            });
+  }
+
+  private void planNextSync(ContentItem item) {
+    item.planNextSync(now())
+        .ifPresent(due -> jobs.enqueueAt(JobQueue.SYNC_CONTENT, item.id(), due.toInstant()));
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
   }
 
   /** Marks the item failed with what to do, and removes any chunks an earlier run left. */

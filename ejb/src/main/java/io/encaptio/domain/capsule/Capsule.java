@@ -43,6 +43,15 @@ public class Capsule {
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
 
+  @Column(name = "embedding_model", nullable = false, length = 64)
+  private String embeddingModel;
+
+  @Column(name = "chunk_tokens", nullable = false)
+  private int chunkTokens;
+
+  @Column(name = "chunk_overlap", nullable = false)
+  private int chunkOverlap;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -60,6 +69,7 @@ public class Capsule {
     capsule.template = template.key();
     capsule.draft = template.settings();
     capsule.status = CapsuleStatus.DRAFT.dbValue();
+    capsule.useIndexing(IndexingSettings.DEFAULT);
     capsule.createdAt = now();
     capsule.updatedAt = capsule.createdAt;
     return capsule;
@@ -70,6 +80,7 @@ public class Capsule {
     Capsule copy = create(copyName(name), CapsuleTemplate.BLANK);
     copy.template = template;
     copy.draft = draft;
+    copy.useIndexing(indexing());
     return copy;
   }
 
@@ -119,6 +130,31 @@ public class Capsule {
     updatedAt = publishedAt;
     status = CapsuleStatus.PUBLISHED.dbValue();
     return CapsuleVersion.of(this, number, settings, publishedBy, restored);
+  }
+
+  /**
+   * Indexes the content with other settings from now on (checked by the caller against the model).
+   *
+   * @return whether anything changed, so that the content must be indexed again
+   */
+  public boolean changeIndexing(IndexingSettings settings) {
+    requireNotDeleted();
+    if (settings.equals(indexing())) {
+      return false;
+    }
+    useIndexing(settings);
+    updatedAt = now();
+    return true;
+  }
+
+  private void useIndexing(IndexingSettings settings) {
+    embeddingModel = settings.model();
+    chunkTokens = settings.chunkTokens();
+    chunkOverlap = settings.overlapTokens();
+  }
+
+  public IndexingSettings indexing() {
+    return new IndexingSettings(embeddingModel, chunkTokens, chunkOverlap);
   }
 
   /** Takes the capsule off line for visitors; its versions stay. */

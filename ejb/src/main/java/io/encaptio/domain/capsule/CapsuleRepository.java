@@ -17,6 +17,17 @@ public interface CapsuleRepository {
 
   void add(Capsule capsule);
 
+  /** A capsule deleted (softly) and not purged yet; {@link #find} never answers those. */
+  Optional<Capsule> findDeleted(UUID id);
+
+  void addAsset(CapsuleAsset asset);
+
+  /** The asset, when it is one of this capsule's. */
+  Optional<CapsuleAsset> asset(UUID capsuleId, UUID assetId);
+
+  /** Removes the capsule for good, with its versions and all its content. */
+  void remove(Capsule capsule);
+
   void addVersion(CapsuleVersion version);
 
   /** Every published version of the capsule, newest first. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,8 +84,62 @@ final class CapsuleRules {
                 + " needs a full web address starting with https:// (or http://).");
       }
     }
+    checkBrand(settings.brand(), problems);
+    checkLeadForm(settings.leadForm(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidCapsuleException(problems);
+    }
+  }
+
+  /** Colours visitors can read (WCAG AA: 4.5:1 for text on the main colour) and known choices. */
+  private static void checkBrand(Brand brand, Map<String, String> problems) {
+    if (!brand.colorIsValid()) {
+      problems.put("brand.primaryColor", "Write the main colour as #rrggbb, for example #1f5fbf.");
+    } else if (brand.bestTextContrast() < 4.5) {
+      problems.put(
+          "brand.primaryColor",
+          String.format(
+              Locale.ROOT,
+              "Text on %s reads at %.1f:1 at best; choose a darker or lighter colour (at least"
+                  + " 4.5:1, so every visitor can read the buttons).",
+              brand.primaryColor(),
+              brand.bestTextContrast()));
+    }
+    if (!Brand.FONTS.contains(brand.font())) {
+      problems.put(
+          "brand.font", "Choose one of the fonts: " + String.join(", ", Brand.FONTS) + ".");
+    }
+    if (!Brand.THEMES.contains(brand.theme())) {
+      problems.put("brand.theme", "Choose light, dark or auto (the visitor's setting).");
+    }
+    if (!Brand.POSITIONS.contains(brand.launcherPosition())) {
+      problems.put("brand.launcherPosition", "Put the launcher bottom-right or bottom-left.");
+    }
+  }
+
+  /** An enabled form asks for a way to reach the visitor and says what they agree to. */
+  private static void checkLeadForm(LeadForm form, Map<String, String> problems) {
+    if (!form.enabled()) {
+      return;
+    }
+    if (blank(form.title()) || form.title().length() > 120) {
+      problems.put("leadForm.title", "Give the lead form a title of up to 120 characters.");
+    }
+    if (!LeadForm.FIELDS.containsAll(form.fields())) {
+      problems.put(
+          "leadForm.fields",
+          "The lead form's fields are chosen from " + String.join(", ", LeadForm.FIELDS) + ".");
+    } else if (!form.fields().contains("email") && !form.fields().contains("phone")) {
+      problems.put(
+          "leadForm.fields", "Ask for an email address or a phone number, so you can reply.");
+    }
+    if (!form.fields().containsAll(form.required())) {
+      problems.put("leadForm.required", "Only fields the form asks for can be required.");
+    }
+    if (blank(form.consent()) || form.consent().length() > 500) {
+      problems.put(
+          "leadForm.consent",
+          "Write what visitors agree to when they send the form (up to 500 characters).");
     }
   }
 

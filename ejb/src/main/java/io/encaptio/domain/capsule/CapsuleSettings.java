@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What the assistant of a capsule is like: persona, tone and instructions for the answers, what it
- * says first and when the content has no answer, suggested questions and action buttons. A draft
- * holds one; a published version keeps a copy that never changes.
+ * says first and when the content has no answer, suggested questions, action buttons, the lead
+ * form, and how it looks (brand). A draft holds one; a published version keeps a copy that never
+ * changes.
  */
 public record CapsuleSettings(
     String persona,
@@ -17,7 +18,9 @@ public record CapsuleSettings(
     String answerLength,
     String language,
     String noAnswerText,
-    List<ActionButton> actions)
+    List<ActionButton> actions,
+    Brand brand,
+    LeadForm leadForm)
     implements Serializable {
 
   public CapsuleSettings {
@@ -25,5 +28,65 @@ public record CapsuleSettings(
     actions = actions == null ? List.of() : List.copyOf(actions);
     answerLength = answerLength == null ? "medium" : answerLength;
     language = language == null ? "en" : language;
+    brand = brand == null ? Brand.DEFAULT : brand;
+    leadForm = leadForm == null ? LeadForm.NONE : leadForm;
+  }
+
+  /**
+   * Settings with the default brand and no lead form (templates start so). A factory, not a second
+   * constructor: JSON-B builds records through their only constructor.
+   */
+  public static CapsuleSettings of(
+      String persona,
+      String tone,
+      String instructions,
+      String welcomeMessage,
+      List<String> suggestedQuestions,
+      String answerLength,
+      String language,
+      String noAnswerText,
+      List<ActionButton> actions) {
+    return new CapsuleSettings(
+        persona,
+        tone,
+        instructions,
+        welcomeMessage,
+        suggestedQuestions,
+        answerLength,
+        language,
+        noAnswerText,
+        actions,
+        null,
+        null);
+  }
+
+  public CapsuleSettings withBrand(Brand newBrand) {
+    return new CapsuleSettings(
+        persona,
+        tone,
+        instructions,
+        welcomeMessage,
+        suggestedQuestions,
+        answerLength,
+        language,
+        noAnswerText,
+        actions,
+        newBrand,
+        leadForm);
+  }
+
+  public CapsuleSettings withLeadForm(LeadForm newLeadForm) {
+    return new CapsuleSettings(
+        persona,
+        tone,
+        instructions,
+        welcomeMessage,
+        suggestedQuestions,
+        answerLength,
+        language,
+        noAnswerText,
+        actions,
+        brand,
+        newLeadForm);
   }
 }

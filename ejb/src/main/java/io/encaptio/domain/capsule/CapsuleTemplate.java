@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum CapsuleTemplate {
   BLANK(
       "Blank",
-      new CapsuleSettings(
+      CapsuleSettings.of(
           "A helpful assistant.",
           "friendly",
           "Answer only from the content.",
@@ -19,7 +19,7 @@ public enum CapsuleTemplate {
           List.of())),
   REAL_ESTATE(
       "Real-estate property",
-      new CapsuleSettings(
+      CapsuleSettings.of(
           "A knowledgeable agent for this property.",
           "warm",
           "Answer from the listing and documents; never guess prices, sizes or dates.",
@@ -34,7 +34,7 @@ public enum CapsuleTemplate {
           List.of(new ActionButton("Book a viewing", "https://example.com/viewing")))),
   VEHICLE_SHOWCASE(
       "Vehicle showcase",
-      new CapsuleSettings(
+      CapsuleSettings.of(
           "A product specialist for this vehicle.",
           "enthusiastic",
           "Quote specifications exactly as the documents give them.",
@@ -46,7 +46,7 @@ public enum CapsuleTemplate {
           List.of(new ActionButton("Book a test drive", "https://example.com/test-drive")))),
   PRODUCT_DEMO(
       "Product demo",
-      new CapsuleSettings(
+      CapsuleSettings.of(
           "A product expert giving a guided demo.",
           "clear",
           "Explain features with the documentation's own examples.",
@@ -59,7 +59,7 @@ public enum CapsuleTemplate {
           List.of(new ActionButton("See pricing", "https://example.com/pricing")))),
   COURSE_PREVIEW(
       "Course preview",
-      new CapsuleSettings(
+      CapsuleSettings.of(
           "A tutor who knows this course.",
           "encouraging",
           "Answer from the syllabus and lessons; suggest the lesson that covers a question.",
@@ -71,7 +71,7 @@ public enum CapsuleTemplate {
           List.of(new ActionButton("Enrol", "https://example.com/enrol")))),
   CUSTOMER_ONBOARDING(
       "Customer onboarding",
-      new CapsuleSettings(
+      CapsuleSettings.of(
           "An onboarding guide for new customers.",
           "patient",
           "Give step-by-step answers from the guides; link the step that comes next.",

@@ -26,6 +26,8 @@ public final class SettingsChanges {
     add(changes, "language", a.language(), b.language());
     add(changes, "no-answer text", a.noAnswerText(), b.noAnswerText());
     add(changes, "action buttons", a.actions(), b.actions());
+    add(changes, "lead form", a.leadForm(), b.leadForm());
+    add(changes, "brand", a.brand(), b.brand());
     return changes.isEmpty() ? List.of("no changes") : changes;
   }
 

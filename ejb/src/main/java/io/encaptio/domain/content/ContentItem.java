@@ -5,16 +5,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A piece of a capsule's content as its editor gave it: pasted text, a question with its answer, or
- * an uploaded file (its bytes kept apart, in content_blob), and how far its ingestion has got.
- * Tenant-scoped: mapped per tenant schema in META-INF/tenant-orm.xml.
+ * A piece of a capsule's content as its editor gave it: pasted text, a question with its answer, an
+ * uploaded file (its bytes kept apart, in content_blob) or a web address (a page or a site, maybe
+ * synced on a schedule), and how far its ingestion has got. Tenant-scoped: mapped per tenant schema
+ * in META-INF/tenant-orm.xml.
  */
 @Entity
 @Table(name = "content_item")
@@ -22,6 +26,14 @@ public class ContentItem {
 
   public static final int MAX_TEXT = 200_000;
   static final int MAX_TITLE = 200;
+  static final int MAX_URL = 2_000;
+  static final int MAX_CAPTION = 2_000;
+  public static final int MAX_DEPTH = 3;
+  public static final int MAX_PAGES = 200;
+  static final int MAX_SYNC_HOURS = 24 * 30;
+
+  /** Syncs failed in a row after which a URL source is flagged stale. */
+  public static final int STALE_AFTER = 3;
 
   @Id private UUID id;
 
@@ -63,17 +75,66 @@ public class ContentItem {
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt;
 
+  @Column(name = "source_url", updatable = false)
+  private String sourceUrl;
+
+  @Column(name = "crawl_depth")
+  private Integer crawlDepth;
+
+  @Column(name = "crawl_max_pages")
+  private Integer crawlMaxPages;
+
+  @Column(name = "sync_hours")
+  private Integer syncHours;
+
+  @Column(name = "next_sync_at")
+  private OffsetDateTime nextSyncAt;
+
+  @Column(name = "last_synced_at")
+  private OffsetDateTime lastSyncedAt;
+
+  @Column(name = "sync_failures", nullable = false)
+  private int syncFailures;
+
+  @Column(name = "sync_error")
+  private String syncError;
+
+  @Column(name = "page_count", nullable = false)
+  private int pageCount;
+
+  @Column(name = "fetched_sha256", length = 64)
+  private String fetchedSha256;
+
+  @Column(name = "indexed_at")
+  private OffsetDateTime indexedAt;
+
   protected ContentItem() {}
 
-  /** An uploaded file, accepted by type and size; its bytes are stored beside it. */
+  /**
+   * An uploaded file, accepted by type and size; its bytes are stored beside it, its caption (an
+   * image's alt text, say) is indexed with it.
+   */
   public static ContentItem file(
-      UUID capsuleId, String fileName, String mediaType, long sizeBytes, String sha256) {
+      UUID capsuleId,
+      String fileName,
+      String mediaType,
+      long sizeBytes,
+      String sha256,
+      String caption) {
     Map<String, String> problems = new LinkedHashMap<>();
     if (fileName == null || fileName.isBlank()) {
       problems.put("file", "Name the file you upload.");
     }
+    if (caption != null && caption.strip().length() > MAX_CAPTION) {
+      problems.put("caption", "Write the caption in up to " + MAX_CAPTION + " characters.");
+    }
     ContentItem item =
-        create(capsuleId, "file", shorten(fileName == null ? "" : fileName), "", problems);
+        create(
+            capsuleId,
+            "file",
+            shorten(fileName == null ? "" : fileName),
+            caption == null ? "" : caption.strip(),
+            problems);
     item.mediaType = mediaType;
     item.sizeBytes = sizeBytes;
     item.sha256 = sha256;
@@ -93,10 +154,16 @@ public class ContentItem {
     updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
+  /** To be indexed again (other indexing settings); its current chunks stay until then. */
+  public void requeue() {
+    reached(ContentStage.QUEUED, 0);
+  }
+
   /** Indexed: its chunks are searchable. */
   public void ready(int chunks) {
     reached(ContentStage.READY, 100);
     chunkCount = chunks;
+    indexedAt = updatedAt;
   }
 
   /** Not indexed, with what a person can do about it; its earlier chunks (if any) are gone. */
@@ -105,6 +172,104 @@ public class ContentItem {
     error = message;
     chunkCount = 0;
     updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /**
+   * A web page, or with {@code depth} above 0 the site crawled from it (same origin, at most {@code
+   * maxPages} pages); with {@code syncHours}, fetched again that often.
+   */
+  public static ContentItem url(
+      UUID capsuleId, String address, int depth, int maxPages, Integer syncHours) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    URI uri = null;
+    try {
+      uri = address == null ? null : new URI(address.strip());
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    if (uri == null
+        || uri.getHost() == null
+        || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+        || uri.getRawUserInfo() != null
+        || address.length() > MAX_URL) {
+      problems.put(
+          "url", "Enter the page's full web address, such as https://example.com/pricing.");
+    }
+    if (depth < 0 || depth > MAX_DEPTH) {
+      problems.put("depth", "Choose a crawl depth from 0 (this page only) to " + MAX_DEPTH + ".");
+    }
+    if (maxPages < 1 || maxPages > MAX_PAGES) {
+      problems.put("maxPages", "Choose from 1 to " + MAX_PAGES + " pages.");
+    }
+    if (syncHours != null && (syncHours < 1 || syncHours > MAX_SYNC_HOURS)) {
+      problems.put(
+          "syncHours",
+          "Sync at most every hour and at least every " + MAX_SYNC_HOURS / 24 + " days, or never.");
+    }
+    String normalised = uri == null ? "" : uri.normalize().toString();
+    ContentItem item = create(capsuleId, "url", shorten(normalised), "", problems);
+    item.sourceUrl = normalised;
+    item.crawlDepth = depth;
+    item.crawlMaxPages = depth == 0 ? 1 : maxPages;
+    item.syncHours = syncHours;
+    return item;
+  }
+
+  /** Whether the pages fetched now hash the same as those last indexed (nothing to re-index). */
+  public boolean fetchedSameAs(String sha256) {
+    return sha256.equals(fetchedSha256) && stage() == ContentStage.READY;
+  }
+
+  /** The pages now indexed (or being indexed): their hash and how many. */
+  public void fetched(String sha256, int pages) {
+    fetchedSha256 = sha256;
+    pageCount = pages;
+  }
+
+  /** A sync fetched the source (whether or not anything changed). */
+  public void synced(OffsetDateTime at) {
+    lastSyncedAt = at;
+    syncFailures = 0;
+    syncError = null;
+  }
+
+  /**
+   * A sync could not fetch or index the source: the chunks it had stay searchable (the item stays
+   * ready if it was indexed before), and after {@link #STALE_AFTER} failures in a row it is stale.
+   */
+  public void syncFailed(String message) {
+    syncFailures++;
+    syncError = message;
+    if (chunkCount > 0) {
+      stage = ContentStage.READY.dbValue();
+      progress = 100;
+    }
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Failed {@link #STALE_AFTER} syncs or more in a row: what visitors get may be out of date. */
+  public boolean stale() {
+    return syncFailures >= STALE_AFTER;
+  }
+
+  /**
+   * Plans the next sync from {@code now}; empty when the source does not sync.
+   *
+   * @return when it is due
+   */
+  public Optional<OffsetDateTime> planNextSync(OffsetDateTime now) {
+    nextSyncAt = syncHours == null ? null : now.plusHours(syncHours);
+    return Optional.ofNullable(nextSyncAt);
+  }
+
+  /** Someone asked for a sync now (it counts as planned for now). */
+  public void syncNow(OffsetDateTime now) {
+    nextSyncAt = now;
+  }
+
+  /** Whether a sync planned for now is still wanted (not replaced by a later plan, or dropped). */
+  public boolean syncDue(OffsetDateTime now) {
+    return nextSyncAt != null && !nextSyncAt.isAfter(now.plusMinutes(1));
   }
 
   /** Pasted text under a title. */
@@ -158,6 +323,10 @@ public class ContentItem {
     copy.mediaType = mediaType;
     copy.sizeBytes = sizeBytes;
     copy.sha256 = sha256;
+    copy.sourceUrl = sourceUrl;
+    copy.crawlDepth = crawlDepth;
+    copy.crawlMaxPages = crawlMaxPages;
+    copy.syncHours = syncHours;
     return copy;
   }
 
@@ -211,5 +380,42 @@ public class ContentItem {
 
   public int chunkCount() {
     return chunkCount;
+  }
+
+  public String sourceUrl() {
+    return sourceUrl;
+  }
+
+  public int crawlDepth() {
+    return crawlDepth == null ? 0 : crawlDepth;
+  }
+
+  public int crawlMaxPages() {
+    return crawlMaxPages == null ? 1 : crawlMaxPages;
+  }
+
+  public Integer syncHours() {
+    return syncHours;
+  }
+
+  public OffsetDateTime lastSyncedAt() {
+    return lastSyncedAt;
+  }
+
+  public String syncError() {
+    return syncError;
+  }
+
+  public int pageCount() {
+    return pageCount;
+  }
+
+  public int syncFailures() {
+    return syncFailures;
+  }
+
+  /** When its current chunks were made. */
+  public OffsetDateTime indexedAt() {
+    return indexedAt;
   }
 }

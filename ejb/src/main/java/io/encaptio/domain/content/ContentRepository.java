@@ -13,16 +13,25 @@ public interface ContentRepository {
 
   Optional<ContentItem> find(UUID id);
 
+  /** Removes the item with its file and chunks. */
+  void remove(ContentItem item);
+
   /** The capsule's items, oldest first. */
   List<ContentItem> ofCapsule(UUID capsuleId);
 
   int countOfCapsule(UUID capsuleId);
+
+  /** What the tenant's content takes: the bytes of its files and the characters of its texts. */
+  long storedBytes();
 
   /** How many items each of the capsules has, in one query (capsules without any are absent). */
   Map<UUID, Integer> countsOfCapsules(Collection<UUID> capsuleIds);
 
   /** Whether the capsule already has a file with these bytes (by SHA-256). */
   Optional<ContentItem> fileWithHash(UUID capsuleId, String sha256);
+
+  /** The capsule's URL source with this (normalised) address, if it has one. */
+  Optional<ContentItem> withUrl(UUID capsuleId, String url);
 
   void addBlob(UUID itemId, byte[] bytes);
 

@@ -8,6 +8,9 @@ public interface Embeddings {
   /** Stored with every chunk, so a change of model can re-embed what an older one made. */
   String modelId();
 
+  /** What editors see when they choose a model. */
+  String label();
+
   int dimensions();
 
   /** The most tokens of one text the model reads; anything after it does not change the vector. */

@@ -1,6 +1,7 @@
 package io.encaptio.domain.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,11 +11,20 @@ public interface JobQueue {
   /** Kinds of job, each with one handler. */
   String INGEST_CONTENT = "ingest-content";
 
+  /** Fetches a URL source again and re-indexes it only when what it serves changed. */
+  String SYNC_CONTENT = "sync-content";
+
+  /** Removes a capsule deleted long enough ago, with all its content. */
+  String PURGE_CAPSULE = "purge-capsule";
+
   /**
    * Queues a job for the current tenant in the caller's transaction: it exists exactly when the
    * change that needs it was committed.
    */
   UUID enqueue(String kind, UUID subjectId);
+
+  /** Like {@link #enqueue}, for a job that is not due before {@code runAfter}. */
+  UUID enqueueAt(String kind, UUID subjectId, Instant runAfter);
 
   /**
    * Claims the next due job (or one whose worker's lease ran out) for {@code lease}, in a

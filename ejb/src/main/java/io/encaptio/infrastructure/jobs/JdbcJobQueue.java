@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -50,6 +52,21 @@ public class JdbcJobQueue implements JobQueue {
         TenantContext.current().id(),
         kind,
         subjectId);
+    return id;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public UUID enqueueAt(String kind, UUID subjectId, Instant runAfter) {
+    UUID id = UUID.randomUUID();
+    update(
+        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, run_after)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        id,
+        TenantContext.current().id(),
+        kind,
+        subjectId,
+        Timestamp.from(runAfter));
     return id;
   }
 

@@ -10,14 +10,14 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads Tika's XHTML into blocks: headings, paragraphs, list items, table rows (cells joined, so a
- * row stays whole), preformatted text and image descriptions; pages (PDF) and slides (PPTX) are
- * counted from Tika's page and slide divisions. Stops at a character limit.
+ * Reads Tika's XHTML into blocks: the title and headings, paragraphs, list items, table rows (cells
+ * joined, so a row stays whole), preformatted text and image descriptions; pages (PDF) and slides
+ * (PPTX) are counted from Tika's page and slide divisions. Stops at a character limit.
  */
 final class BlockHandler extends DefaultHandler {
 
   private static final Set<String> BLOCKS =
-      Set.of("p", "li", "pre", "blockquote", "dt", "dd", "caption", "tr", "title");
+      Set.of("p", "li", "pre", "blockquote", "dt", "dd", "caption", "tr");
 
   private final List<ContentBlock> blocks = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
@@ -46,6 +46,9 @@ final class BlockHandler extends DefaultHandler {
     } else if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))) {
       flush();
       headingLevel = name.charAt(1) - '0';
+    } else if ("title".equals(name)) {
+      flush();
+      headingLevel = 1; // the document's title heads it until its own first heading
     } else if ("tr".equals(name)) {
       flush();
       inRow = true;
@@ -67,7 +70,8 @@ final class BlockHandler extends DefaultHandler {
   @Override
   public void endElement(String uri, String localName, String qName) {
     String name = localName.toLowerCase(Locale.ROOT);
-    if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))) {
+    if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))
+        || "title".equals(name)) {
       flush();
     } else if ("tr".equals(name)) {
       inRow = false;

@@ -5,17 +5,24 @@ import io.encaptio.domain.content.ContentParser;
 import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.content.SubtitleBlocks;
 import io.encaptio.domain.content.TextBlocks;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -23,13 +30,16 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.txt.CharsetDetector;
-import org.xml.sax.SAXException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Accepts the formats a capsule can answer from, judged by content (magic bytes) before the file
  * name, and parses them: PDF, Word, PowerPoint and Excel through Tika's PDFBox and POI parsers,
- * HTML through Tika (scripts and styles dropped), and text, Markdown, CSV and subtitles directly.
- * Every refusal names the problem and what to do.
+ * HTML through Tika (scripts and styles dropped), images by the description they carry (their
+ * caption comes from the editor), and text, Markdown, CSV and subtitles directly. Tika's parses run
+ * under a time limit. Every refusal names the problem and what to do.
  */
 @ApplicationScoped
 public class TikaContentParser implements ContentParser {
@@ -53,9 +63,33 @@ public class TikaContentParser implements ContentParser {
           Map.entry("text/x-web-markdown", "text"),
           Map.entry("text/plain", "text"),
           Map.entry("text/vtt", "subtitles"),
-          Map.entry("application/x-subrip", "subtitles"));
+          Map.entry("application/x-subrip", "subtitles"),
+          Map.entry("image/png", "image"),
+          Map.entry("image/jpeg", "image"),
+          Map.entry("image/gif", "image"),
+          Map.entry("image/webp", "image"));
+
+  /** Where pictures keep a description of themselves (XMP, IPTC, EXIF), most specific first. */
+  private static final List<String> IMAGE_TEXT =
+      List.of(
+          "Iptc4xmpCore:AltTextAccessibility",
+          "Iptc4xmpCore:ExtDescrAccessibility",
+          TikaCoreProperties.DESCRIPTION.getName(),
+          "Caption/Abstract",
+          "Image Description",
+          TikaCoreProperties.TITLE.getName(),
+          "Headline");
 
   private final TikaConfig tika = TikaConfig.getDefaultConfig();
+
+  /** Threads that parse (so a parse can be timed out); the server's managed executor. */
+  @Resource(lookup = "concurrent/encaptioExecutor")
+  ExecutorService parsing;
+
+  @Inject
+  @ConfigProperty(name = "encaptio.parse.timeout.seconds", defaultValue = "120")
+  long parseSeconds;
+
   private final Detector detector = tika.getDetector();
 
   @Override
@@ -71,7 +105,8 @@ public class TikaContentParser implements ContentParser {
               + " ("
               + type
               + ") are not accepted. Upload PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx),"
-              + " CSV, HTML, Markdown, text or subtitle (.vtt, .srt) files.");
+              + " CSV, HTML, Markdown, text, subtitle (.vtt, .srt) or image (.png, .jpg, .gif,"
+              + " .webp) files.");
     }
     return type;
   }
@@ -98,6 +133,7 @@ public class TikaContentParser implements ContentParser {
       case "text" -> TextBlocks.of(null, decode(bytes));
       case "subtitles" -> SubtitleBlocks.of(decode(bytes));
       case "csv" -> CsvBlocks.of(decode(bytes));
+      case "image" -> imageBlocks(bytes, mediaType);
       case "other" ->
           throw new ContentRejectedException("Files of type " + mediaType + " are not accepted.");
       default -> parseWithTika(bytes, mediaType);
@@ -109,16 +145,64 @@ public class TikaContentParser implements ContentParser {
       ZipBombGuard.check(bytes);
     }
     BlockHandler handler = new BlockHandler(MAX_CHARACTERS);
+    tikaParse(bytes, mediaType, handler);
+    return handler.blocks();
+  }
+
+  /**
+   * What a picture says about itself: its alt text, description, caption or title from XMP, IPTC or
+   * EXIF. There is no OCR here; the editor's caption (kept with the item) comes first anyway.
+   */
+  private List<ContentBlock> imageBlocks(byte[] bytes, String mediaType) {
+    Metadata metadata = tikaParse(bytes, mediaType, new DefaultHandler());
+    return IMAGE_TEXT.stream()
+        .flatMap(key -> Arrays.stream(metadata.getValues(key)))
+        .map(String::strip)
+        .filter(text -> !text.isEmpty())
+        .distinct()
+        .map(text -> ContentBlock.body(text, null))
+        .toList();
+  }
+
+  /**
+   * Tika's parse within the time limit: a file that takes longer (a pathological PDF, say) is
+   * refused rather than holding a worker.
+   */
+  private Metadata tikaParse(byte[] bytes, String mediaType, ContentHandler handler) {
     Metadata metadata = new Metadata();
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
-    try (InputStream in = TikaInputStream.get(bytes)) {
-      new AutoDetectParser(tika).parse(in, handler, metadata, new ParseContext());
-      return handler.blocks();
-    } catch (EncryptedDocumentException e) {
+    Future<?> parse =
+        parsing.submit(
+            () -> {
+              try (InputStream in = TikaInputStream.get(bytes)) {
+                new AutoDetectParser(tika).parse(in, handler, metadata, new ParseContext());
+              }
+              return null;
+            });
+    try {
+      parse.get(parseSeconds, TimeUnit.SECONDS);
+      return metadata;
+    } catch (TimeoutException e) {
+      parse.cancel(true);
       throw new ContentRejectedException(
-          "The file is password-protected; upload a copy without a password.", e);
-    } catch (TikaException | SAXException | IOException | RuntimeException e) {
-      throw explain(e, mediaType);
+          "Reading the file took longer than "
+              + parseSeconds
+              + " seconds, so it was stopped. Split it into smaller files or save it again in a"
+              + " simpler form.",
+          e);
+    } catch (InterruptedException e) {
+      parse.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading a file", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof EncryptedDocumentException) {
+        throw new ContentRejectedException(
+            "The file is password-protected; upload a copy without a password.", e.getCause());
+      }
+      if (e.getCause() instanceof ContentRejectedException rejected) {
+        throw rejected;
+      }
+      throw explain(e.getCause() instanceof Exception cause ? cause : e, mediaType);
     }
   }
 

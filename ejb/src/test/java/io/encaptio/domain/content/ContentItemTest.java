@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.encaptio.domain.capsule.InvalidCapsuleException;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,59 @@ class ContentItemTest {
     assertThat(copy.id()).isNotEqualTo(item.id());
     assertThat(copy.title()).isEqualTo("When?");
     assertThat(copy.body()).isEqualTo("In March.");
+  }
+
+  @Test
+  void aWebAddressIsCheckedAndNormalised() {
+    ContentItem page = ContentItem.url(capsule, " https://example.com/a/../pricing ", 0, 50, null);
+    assertThat(page.kind()).isEqualTo("url");
+    assertThat(page.sourceUrl()).isEqualTo("https://example.com/pricing");
+    assertThat(page.crawlMaxPages()).as("a single page is one page").isEqualTo(1);
+
+    assertThatThrownBy(() -> ContentItem.url(capsule, "ftp://example.com", 9, 0, 0))
+        .isInstanceOfSatisfying(
+            InvalidCapsuleException.class,
+            e ->
+                assertThat(e.problems()).containsOnlyKeys("url", "depth", "maxPages", "syncHours"));
+    assertThatThrownBy(() -> ContentItem.url(capsule, "https://user:pw@example.com/", 0, 1, null))
+        .isInstanceOfSatisfying(
+            InvalidCapsuleException.class, e -> assertThat(e.problems()).containsOnlyKeys("url"));
+  }
+
+  @Test
+  void syncFailuresKeepTheIndexAndTurnStaleAfterThreeInARow() {
+    ContentItem site = ContentItem.url(capsule, "https://example.com/", 1, 10, 24);
+    OffsetDateTime now = OffsetDateTime.parse("2026-11-26T10:00:00Z");
+    site.ready(4);
+    site.fetched("a".repeat(64), 3);
+    site.synced(now);
+    assertThat(site.planNextSync(now)).contains(now.plusHours(24));
+    assertThat(site.syncDue(now)).isFalse();
+    assertThat(site.syncDue(now.plusHours(24))).isTrue();
+    assertThat(site.fetchedSameAs("a".repeat(64))).isTrue();
+    assertThat(site.fetchedSameAs("b".repeat(64))).isFalse();
+
+    site.reached(ContentStage.EMBEDDING, 50);
+    site.syncFailed("The page answered 500.");
+    assertThat(site.stage()).as("its earlier chunks still answer").isEqualTo(ContentStage.READY);
+    site.syncFailed("The page answered 500.");
+    assertThat(site.stale()).isFalse();
+    site.syncFailed("The page answered 500.");
+    assertThat(site.stale()).isTrue();
+    assertThat(site.chunkCount()).isEqualTo(4);
+
+    site.synced(now.plusDays(3));
+    assertThat(site.stale()).isFalse();
+    assertThat(site.syncError()).isNull();
+  }
+
+  @Test
+  void aSourceWithoutScheduleIsNotPlannedAgain() {
+    ContentItem page = ContentItem.url(capsule, "https://example.com/", 0, 1, null);
+    OffsetDateTime now = OffsetDateTime.now();
+    assertThat(page.planNextSync(now)).isEmpty();
+    assertThat(page.syncDue(now)).isFalse();
+    page.syncNow(now);
+    assertThat(page.syncDue(now)).isTrue();
   }
 }

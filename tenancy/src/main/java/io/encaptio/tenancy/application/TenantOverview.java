@@ -14,7 +14,8 @@ public record TenantOverview(
     String migrationError,
     OffsetDateTime migratedAt,
     OffsetDateTime createdAt,
-    long storageBytes)
+    long storageBytes,
+    Long contentLimitBytes)
     implements Serializable {
 
   static TenantOverview of(Tenant tenant, long storageBytes) {
@@ -26,6 +27,7 @@ public record TenantOverview(
         tenant.migrationError(),
         tenant.migratedAt(),
         tenant.createdAt(),
-        storageBytes);
+        storageBytes,
+        tenant.contentLimitBytes().orElse(null));
   }
 }

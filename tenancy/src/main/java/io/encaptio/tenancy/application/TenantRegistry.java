@@ -129,6 +129,18 @@ public class TenantRegistry {
     return change(slug, Tenant::resume);
   }
 
+  /** Sets the tenant's own content limit; {@code null}: the platform's default again. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef limitContent(String slug, Long bytes) {
+    return change(slug, tenant -> tenant.limitContent(bytes));
+  }
+
+  /** The tenant's own content limit, read from the registry now (not a cached copy). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Long> contentLimit(UUID tenantId) {
+    return tenants.findById(tenantId).flatMap(Tenant::contentLimitBytes);
+  }
+
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public TenantRef markDeleting(String slug) {
     return change(slug, Tenant::markDeleting);

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A customer organisation served from its own PostgreSQL schema. Lives in {@code platform}. */
@@ -54,6 +55,9 @@ public class Tenant {
 
   @Column(name = "owner_name", length = 200)
   private String ownerName;
+
+  @Column(name = "content_limit_bytes")
+  private Long contentLimitBytes;
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
@@ -242,6 +246,22 @@ public class Tenant {
 
   public String plan() {
     return plan;
+  }
+
+  /**
+   * How much content the tenant may keep, overriding the platform's default; {@code null} goes back
+   * to the default.
+   */
+  public void limitContent(Long bytes) {
+    if (bytes != null && bytes <= 0) {
+      throw new IllegalArgumentException("A content limit is a positive number of bytes, or none");
+    }
+    contentLimitBytes = bytes;
+  }
+
+  /** The tenant's own content limit; empty: the platform's default applies. */
+  public Optional<Long> contentLimitBytes() {
+    return Optional.ofNullable(contentLimitBytes);
   }
 
   public OffsetDateTime createdAt() {

@@ -1,11 +1,13 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
 import io.encaptio.domain.capsule.Capsule;
+import io.encaptio.domain.capsule.CapsuleAsset;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.CapsuleStatus;
 import io.encaptio.domain.capsule.CapsuleVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +48,54 @@ public class JpaCapsuleRepository implements CapsuleRepository {
   @Override
   public void add(Capsule capsule) {
     entityManager.current().persist(capsule);
+  }
+
+  @Override
+  public Optional<Capsule> findDeleted(UUID id) {
+    return Optional.ofNullable(entityManager.current().find(Capsule.class, id))
+        .filter(c -> c.status() == CapsuleStatus.DELETED);
+  }
+
+  @Override
+  public void addAsset(CapsuleAsset asset) {
+    EntityManager em = entityManager.current();
+    em.flush(); // a new capsule's row first: the asset refers to it
+    em.createNativeQuery(
+            "INSERT INTO "
+                + entityManager.table("capsule_asset")
+                + " (id, capsule_id, kind, media_type, bytes) VALUES (?, ?, ?, ?, ?)")
+        .setParameter(1, asset.id())
+        .setParameter(2, asset.capsuleId())
+        .setParameter(3, asset.kind())
+        .setParameter(4, asset.mediaType())
+        .setParameter(5, asset.bytes())
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<CapsuleAsset> asset(UUID capsuleId, UUID assetId) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT kind, media_type, bytes FROM "
+                    + entityManager.table("capsule_asset")
+                    + " WHERE id = ? AND capsule_id = ?")
+            .setParameter(1, assetId)
+            .setParameter(2, capsuleId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return Optional.of(
+        new CapsuleAsset(assetId, capsuleId, (String) row[0], (String) row[1], (byte[]) row[2]));
+  }
+
+  @Override
+  public void remove(Capsule capsule) {
+    // versions, content items, their files and chunks go with it (ON DELETE CASCADE)
+    entityManager.current().remove(capsule);
   }
 
   @Override

@@ -29,6 +29,12 @@ public class JpaContentRepository implements ContentRepository {
   }
 
   @Override
+  public void remove(ContentItem item) {
+    // content_blob and chunk rows go with it (ON DELETE CASCADE)
+    entityManager.current().remove(item);
+  }
+
+  @Override
   public Optional<ContentItem> find(UUID id) {
     return Optional.ofNullable(entityManager.current().find(ContentItem.class, id));
   }
@@ -70,6 +76,31 @@ public class JpaContentRepository implements ContentRepository {
         .getResultList()
         .forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
     return counts;
+  }
+
+  @Override
+  public long storedBytes() {
+    Object sum =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT coalesce(sum(coalesce(size_bytes, 0) + length(body)), 0) FROM "
+                    + entityManager.table("content_item"))
+            .getSingleResult();
+    return ((Number) sum).longValue();
+  }
+
+  @Override
+  public Optional<ContentItem> withUrl(UUID capsuleId, String url) {
+    return entityManager
+        .current()
+        .createQuery(
+            "select i from ContentItem i where i.capsuleId = :capsule and i.sourceUrl = :url",
+            ContentItem.class)
+        .setParameter("capsule", capsuleId)
+        .setParameter("url", url)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override

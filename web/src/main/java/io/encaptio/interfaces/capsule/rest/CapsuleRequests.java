@@ -16,6 +16,15 @@ public final class CapsuleRequests {
   /** The version to publish again. */
   public record RollBack(Integer version) {}
 
+  /**
+   * A web address: {@code depth} 0 (default) for the page alone, up to 3 for its site; {@code
+   * maxPages} for a crawl (default 20); {@code syncHours} to fetch it again that often.
+   */
+  public record NewUrl(String url, Integer depth, Integer maxPages, Integer syncHours) {}
+
+  /** Indexing settings to change; those left out stay as they are. */
+  public record Indexing(String model, Integer chunkTokens, Integer overlapTokens) {}
+
   /** Pasted text ({@code kind} "text": title, text) or an FAQ pair ("faq": question, answer). */
   public record NewContent(
       String kind, String title, String text, String question, String answer) {}

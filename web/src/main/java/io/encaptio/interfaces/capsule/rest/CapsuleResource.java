@@ -7,10 +7,14 @@ import io.encaptio.application.CapsuleService.TemplateDto;
 import io.encaptio.application.CapsuleService.VersionDto;
 import io.encaptio.application.ContentService;
 import io.encaptio.application.ContentService.ContentDto;
+import io.encaptio.application.ContentService.IndexingDto;
+import io.encaptio.domain.capsule.CapsuleAsset;
 import io.encaptio.domain.content.StoredChunk;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Draft;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Indexing;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewCapsule;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewContent;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewUrl;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.RollBack;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,6 +54,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class CapsuleResource {
+
+  /** Pages a crawl reads when the request does not say. */
+  static final int DEFAULT_CRAWL_PAGES = 20;
 
   @EJB CapsuleService capsules;
   @EJB ContentService content;
@@ -169,15 +177,78 @@ public class CapsuleResource {
   }
 
   /**
+   * Uploads the logo or the assistant's avatar (PNG, JPEG, WebP or GIF up to 1 MB, the image as the
+   * body); it goes into the draft's brand and visitors see it from the next publish.
+   */
+  @POST
+  @Path("/{id}/brand/{kind}")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Upload the brand's logo or avatar into the draft")
+  public CapsuleDto uploadBrandImage(
+      @PathParam("id") UUID id,
+      @PathParam("kind") String kind,
+      @QueryParam("name") String name,
+      InputStream body)
+      throws IOException {
+    requireEditor();
+    byte[] bytes = body.readNBytes((int) CapsuleAsset.MAX_BYTES + 1);
+    return capsules.uploadBrandImage(id, kind, name, bytes);
+  }
+
+  @GET
+  @Path("/{id}/assets/{asset}")
+  @Produces("image/*")
+  @Operation(summary = "An image of the capsule's brand (draft or any version)")
+  public Response brandImage(@PathParam("id") UUID id, @PathParam("asset") UUID asset) {
+    return capsules
+        .brandImage(id, asset)
+        .map(BrandImages::response)
+        .orElseThrow(() -> new NotFoundException("The capsule has no image " + asset + "."));
+  }
+
+  @GET
+  @Path("/{id}/indexing")
+  @Operation(summary = "How the capsule's content is indexed (model, chunk size) and the models")
+  public IndexingDto indexing(@PathParam("id") UUID id) {
+    return content.indexing(id);
+  }
+
+  /**
+   * Changes the model or chunk size; when anything changed, every item is indexed again through the
+   * job queue (its stage shows it) and its chunks are replaced when its job ends.
+   */
+  @PUT
+  @Path("/{id}/indexing")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Choose the embedding model and chunk size; content is re-indexed by jobs")
+  public IndexingDto changeIndexing(@PathParam("id") UUID id, Indexing request) {
+    requireEditor();
+    Indexing wanted = body(request);
+    IndexingDto current = content.indexing(id);
+    return content.changeIndexing(
+        id,
+        wanted.model() == null ? current.model() : wanted.model(),
+        wanted.chunkTokens() == null ? current.chunkTokens() : wanted.chunkTokens(),
+        wanted.overlapTokens() == null ? current.overlapTokens() : wanted.overlapTokens());
+  }
+
+  /**
    * Uploads a file as the request body (any content type; the type is judged from the bytes);
-   * {@code name} is its file name. 202: stored and queued for ingestion.
+   * {@code name} is its file name, {@code caption} a description indexed with it (required for
+   * images: their alt text). 202: stored and queued for ingestion.
    */
   @POST
   @Path("/{id}/files")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Upload a file (PDF, DOCX, PPTX, XLSX, CSV, HTML, Markdown, text, VTT, SRT)")
+  @Operation(
+      summary =
+          "Upload a file (PDF, DOCX, PPTX, XLSX, CSV, HTML, Markdown, text, VTT, SRT, or an image"
+              + " with its caption)")
   public Response upload(
-      @PathParam("id") UUID id, @QueryParam("name") String name, InputStream body)
+      @PathParam("id") UUID id,
+      @QueryParam("name") String name,
+      @QueryParam("caption") String caption,
+      InputStream body)
       throws IOException {
     requireEditor();
     if (name == null || name.isBlank()) {
@@ -186,8 +257,54 @@ public class CapsuleResource {
     // At most one byte over the limit is read: enough for the service to refuse it with a message.
     byte[] bytes =
         body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, content.maxUploadBytes() + 1));
-    ContentDto added = content.addFile(id, name, bytes);
+    ContentDto added = content.addFile(id, name, bytes, caption);
     return Response.accepted(added).build();
+  }
+
+  /**
+   * Adds a web page ({@code depth} 0, the default) or a site crawled from it; 202: queued to be
+   * fetched and indexed. With {@code syncHours} it is fetched again that often.
+   */
+  @POST
+  @Path("/{id}/urls")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a web page or a site (crawl depth, page limit, sync interval)")
+  public Response addUrl(@PathParam("id") UUID id, NewUrl request) {
+    requireEditor();
+    NewUrl wanted = body(request);
+    ContentDto added =
+        content.addUrl(
+            id,
+            wanted.url(),
+            wanted.depth() == null ? 0 : wanted.depth(),
+            wanted.maxPages() == null ? DEFAULT_CRAWL_PAGES : wanted.maxPages(),
+            wanted.syncHours());
+    return Response.accepted(added).build();
+  }
+
+  @POST
+  @Path("/{id}/content/{item}/sync")
+  @Operation(summary = "Fetch a web address again now; re-indexed only if it changed")
+  public Response syncNow(@PathParam("id") UUID id, @PathParam("item") UUID item) {
+    requireEditor();
+    return Response.accepted(content.syncNow(id, item)).build();
+  }
+
+  @POST
+  @Path("/{id}/content/{item}/reindex")
+  @Operation(summary = "Index the item again from its source (a failed item gets another try)")
+  public Response reindex(@PathParam("id") UUID id, @PathParam("item") UUID item) {
+    requireEditor();
+    return Response.accepted(content.reindex(id, item)).build();
+  }
+
+  @DELETE
+  @Path("/{id}/content/{item}")
+  @Operation(summary = "Remove the item with its chunks")
+  public Response removeContent(@PathParam("id") UUID id, @PathParam("item") UUID item) {
+    requireEditor();
+    content.remove(id, item);
+    return Response.noContent().build();
   }
 
   @POST

@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,5 +45,24 @@ public class PublicCapsuleResource {
           .toResponse();
     }
     return Response.ok(published.get()).build();
+  }
+
+  /** The published brand's logo or avatar (other images of the capsule are not public). */
+  @GET
+  @Path("/assets/{asset}")
+  @Produces("image/*")
+  @Operation(summary = "The published capsule's logo or avatar")
+  public Response brandImage(@PathParam("key") String key, @PathParam("asset") String asset) {
+    UUID capsule = (UUID) request.getAttribute(PublicCapsuleFilter.CAPSULE_ID);
+    UUID id;
+    try {
+      id = UUID.fromString(asset);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No such image.");
+    }
+    return capsules
+        .publishedBrandImage(capsule, id)
+        .map(BrandImages::response)
+        .orElseThrow(() -> new NotFoundException("No such image."));
   }
 }

@@ -6,7 +6,10 @@ import io.encaptio.application.CapsuleService.VersionDto;
 import io.encaptio.application.ContentService;
 import io.encaptio.application.ContentService.ContentDto;
 import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.capsule.ActionButton;
+import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
+import io.encaptio.domain.capsule.LeadForm;
 import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
@@ -48,6 +51,12 @@ public class CapsuleEditor implements Serializable {
   private String contentKind = "text";
   private String contentTitle;
   private String contentBody;
+  private String caption;
+  private String urlAddress;
+  private boolean urlWholeSite;
+  private int urlDepth = 1;
+  private int urlMaxPages = 20;
+  private Integer urlSyncHours;
 
   /** Loads the capsule named by the {@code id} view parameter; an unknown one goes to the list. */
   public void load() throws IOException {
@@ -91,22 +100,110 @@ public class CapsuleEditor implements Serializable {
   public void upload(FileUploadEvent event) {
     UploadedFile file = event.getFile();
     try {
-      contentService.addFile(capsule.id(), file.getFileName(), file.getContent());
+      contentService.addFile(capsule.id(), file.getFileName(), file.getContent(), caption);
       PageMessages.inform(file.getFileName() + " is uploaded", "It is being indexed now.");
       capsule = service.capsule(capsule.id());
       refreshContent();
     } catch (EJBException e) {
-      Throwable cause = ServiceFailures.cause(e);
-      String detail =
-          cause instanceof InvalidCapsuleException invalid
-              ? String.join(" ", invalid.problems().values())
-              : cause.getMessage();
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR, file.getFileName() + " was not added", detail));
+      refuseFile(file.getFileName() + " was not added", e);
     }
+  }
+
+  /** A refused file: what was wrong, as the service said it, at the top of the page. */
+  private static void refuseFile(String summary, EJBException e) {
+    Throwable cause = ServiceFailures.cause(e);
+    String detail =
+        cause instanceof InvalidCapsuleException invalid
+            ? String.join(" ", invalid.problems().values())
+            : cause.getMessage();
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+  }
+
+  /** The logo chosen in the Brand tab: stored, put in the draft; visitors see it once published. */
+  public void uploadLogo(FileUploadEvent event) {
+    uploadBrandImage("logo", event.getFile());
+  }
+
+  public void uploadAvatar(FileUploadEvent event) {
+    uploadBrandImage("avatar", event.getFile());
+  }
+
+  private void uploadBrandImage(String kind, UploadedFile file) {
+    try {
+      save(); // what else was typed stays
+      capsule = service.uploadBrandImage(capsule.id(), kind, file.getFileName(), file.getContent());
+      Brand brand = capsule.draft().brand();
+      draft.useImage(kind, "logo".equals(kind) ? brand.logo() : brand.avatar());
+      savedAt = capsule.updatedAt();
+      PageMessages.inform(
+          ("logo".equals(kind) ? "Logo" : "Avatar") + " uploaded",
+          "Visitors see it once published.");
+    } catch (EJBException e) {
+      refuseFile(file.getFileName() + " was not used", e);
+    }
+  }
+
+  /** The draft's brand as the preview shows it. */
+  public Brand getPreviewBrand() {
+    return draft.toSettings().brand();
+  }
+
+  /** The preview's theme class: light or dark (auto shows light here). */
+  public String getPreviewTheme() {
+    return "dark".equals(getPreviewBrand().theme()) ? "dark" : "light";
+  }
+
+  /** How well text reads on the chosen colour, as the Brand tab says it. */
+  public String getContrastHint() {
+    Brand brand = getPreviewBrand();
+    if (!brand.colorIsValid()) {
+      return "Choose the main colour (#rrggbb).";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "Text on it reads at %.1f:1; publishing needs 4.5:1 or more.",
+        brand.bestTextContrast());
+  }
+
+  public List<String> getPreviewQuestions() {
+    return draft.toSettings().suggestedQuestions();
+  }
+
+  public List<ActionButton> getPreviewActions() {
+    return draft.toSettings().actions();
+  }
+
+  public String getLogoImage() {
+    return image(draft.getLogo());
+  }
+
+  public String getAvatarImage() {
+    return image(draft.getAvatar());
+  }
+
+  /** A brand image as a data: URI (at most 1 MB), or null when there is none. */
+  private String image(UUID asset) {
+    if (asset == null) {
+      return null;
+    }
+    return service
+        .brandImage(capsule.id(), asset)
+        .map(
+            a ->
+                "data:"
+                    + a.mediaType()
+                    + ";base64,"
+                    + java.util.Base64.getEncoder().encodeToString(a.bytes()))
+        .orElse(null);
+  }
+
+  public List<String> getLeadFieldChoices() {
+    return LeadForm.FIELDS;
+  }
+
+  public List<String> getFonts() {
+    return Brand.FONTS;
   }
 
   /** Saves the whole draft (called as fields change); a bad name is shown next to the field. */
@@ -174,6 +271,59 @@ public class CapsuleEditor implements Serializable {
       } else {
         PageMessages.refuse("The content was not added", e);
       }
+    }
+  }
+
+  /** A web page, or its site within the depth and page limit, maybe synced on a schedule. */
+  public void addUrl() {
+    try {
+      contentService.addUrl(
+          capsule.id(),
+          urlAddress,
+          urlWholeSite ? urlDepth : 0,
+          urlWholeSite ? urlMaxPages : 1,
+          urlSyncHours);
+      PageMessages.inform("Web address added", urlAddress + " is being fetched and indexed.");
+      urlAddress = null;
+      capsule = service.capsule(capsule.id());
+      refreshContent();
+    } catch (EJBException e) {
+      if (ServiceFailures.cause(e) instanceof InvalidCapsuleException invalid) {
+        PageMessages.fieldProblems("urlForm", invalid.problems());
+      } else {
+        PageMessages.refuse("The address was not added", e);
+      }
+    }
+  }
+
+  /** Fetches a web address again now; it is indexed again only if it changed. */
+  public void sync(ContentDto item) {
+    act(() -> contentService.syncNow(capsule.id(), item.id()), "Syncing " + item.title());
+  }
+
+  /** Indexes an item again from its source (another try for a failed one). */
+  public void reindex(ContentDto item) {
+    act(
+        () -> contentService.reindex(capsule.id(), item.id()),
+        "Indexing " + item.title() + " again");
+  }
+
+  public void remove(ContentDto item) {
+    act(
+        () -> {
+          contentService.remove(capsule.id(), item.id());
+          capsule = service.capsule(capsule.id());
+        },
+        item.title() + " is removed");
+  }
+
+  private void act(Runnable action, String done) {
+    try {
+      action.run();
+      PageMessages.inform(done, null);
+      refreshContent();
+    } catch (EJBException e) {
+      PageMessages.refuse("Nothing was done", e);
     }
   }
 
@@ -248,5 +398,53 @@ public class CapsuleEditor implements Serializable {
 
   public void setContentBody(String contentBody) {
     this.contentBody = contentBody;
+  }
+
+  public String getCaption() {
+    return caption;
+  }
+
+  public void setCaption(String caption) {
+    this.caption = caption;
+  }
+
+  public String getUrlAddress() {
+    return urlAddress;
+  }
+
+  public void setUrlAddress(String urlAddress) {
+    this.urlAddress = urlAddress;
+  }
+
+  public boolean isUrlWholeSite() {
+    return urlWholeSite;
+  }
+
+  public void setUrlWholeSite(boolean urlWholeSite) {
+    this.urlWholeSite = urlWholeSite;
+  }
+
+  public int getUrlDepth() {
+    return urlDepth;
+  }
+
+  public void setUrlDepth(int urlDepth) {
+    this.urlDepth = urlDepth;
+  }
+
+  public int getUrlMaxPages() {
+    return urlMaxPages;
+  }
+
+  public void setUrlMaxPages(int urlMaxPages) {
+    this.urlMaxPages = urlMaxPages;
+  }
+
+  public Integer getUrlSyncHours() {
+    return urlSyncHours;
+  }
+
+  public void setUrlSyncHours(Integer urlSyncHours) {
+    this.urlSyncHours = urlSyncHours;
   }
 }

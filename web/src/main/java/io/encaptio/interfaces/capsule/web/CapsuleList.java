@@ -37,6 +37,7 @@ public class CapsuleList implements Serializable {
   private List<TemplateDto> templates;
   private String newName;
   private String newTemplate = "blank";
+  private Boolean empty;
 
   @PostConstruct
   void init() {
@@ -58,6 +59,14 @@ public class CapsuleList implements Serializable {
         PageMessages.refuse("The capsule was not created", e);
       }
     }
+  }
+
+  /** Whether the organization has no capsule yet (the page offers the first-capsule wizard). */
+  public boolean isNoCapsules() {
+    if (empty == null) {
+      empty = service.capsules(0, 1).total() == 0;
+    }
+    return empty;
   }
 
   public boolean isEditor() {

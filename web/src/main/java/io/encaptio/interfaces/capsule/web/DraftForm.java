@@ -1,11 +1,14 @@
 package io.encaptio.interfaces.capsule.web;
 
 import io.encaptio.domain.capsule.ActionButton;
+import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.CapsuleSettings;
+import io.encaptio.domain.capsule.LeadForm;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /** The editor's fields of a draft, as the page binds them; converted to settings on save. */
 public class DraftForm implements Serializable {
@@ -22,6 +25,17 @@ public class DraftForm implements Serializable {
   private String language;
   private String noAnswerText;
   private final List<ActionRow> actions = new ArrayList<>();
+  private UUID logo;
+  private UUID avatar;
+  private String primaryColor;
+  private String font;
+  private String theme;
+  private String launcherPosition;
+  private boolean leadEnabled;
+  private String leadTitle;
+  private List<String> leadFields = new ArrayList<>();
+  private List<String> leadRequired = new ArrayList<>();
+  private String leadConsent;
 
   /** One action button being edited. */
   public static class ActionRow implements Serializable {
@@ -57,6 +71,19 @@ public class DraftForm implements Serializable {
     form.answerLength = settings.answerLength();
     form.language = settings.language();
     form.noAnswerText = settings.noAnswerText();
+    Brand brand = settings.brand();
+    form.logo = brand.logo();
+    form.avatar = brand.avatar();
+    form.primaryColor = brand.primaryColor();
+    form.font = brand.font();
+    form.theme = brand.theme();
+    form.launcherPosition = brand.launcherPosition();
+    LeadForm lead = settings.leadForm();
+    form.leadEnabled = lead.enabled();
+    form.leadTitle = lead.title();
+    form.leadFields = new ArrayList<>(lead.fields());
+    form.leadRequired = new ArrayList<>(lead.required());
+    form.leadConsent = lead.consent();
     for (ActionButton button : settings.actions()) {
       ActionRow row = new ActionRow();
       row.label = button.label();
@@ -91,7 +118,23 @@ public class DraftForm implements Serializable {
         answerLength,
         language,
         noAnswerText,
-        buttons);
+        buttons,
+        new Brand(logo, avatar, primaryColor, font, theme, launcherPosition),
+        new LeadForm(
+            leadEnabled,
+            strip(leadTitle),
+            leadFields,
+            leadRequired.stream().filter(leadFields::contains).toList(),
+            strip(leadConsent)));
+  }
+
+  /** A brand image just uploaded (it is in the saved draft already). */
+  void useImage(String kind, UUID asset) {
+    if ("logo".equals(kind)) {
+      logo = asset;
+    } else {
+      avatar = asset;
+    }
   }
 
   public void addAction() {
@@ -184,5 +227,85 @@ public class DraftForm implements Serializable {
 
   public void setNoAnswerText(String noAnswerText) {
     this.noAnswerText = noAnswerText;
+  }
+
+  public UUID getLogo() {
+    return logo;
+  }
+
+  public UUID getAvatar() {
+    return avatar;
+  }
+
+  public String getPrimaryColor() {
+    return primaryColor;
+  }
+
+  public void setPrimaryColor(String primaryColor) {
+    this.primaryColor = primaryColor;
+  }
+
+  public String getFont() {
+    return font;
+  }
+
+  public void setFont(String font) {
+    this.font = font;
+  }
+
+  public String getTheme() {
+    return theme;
+  }
+
+  public void setTheme(String theme) {
+    this.theme = theme;
+  }
+
+  public String getLauncherPosition() {
+    return launcherPosition;
+  }
+
+  public void setLauncherPosition(String launcherPosition) {
+    this.launcherPosition = launcherPosition;
+  }
+
+  public boolean isLeadEnabled() {
+    return leadEnabled;
+  }
+
+  public void setLeadEnabled(boolean leadEnabled) {
+    this.leadEnabled = leadEnabled;
+  }
+
+  public String getLeadTitle() {
+    return leadTitle;
+  }
+
+  public void setLeadTitle(String leadTitle) {
+    this.leadTitle = leadTitle;
+  }
+
+  public List<String> getLeadFields() {
+    return leadFields;
+  }
+
+  public void setLeadFields(List<String> leadFields) {
+    this.leadFields = leadFields == null ? new ArrayList<>() : new ArrayList<>(leadFields);
+  }
+
+  public List<String> getLeadRequired() {
+    return leadRequired;
+  }
+
+  public void setLeadRequired(List<String> leadRequired) {
+    this.leadRequired = leadRequired == null ? new ArrayList<>() : new ArrayList<>(leadRequired);
+  }
+
+  public String getLeadConsent() {
+    return leadConsent;
+  }
+
+  public void setLeadConsent(String leadConsent) {
+    this.leadConsent = leadConsent;
   }
 }

@@ -7,10 +7,12 @@ import io.encaptio.tenancy.application.NewTenant;
 import io.encaptio.tenancy.application.TenantRef;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -78,6 +80,26 @@ public class TenantOperationsResource {
   public Map<String, String> resume(@PathParam("slug") String slug) {
     TenantRef tenant = administration.resume(slug);
     return Map.of("slug", tenant.slug(), "status", tenant.status().dbValue());
+  }
+
+  /**
+   * Sets how much content the tenant may keep: {@code {"bytes": 5368709120}}, or {@code {"bytes":
+   * null}} for the platform's default. Stored content stays; only new content is refused above it.
+   */
+  @PUT
+  @Path("/{slug}/content-limit")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> limitContent(@PathParam("slug") String slug, Map<String, Long> body) {
+    if (body == null || !body.containsKey("bytes")) {
+      throw new BadRequestException(
+          "Send {\"bytes\": N} with the limit in bytes, or {\"bytes\": null} for the default.");
+    }
+    TenantRef tenant = administration.limitContent(slug, body.get("bytes"));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("slug", tenant.slug());
+    answer.put("contentLimitBytes", body.get("bytes"));
+    return answer;
   }
 
   /** Deletes a suspended tenant after exporting it; {@code confirm} must repeat the slug. */
