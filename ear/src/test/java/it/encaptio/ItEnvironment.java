@@ -148,12 +148,17 @@ public final class ItEnvironment {
         throw new AssertionError(
             "Timed out after " + timeout.toSeconds() + " s waiting for " + what);
       }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      pause(Duration.ofMillis(500));
+    }
+  }
+
+  /** Waits between polls. */
+  public static void pause(Duration time) {
+    try {
+      Thread.sleep(time.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 

@@ -126,8 +126,39 @@ class CapsuleStudioIT {
       assertThat(ivan.text("firstCapsule")).contains("Make your first capsule");
     }
     String name = "Wizard loft " + UUID.randomUUID().toString().substring(0, 6);
+    String broken = "Broken wizard " + UUID.randomUUID().toString().substring(0, 6);
     try (Browser eddie = new Browser()) {
       eddie.openSignedIn("/app/first-capsule.xhtml", "eddie.acme");
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.getPageSource().contains("Give the capsule a name"));
+
+      // a refusal at the end creates nothing: not the capsule, not its text
+      eddie.type("wizardForm:name", broken);
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.findElement(By.id("wizardForm:url")).isDisplayed());
+      eddie.type("wizardForm:title", "Facts");
+      eddie.type("wizardForm:text", "Some facts.");
+      eddie.type("wizardForm:url", "not a web address");
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.findElement(By.id("wizardForm:welcomeMessage")).isDisplayed());
+      eddie.click("wizardForm:wizard_next");
+      eddie.wait.until(d -> d.findElement(By.id("wizardForm:createCapsule")).isDisplayed());
+      eddie.click("wizardForm:createCapsule");
+      eddie.wait.until(d -> d.getPageSource().contains("full web address"));
+      assertThat(eddie.driver.getCurrentUrl()).contains("first-capsule");
+      try (var db = ItEnvironment.database();
+          var query =
+              db.prepareStatement(
+                  "select count(*) from "
+                      + ItEnvironment.tenantSchema(db, "acme")
+                      + ".capsule where name = ?")) {
+        query.setString(1, broken);
+        try (var rows = query.executeQuery()) {
+          rows.next();
+          assertThat(rows.getInt(1)).as("nothing half-made").isZero();
+        }
+      }
+      eddie.open("/app/first-capsule.xhtml");
       eddie.click("wizardForm:wizard_next");
       eddie.wait.until(d -> d.getPageSource().contains("Give the capsule a name"));
 

@@ -112,6 +112,43 @@ class IndexingIT {
         .isEqualTo("bge-small-en-v1.5-q");
   }
 
+  @Test
+  void indexingCanBeStoppedAndTheItemIndexedAgainLater() {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule = newCapsule(alice);
+    String text =
+        java.util.stream.IntStream.range(0, 6000)
+            .mapToObj(i -> "Sentence " + i + " is about the harbour loft and its terrace.")
+            .collect(java.util.stream.Collectors.joining(" "));
+    HttpResponse<String> uploaded =
+        alice.upload(capsule, "long.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
+    String path = "/" + capsule + "/content/" + item;
+    ItEnvironment.await(
+        "the item to be embedded",
+        java.time.Duration.ofSeconds(60),
+        () -> alice.expect(200, "GET", path, null).get("stage").asText().equals("embedding"));
+
+    JsonNode stopped = alice.expect(200, "POST", path + "/cancel", null);
+    assertThat(stopped.get("stage").asText()).isEqualTo("failed");
+    assertThat(stopped.get("error").asText()).contains("cancelled", "index it again");
+    // the running job stops at its next batch instead of finishing: for longer than the rest of
+    // the embedding would take, the item stays cancelled and gets no chunks
+    for (long end = System.nanoTime() + 12_000_000_000L; System.nanoTime() < end; ) {
+      assertThat(alice.expect(200, "GET", path, null).get("stage").asText()).isEqualTo("failed");
+      assertThat(chunks(alice, capsule, item)).isEmpty();
+      ItEnvironment.pause(java.time.Duration.ofMillis(500));
+    }
+    assertThat(alice.call("POST", path + "/cancel", null).statusCode())
+        .as("nothing left to cancel")
+        .isEqualTo(409);
+
+    alice.expect(202, "POST", path + "/reindex", null);
+    JsonNode again = alice.settled(capsule, item);
+    assertThat(again.get("stage").asText()).isEqualTo("ready");
+    assertThat(chunks(alice, capsule, item)).hasSize(again.get("chunks").asInt());
+  }
+
   private static String newCapsule(CapsuleApi alice) {
     ItEnvironment.awaitDemoTenants();
     return alice

@@ -46,6 +46,14 @@ public interface ContentService {
    */
   ContentDto syncNow(UUID capsuleId, UUID itemId);
 
+  /**
+   * Stops the item's indexing: a queued job is dropped, a running one stops at its next batch; an
+   * item indexed before keeps its earlier chunks.
+   *
+   * @throws IllegalStateException when nothing is queued or running for the item
+   */
+  ContentDto cancel(UUID capsuleId, UUID itemId);
+
   /** Indexes the item again from its source (a failed item gets another try). */
   ContentDto reindex(UUID capsuleId, UUID itemId);
 

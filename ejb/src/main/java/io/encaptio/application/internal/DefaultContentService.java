@@ -133,6 +133,17 @@ public class DefaultContentService implements ContentService {
   }
 
   @Override
+  public ContentDto cancel(UUID capsuleId, UUID itemId) {
+    ContentItem item = requireItem(capsuleId, itemId);
+    if (jobs.cancel(JobQueue.INGEST_CONTENT, item.id()) == 0) {
+      throw new IllegalStateException(
+          "Nothing is being indexed for this item; there is nothing to cancel.");
+    }
+    item.cancelled();
+    return toDto(item);
+  }
+
+  @Override
   public ContentDto reindex(UUID capsuleId, UUID itemId) {
     ContentItem item = requireItem(capsuleId, itemId);
     item.requeue();

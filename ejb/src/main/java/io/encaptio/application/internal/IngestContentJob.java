@@ -39,6 +39,16 @@ public class IngestContentJob implements JobHandler {
   @Inject ContentParser parser;
   @Inject EmbeddingModels models;
   @Inject WebSources web;
+  @Inject JobQueue jobs;
+
+  /** The job was cancelled while it ran: it stops, keeping whatever the item had. */
+  static final class Cancelled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Cancelled() {
+      super("cancelled", null, false, false);
+    }
+  }
 
   @Override
   public String kind() {
@@ -61,7 +71,9 @@ public class IngestContentJob implements JobHandler {
       } else {
         blocks = blocks(source.get());
       }
-      index(job.subjectId(), source.get().indexing(), blocks, fetched, start);
+      index(job, source.get().indexing(), blocks, fetched, start);
+    } catch (Cancelled cancelled) {
+      steps.cancelled(job.subjectId());
     } catch (ContentRejectedException rejected) {
       steps.fail(job.subjectId(), rejected.getMessage());
       throw rejected;
@@ -80,11 +92,12 @@ public class IngestContentJob implements JobHandler {
    * for a URL source also records what was fetched.
    */
   void index(
-      UUID itemId,
+      Job job,
       IndexingSettings indexing,
       List<ContentBlock> blocks,
       WebSources.Fetched fetched,
       long start) {
+    UUID itemId = job.subjectId();
     Embeddings embeddings = models.model(indexing.model());
     steps.reached(itemId, ContentStage.CHUNKING, 30);
     long parsed = System.nanoTime();
@@ -96,7 +109,7 @@ public class IngestContentJob implements JobHandler {
           "No text was found in it. If it is a scan, upload a version with selectable text.");
     }
     long chunked = System.nanoTime();
-    List<float[]> vectors = embed(itemId, chunks, embeddings);
+    List<float[]> vectors = embed(job, chunks, embeddings);
     long embedded = System.nanoTime();
     steps.finish(itemId, chunks, vectors, embeddings.modelId(), fetched);
     long stored = System.nanoTime();
@@ -138,7 +151,9 @@ public class IngestContentJob implements JobHandler {
     return blocks;
   }
 
-  private List<float[]> embed(UUID itemId, List<ChunkDraft> chunks, Embeddings embeddings) {
+  /** Embeds batch by batch, moving the progress; stops when the job was cancelled meanwhile. */
+  private List<float[]> embed(Job job, List<ChunkDraft> chunks, Embeddings embeddings) {
+    UUID itemId = job.subjectId();
     steps.reached(itemId, ContentStage.EMBEDDING, 40);
     List<float[]> vectors = new ArrayList<>(chunks.size());
     for (int from = 0; from < chunks.size(); from += BATCH) {
@@ -149,6 +164,9 @@ public class IngestContentJob implements JobHandler {
       vectors.addAll(embeddings.embed(batch));
       int done = Math.min(chunks.size(), from + BATCH);
       if (done < chunks.size()) {
+        if (jobs.cancelled(job.id())) {
+          throw new Cancelled();
+        }
         steps.reached(itemId, ContentStage.EMBEDDING, 40 + 55 * done / chunks.size());
       }
     }

@@ -132,6 +132,11 @@ public class IngestionSteps {
     return OffsetDateTime.now(ZoneOffset.UTC);
   }
 
+  /** Its indexing was cancelled: earlier chunks (if any) stay, the item says so. */
+  public void cancelled(UUID itemId) {
+    content.find(itemId).ifPresent(ContentItem::cancelled);
+  }
+
   /** Marks the item failed with what to do, and removes any chunks an earlier run left. */
   public void fail(UUID itemId, String message) {
     content

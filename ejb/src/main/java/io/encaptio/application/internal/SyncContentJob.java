@@ -43,9 +43,10 @@ public class SyncContentJob implements JobHandler {
         LOG.fine(() -> "Synced " + source.get().item().sourceUrl() + ": unchanged");
         return;
       }
-      ingestion.index(
-          job.subjectId(), source.get().indexing(), web.blocks(fetched), fetched, start);
+      ingestion.index(job, source.get().indexing(), web.blocks(fetched), fetched, start);
       LOG.info(() -> "Synced " + source.get().item().sourceUrl() + ": changed, indexed again");
+    } catch (IngestContentJob.Cancelled cancelled) {
+      steps.cancelled(job.subjectId());
     } catch (ContentRejectedException rejected) {
       steps.syncFailed(job.subjectId(), rejected.getMessage());
     } catch (RuntimeException e) {

@@ -159,6 +159,19 @@ public class ContentItem {
     reached(ContentStage.QUEUED, 0);
   }
 
+  /**
+   * Someone stopped its indexing: an item indexed before keeps its earlier chunks (ready, saying
+   * so); one never indexed fails with what to do.
+   */
+  public void cancelled() {
+    if (chunkCount > 0) {
+      reached(ContentStage.READY, 100);
+      error = "The last indexing was cancelled; the earlier index is kept.";
+    } else {
+      failed("Indexing was cancelled; index it again to make it searchable.");
+    }
+  }
+
   /** Indexed: its chunks are searchable. */
   public void ready(int chunks) {
     reached(ContentStage.READY, 100);

@@ -35,7 +35,19 @@ public interface JobQueue {
   /** Extends the lease of a job still running on this worker. */
   void renewLease(UUID jobId, String worker, Duration lease);
 
+  /** Marks a running job done (a job cancelled meanwhile stays cancelled). */
   void succeeded(UUID jobId);
+
+  /**
+   * Cancels the current tenant's queued or running jobs of this kind for the subject, in the
+   * caller's transaction; a running one stops where its handler next checks {@link #cancelled}.
+   *
+   * @return how many were cancelled
+   */
+  int cancel(String kind, UUID subjectId);
+
+  /** Whether someone cancelled the job (handlers of long jobs check between steps). */
+  boolean cancelled(UUID jobId);
 
   /** Runs the job again after {@code delay}, or gives it up (dead) after its last attempt. */
   void failed(Job job, String error, Duration delay);

@@ -111,7 +111,7 @@ public class JdbcJobQueue implements JobQueue {
   public void succeeded(UUID jobId) {
     update(
         "UPDATE platform.jobs SET state = 'succeeded', locked_by = NULL, locked_until = NULL,"
-            + " last_error = NULL, updated_at = now() WHERE id = ?",
+            + " last_error = NULL, updated_at = now() WHERE id = ? AND state = 'running'",
         jobId);
   }
 
@@ -125,7 +125,7 @@ public class JdbcJobQueue implements JobQueue {
     update(
         "UPDATE platform.jobs SET state = 'queued', locked_by = NULL, locked_until = NULL,"
             + " last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()"
-            + " WHERE id = ?",
+            + " WHERE id = ? AND state = 'running'",
         truncate(error),
         (double) delay.toMillis() / 1000,
         job.id());
@@ -136,18 +136,45 @@ public class JdbcJobQueue implements JobQueue {
   public void dead(Job job, String error) {
     update(
         "UPDATE platform.jobs SET state = 'dead', locked_by = NULL, locked_until = NULL,"
-            + " last_error = ?, updated_at = now() WHERE id = ?",
+            + " last_error = ?, updated_at = now() WHERE id = ? AND state = 'running'",
         truncate(error),
         job.id());
   }
 
-  private void update(String sql, Object... parameters) {
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public int cancel(String kind, UUID subjectId) {
+    return update(
+        "UPDATE platform.jobs SET state = 'cancelled', locked_by = NULL, locked_until = NULL,"
+            + " updated_at = now() WHERE tenant_id = ? AND kind = ? AND subject_id = ?"
+            + " AND state IN ('queued', 'running')",
+        TenantContext.current().id(),
+        kind,
+        subjectId);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean cancelled(UUID jobId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT state FROM platform.jobs WHERE id = ?")) {
+      query.setObject(1, jobId);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() && "cancelled".equals(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Job queue: " + e.getMessage(), e);
+    }
+  }
+
+  private int update(String sql, Object... parameters) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
-      statement.executeUpdate();
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Job queue: " + e.getMessage(), e);
     }

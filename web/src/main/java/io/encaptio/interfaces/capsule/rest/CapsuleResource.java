@@ -291,6 +291,14 @@ public class CapsuleResource {
   }
 
   @POST
+  @Path("/{id}/content/{item}/cancel")
+  @Operation(summary = "Stop the item's indexing (an item indexed before keeps its index)")
+  public ContentDto cancel(@PathParam("id") UUID id, @PathParam("item") UUID item) {
+    requireEditor();
+    return content.cancel(id, item);
+  }
+
+  @POST
   @Path("/{id}/content/{item}/reindex")
   @Operation(summary = "Index the item again from its source (a failed item gets another try)")
   public Response reindex(@PathParam("id") UUID id, @PathParam("item") UUID item) {

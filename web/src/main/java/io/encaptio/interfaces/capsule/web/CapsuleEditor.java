@@ -301,6 +301,13 @@ public class CapsuleEditor implements Serializable {
     act(() -> contentService.syncNow(capsule.id(), item.id()), "Syncing " + item.title());
   }
 
+  /** Stops an item's indexing. */
+  public void cancel(ContentDto item) {
+    act(
+        () -> contentService.cancel(capsule.id(), item.id()),
+        "Indexing of " + item.title() + " stopped");
+  }
+
   /** Indexes an item again from its source (another try for a failed one). */
   public void reindex(ContentDto item) {
     act(
