@@ -99,6 +99,9 @@ class CapsuleStudioIT {
       vera.text("capsulesForm:capsules");
 
       assertThat(vera.driver.findElements(By.id("toolbarForm:newCapsule"))).isEmpty();
+      vera.open("/app/first-capsule.xhtml");
+      vera.wait.until(d -> d.getCurrentUrl().contains("capsules.xhtml"));
+      assertThat(vera.driver.findElements(By.id("wizardForm:wizard"))).isEmpty();
     }
   }
 

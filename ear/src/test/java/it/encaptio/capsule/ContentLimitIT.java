@@ -55,6 +55,11 @@ class ContentLimitIT {
       assertThat(ItEnvironment.json(text.body()).at("/errors/text").asText())
           .contains("Remove content you no longer need");
 
+      HttpResponse<String> copy = grace.call("POST", "/" + capsule + "/duplicate", null);
+      assertThat(copy.statusCode()).as("a copy would need room too").isEqualTo(400);
+      assertThat(ItEnvironment.json(copy.body()).at("/errors/content").asText())
+          .contains("ask for a higher limit");
+
       JsonNode content = grace.expect(200, "GET", "/" + capsule + "/content", null);
       assertThat(content.findValuesAsText("title")).containsExactly("Kept");
 

@@ -182,6 +182,22 @@ class UrlSourcesIT {
   }
 
   @Test
+  void aReindexThatCannotFetchKeepsTheEarlierIndex() {
+    site.html("/menu", "Menu", "Soup of the day is tomato.");
+    JsonNode item =
+        alice.settled(capsule, add("{\"url\": \"" + site.url("/menu") + "\"}").get("id").asText());
+    assertThat(item.get("stage").asText()).isEqualTo("ready");
+
+    site.failing("/menu", 503);
+    alice.expect(
+        202, "POST", "/" + capsule + "/content/" + item.get("id").asText() + "/reindex", null);
+    JsonNode kept = alice.settled(capsule, item.get("id").asText());
+    assertThat(kept.get("stage").asText()).isEqualTo("ready");
+    assertThat(kept.get("error").asText()).contains("earlier index is kept", "503");
+    assertThat(allText(kept)).contains("tomato");
+  }
+
+  @Test
   void privateAddressesRedirectsIntoThemAndMissingPagesFailWithAReason() {
     JsonNode metadata =
         alice.settled(

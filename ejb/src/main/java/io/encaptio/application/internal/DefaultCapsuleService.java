@@ -46,6 +46,7 @@ public class DefaultCapsuleService implements CapsuleService {
   @Inject PublicKeyRegistry publicKeys;
   @Inject JobQueue jobs;
   @Inject ContentParser parser;
+  @Inject ContentQuota quota;
 
   /** How long a deleted capsule is kept (an operator can still recover it) before it is purged. */
   @Inject
@@ -150,8 +151,14 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public CapsuleDto duplicate(UUID id) {
     Capsule copy = require(id).duplicate();
+    List<ContentItem> items = content.ofCapsule(id);
+    quota.checkRoomFor(
+        items.stream()
+            .mapToLong(i -> (i.sizeBytes() == null ? 0 : i.sizeBytes()) + i.body().length())
+            .sum(),
+        "content");
     capsules.add(copy);
-    for (ContentItem item : content.ofCapsule(id)) {
+    for (ContentItem item : items) {
       ContentItem copied = item.copyFor(copy.id());
       content.add(copied);
       if ("file".equals(item.kind())) {

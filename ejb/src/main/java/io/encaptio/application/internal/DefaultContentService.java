@@ -14,8 +14,6 @@ import io.encaptio.domain.content.EmbeddingModels;
 import io.encaptio.domain.content.Embeddings;
 import io.encaptio.domain.content.StoredChunk;
 import io.encaptio.domain.job.JobQueue;
-import io.encaptio.tenancy.application.TenantRegistry;
-import io.encaptio.tenancy.context.TenantContext;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,12 +41,7 @@ public class DefaultContentService implements ContentService {
   @Inject JobQueue jobs;
   @Inject ContentParser parser;
   @Inject EmbeddingModels models;
-  @Inject TenantRegistry registry;
-
-  /** Content (files and texts) a tenant may keep unless operators set its own limit. */
-  @Inject
-  @ConfigProperty(name = "encaptio.content.limit.bytes", defaultValue = "1073741824")
-  long defaultContentLimit;
+  @Inject ContentQuota quota;
 
   @Inject
   @ConfigProperty(name = "encaptio.upload.max.bytes", defaultValue = "26214400")
@@ -83,7 +76,7 @@ public class DefaultContentService implements ContentService {
     } catch (ContentRejectedException rejected) {
       throw new InvalidCapsuleException(Map.of("file", rejected.getMessage()));
     }
-    checkRoomFor(bytes.length + (caption == null ? 0 : caption.length()), "file");
+    quota.checkRoomFor(bytes.length + (caption == null ? 0 : caption.length()), "file");
     String sha256 = sha256(bytes);
     content
         .fileWithHash(capsuleId, sha256)
@@ -137,7 +130,10 @@ public class DefaultContentService implements ContentService {
     ContentItem item = requireItem(capsuleId, itemId);
     if (jobs.cancel(JobQueue.INGEST_CONTENT, item.id()) == 0) {
       throw new IllegalStateException(
-          "Nothing is being indexed for this item; there is nothing to cancel.");
+          "url".equals(item.kind())
+              ? "No indexing of this address is waiting or running (a sync that is running ends"
+                  + " by itself and keeps the current index if it fails)."
+              : "Nothing is being indexed for this item; there is nothing to cancel.");
     }
     item.cancelled();
     return toDto(item);
@@ -242,43 +238,13 @@ public class DefaultContentService implements ContentService {
     return requireCapsuleEntity(capsuleId).id();
   }
 
-  /**
-   * Refuses content that would take the tenant over its limit, saying how much it uses (content
-   * already stored is never touched).
-   */
-  private void checkRoomFor(long bytes, String field) {
-    long limit = registry.contentLimit(TenantContext.current().id()).orElse(defaultContentLimit);
-    long used = content.storedBytes();
-    if (used + bytes > limit) {
-      throw new InvalidCapsuleException(
-          Map.of(
-              field,
-              "Your organization's content uses "
-                  + size(used)
-                  + " of its "
-                  + size(limit)
-                  + "; this would need "
-                  + size(bytes)
-                  + " more. Remove content you no longer need, or ask for a higher limit."));
-    }
-  }
-
   private ContentDto add(ContentItem item) {
     if (!"url".equals(item.kind())) {
-      checkRoomFor(item.body().length(), item.kind().equals("faq") ? "answer" : "text");
+      quota.checkRoomFor(item.body().length(), item.kind().equals("faq") ? "answer" : "text");
     }
     content.add(item);
     jobs.enqueue(JobQueue.INGEST_CONTENT, item.id());
     return toDto(item);
-  }
-
-  private static String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " bytes";
-    }
-    return bytes < 1024 * 1024
-        ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
-        : megabytes(bytes);
   }
 
   private static String megabytes(long bytes) {

@@ -75,11 +75,12 @@ public class IngestContentJob implements JobHandler {
     } catch (Cancelled cancelled) {
       steps.cancelled(job.subjectId());
     } catch (ContentRejectedException rejected) {
-      steps.fail(job.subjectId(), rejected.getMessage());
+      steps.fail(job.id(), job.subjectId(), rejected.getMessage());
       throw rejected;
     } catch (RuntimeException | Error e) {
       if (job.lastAttempt()) {
         steps.fail(
+            job.id(),
             job.subjectId(),
             "Indexing failed " + job.attempt() + " times; remove the item and add it again.");
       }
@@ -99,7 +100,7 @@ public class IngestContentJob implements JobHandler {
       long start) {
     UUID itemId = job.subjectId();
     Embeddings embeddings = models.model(indexing.model());
-    steps.reached(itemId, ContentStage.CHUNKING, 30);
+    steps.reached(job.id(), itemId, ContentStage.CHUNKING, 30);
     long parsed = System.nanoTime();
     int budget = Math.min(indexing.chunkTokens(), embeddings.maxTokens() - 8);
     List<ChunkDraft> chunks =
@@ -111,7 +112,7 @@ public class IngestContentJob implements JobHandler {
     long chunked = System.nanoTime();
     List<float[]> vectors = embed(job, chunks, embeddings);
     long embedded = System.nanoTime();
-    steps.finish(itemId, chunks, vectors, embeddings.modelId(), fetched);
+    steps.finish(job.id(), itemId, chunks, vectors, indexing, fetched);
     long stored = System.nanoTime();
     LOG.info(
         () ->
@@ -154,7 +155,7 @@ public class IngestContentJob implements JobHandler {
   /** Embeds batch by batch, moving the progress; stops when the job was cancelled meanwhile. */
   private List<float[]> embed(Job job, List<ChunkDraft> chunks, Embeddings embeddings) {
     UUID itemId = job.subjectId();
-    steps.reached(itemId, ContentStage.EMBEDDING, 40);
+    steps.reached(job.id(), itemId, ContentStage.EMBEDDING, 40);
     List<float[]> vectors = new ArrayList<>(chunks.size());
     for (int from = 0; from < chunks.size(); from += BATCH) {
       List<String> batch =
@@ -167,7 +168,7 @@ public class IngestContentJob implements JobHandler {
         if (jobs.cancelled(job.id())) {
           throw new Cancelled();
         }
-        steps.reached(itemId, ContentStage.EMBEDDING, 40 + 55 * done / chunks.size());
+        steps.reached(job.id(), itemId, ContentStage.EMBEDDING, 40 + 55 * done / chunks.size());
       }
     }
     return vectors;

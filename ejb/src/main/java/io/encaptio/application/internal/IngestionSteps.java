@@ -55,22 +55,39 @@ public class IngestionSteps {
                         }));
   }
 
-  public void reached(UUID itemId, ContentStage stage, int percent) {
-    content.find(itemId).ifPresent(item -> item.reached(stage, percent));
+  /** The job moved on (nothing changes once the job was cancelled: the cancel's state stays). */
+  public void reached(UUID jobId, UUID itemId, ContentStage stage, int percent) {
+    if (jobs.stillWanted(jobId)) {
+      content.find(itemId).ifPresent(item -> item.reached(stage, percent));
+    }
   }
 
   /**
    * Replaces the item's chunks and marks it ready, in one transaction. For a URL source it also
-   * records what was fetched, counts as a sync, and plans the next one if it syncs.
+   * records what was fetched, counts as a sync, and plans the next one if it syncs. Nothing is
+   * written when the job was cancelled meanwhile, or when the capsule's indexing settings changed
+   * since the job read them (the job queued by that change indexes the item).
    */
   public void finish(
+      UUID jobId,
       UUID itemId,
       List<ChunkDraft> chunks,
       List<float[]> vectors,
-      String model,
+      IndexingSettings indexedWith,
       WebSources.Fetched fetched) {
+    if (!jobs.stillWanted(jobId)) {
+      cancelled(itemId);
+      return;
+    }
+    String model = indexedWith.model();
     content
         .find(itemId)
+        .filter(
+            item ->
+                capsules
+                    .find(item.capsuleId())
+                    .map(c -> c.indexing().equals(indexedWith))
+                    .orElse(false))
         .ifPresent(
             item -> {
               content.replaceChunks(itemId, item.capsuleId(), chunks, vectors, model);
@@ -137,14 +154,16 @@ public class IngestionSteps {
     content.find(itemId).ifPresent(ContentItem::cancelled);
   }
 
-  /** Marks the item failed with what to do, and removes any chunks an earlier run left. */
-  public void fail(UUID itemId, String message) {
-    content
-        .find(itemId)
-        .ifPresent(
-            item -> {
-              content.removeChunks(itemId);
-              item.failed(message);
-            });
+  /**
+   * Indexing failed for good: an item never indexed is marked failed with what to do; one indexed
+   * before keeps its chunks and says the last indexing failed (a re-index that cannot fetch or read
+   * its source never takes searchable content away). A cancelled job's item shows the cancel.
+   */
+  public void fail(UUID jobId, UUID itemId, String message) {
+    if (!jobs.stillWanted(jobId)) {
+      cancelled(itemId);
+      return;
+    }
+    content.find(itemId).ifPresent(item -> item.indexingFailed(message));
   }
 }

@@ -45,8 +45,6 @@ public class SyncContentJob implements JobHandler {
       }
       ingestion.index(job, source.get().indexing(), web.blocks(fetched), fetched, start);
       LOG.info(() -> "Synced " + source.get().item().sourceUrl() + ": changed, indexed again");
-    } catch (IngestContentJob.Cancelled cancelled) {
-      steps.cancelled(job.subjectId());
     } catch (ContentRejectedException rejected) {
       steps.syncFailed(job.subjectId(), rejected.getMessage());
     } catch (RuntimeException e) {

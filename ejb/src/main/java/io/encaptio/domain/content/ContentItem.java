@@ -179,6 +179,19 @@ public class ContentItem {
     indexedAt = updatedAt;
   }
 
+  /**
+   * Indexing failed for good: an item indexed before keeps its chunks (ready, saying the last
+   * indexing failed and why); one never indexed fails with the message.
+   */
+  public void indexingFailed(String message) {
+    if (chunkCount > 0) {
+      reached(ContentStage.READY, 100);
+      error = "The last indexing failed, so the earlier index is kept: " + message;
+    } else {
+      failed(message);
+    }
+  }
+
   /** Not indexed, with what a person can do about it; its earlier chunks (if any) are gone. */
   public void failed(String message) {
     stage = ContentStage.FAILED.dbValue();
@@ -256,6 +269,9 @@ public class ContentItem {
     if (chunkCount > 0) {
       stage = ContentStage.READY.dbValue();
       progress = 100;
+    } else {
+      stage = ContentStage.FAILED.dbValue();
+      error = message;
     }
     updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }

@@ -21,7 +21,10 @@ public interface ContentRepository {
 
   int countOfCapsule(UUID capsuleId);
 
-  /** What the tenant's content takes: the bytes of its files and the characters of its texts. */
+  /**
+   * What the tenant's content takes: the bytes of its files and the characters of its texts, in
+   * capsules not deleted (a deleted capsule's content no longer counts, though kept until purged).
+   */
   long storedBytes();
 
   /** How many items each of the capsules has, in one query (capsules without any are absent). */
@@ -43,9 +46,6 @@ public interface ContentRepository {
    */
   void replaceChunks(
       UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model);
-
-  /** Removes the item's chunks (a failed re-index must not leave stale ones searchable). */
-  void removeChunks(UUID itemId);
 
   /** The chunks of an item, in order. */
   List<StoredChunk> chunks(UUID itemId);

@@ -49,6 +49,12 @@ public interface JobQueue {
   /** Whether someone cancelled the job (handlers of long jobs check between steps). */
   boolean cancelled(UUID jobId);
 
+  /**
+   * Locks the job's row in the caller's transaction and says whether it is still wanted (not
+   * cancelled): a cancel then waits for the caller's transaction, or the caller sees it.
+   */
+  boolean stillWanted(UUID jobId);
+
   /** Runs the job again after {@code delay}, or gives it up (dead) after its last attempt. */
   void failed(Job job, String error, Duration delay);
 

@@ -156,12 +156,22 @@ public class JdbcJobQueue implements JobQueue {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean cancelled(UUID jobId) {
+    return "cancelled".equals(state(jobId, "SELECT state FROM platform.jobs WHERE id = ?"));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public boolean stillWanted(UUID jobId) {
+    return !"cancelled"
+        .equals(state(jobId, "SELECT state FROM platform.jobs WHERE id = ? FOR UPDATE"));
+  }
+
+  private String state(UUID jobId, String sql) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement("SELECT state FROM platform.jobs WHERE id = ?")) {
+        PreparedStatement query = connection.prepareStatement(sql)) {
       query.setObject(1, jobId);
       try (ResultSet rows = query.executeQuery()) {
-        return rows.next() && "cancelled".equals(rows.getString(1));
+        return rows.next() ? rows.getString(1) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Job queue: " + e.getMessage(), e);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.tika.config.TikaConfig;
@@ -89,6 +90,25 @@ public class TikaContentParser implements ContentParser {
   @Inject
   @ConfigProperty(name = "encaptio.parse.timeout.seconds", defaultValue = "120")
   long parseSeconds;
+
+  /**
+   * Parses running at once. A timed-out parse cannot be stopped (PDFBox and POI ignore interrupts)
+   * and keeps its slot until it ends, so runaway parses can never take more than these threads.
+   */
+  private final Semaphore slots = new Semaphore(2);
+
+  private void acquireSlot() {
+    try {
+      if (!slots.tryAcquire(parseSeconds, TimeUnit.SECONDS)) {
+        // a retryable failure: the job queue tries again later
+        throw new IllegalStateException(
+            "Every parse slot is busy with files that take too long; trying again later.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to read a file", e);
+    }
+  }
 
   private final Detector detector = tika.getDetector();
 
@@ -171,14 +191,23 @@ public class TikaContentParser implements ContentParser {
   private Metadata tikaParse(byte[] bytes, String mediaType, ContentHandler handler) {
     Metadata metadata = new Metadata();
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
-    Future<?> parse =
-        parsing.submit(
-            () -> {
-              try (InputStream in = TikaInputStream.get(bytes)) {
-                new AutoDetectParser(tika).parse(in, handler, metadata, new ParseContext());
-              }
-              return null;
-            });
+    acquireSlot();
+    Future<?> parse;
+    try {
+      parse =
+          parsing.submit(
+              () -> {
+                try (InputStream in = TikaInputStream.get(bytes)) {
+                  new AutoDetectParser(tika).parse(in, handler, metadata, new ParseContext());
+                } finally {
+                  slots.release(); // only when the parse really ends, even after a timeout
+                }
+                return null;
+              });
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
     try {
       parse.get(parseSeconds, TimeUnit.SECONDS);
       return metadata;

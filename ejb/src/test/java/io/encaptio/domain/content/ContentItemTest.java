@@ -98,4 +98,24 @@ class ContentItemTest {
     page.syncNow(now);
     assertThat(page.syncDue(now)).isTrue();
   }
+
+  @Test
+  void aFailedReindexKeepsTheEarlierIndexAndAFirstOneFails() {
+    ContentItem indexed = ContentItem.text(capsule, "Listing", "Two bedrooms.");
+    indexed.ready(3);
+    indexed.requeue();
+    indexed.indexingFailed("The page answered 503.");
+    assertThat(indexed.stage()).isEqualTo(ContentStage.READY);
+    assertThat(indexed.chunkCount()).isEqualTo(3);
+    assertThat(indexed.error()).contains("earlier index is kept", "503");
+
+    ContentItem fresh = ContentItem.text(capsule, "Listing", "Two bedrooms.");
+    fresh.indexingFailed("The file is empty.");
+    assertThat(fresh.stage()).isEqualTo(ContentStage.FAILED);
+
+    ContentItem page = ContentItem.url(capsule, "https://example.com/", 0, 1, null);
+    page.reached(ContentStage.CHUNKING, 30);
+    page.syncFailed("No text was found in it.");
+    assertThat(page.stage()).as("never left half-way").isEqualTo(ContentStage.FAILED);
+  }
 }

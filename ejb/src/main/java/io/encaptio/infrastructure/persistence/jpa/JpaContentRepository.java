@@ -84,8 +84,11 @@ public class JpaContentRepository implements ContentRepository {
         entityManager
             .current()
             .createNativeQuery(
-                "SELECT coalesce(sum(coalesce(size_bytes, 0) + length(body)), 0) FROM "
-                    + entityManager.table("content_item"))
+                "SELECT coalesce(sum(coalesce(i.size_bytes, 0) + length(i.body)), 0) FROM "
+                    + entityManager.table("content_item")
+                    + " i JOIN "
+                    + entityManager.table("capsule")
+                    + " c ON c.id = i.capsule_id WHERE c.status <> 'deleted'")
             .getSingleResult();
     return ((Number) sum).longValue();
   }
@@ -183,8 +186,7 @@ public class JpaContentRepository implements ContentRepository {
     }
   }
 
-  @Override
-  public void removeChunks(UUID itemId) {
+  private void removeChunks(UUID itemId) {
     entityManager
         .current()
         .createNativeQuery(

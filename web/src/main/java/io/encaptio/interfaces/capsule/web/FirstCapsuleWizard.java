@@ -7,6 +7,7 @@ import io.encaptio.application.CapsuleWizard;
 import io.encaptio.application.CapsuleWizard.FirstCapsule;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.interfaces.problem.ServiceFailures;
+import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -14,6 +15,7 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -41,6 +43,7 @@ public class FirstCapsuleWizard implements Serializable {
 
   @EJB CapsuleService capsules;
   @EJB CapsuleWizard wizard;
+  @Inject CurrentCaller caller;
 
   private List<TemplateDto> templates;
   private String name;
@@ -55,6 +58,13 @@ public class FirstCapsuleWizard implements Serializable {
   @PostConstruct
   void init() {
     templates = capsules.templates();
+  }
+
+  /** Only owners and editors make capsules; others go back to the list. */
+  public void requireEditor() throws IOException {
+    if (!caller.identity().canEditCapsules()) {
+      FacesContext.getCurrentInstance().getExternalContext().redirect("capsules.xhtml");
+    }
   }
 
   /** Moving on: checks the step just filled in; entering "assistant" prefills from the template. */
@@ -84,6 +94,10 @@ public class FirstCapsuleWizard implements Serializable {
   }
 
   public void create() throws IOException {
+    if (!caller.identity().canEditCapsules()) {
+      PageMessages.inform("Nothing was created", "Only owners and editors make capsules.");
+      return;
+    }
     try {
       CapsuleDto created =
           wizard.create(
