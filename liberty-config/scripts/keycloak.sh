@@ -3,6 +3,9 @@
 #   start   downloads the dist (via Maven) and unpacks it once under $ENCAPTIO_STATE, imports
 #           liberty-config/keycloak/encaptio-realm.json on first start (skipped once the realm
 #           exists), runs `kc.sh start-dev` in the background and waits for the realm to answer.
+#           Brute-force protection stays on (the realm's), but back-to-back logins of one user
+#           are allowed: Keycloak 26's blocking detector otherwise refuses a token request that
+#           follows another within milliseconds as "user_temporarily_disabled" (tests do that).
 #   stop    stops the process recorded in the pid file (TERM, then KILL).
 #   status  exit 0 when running, 3 when not.
 #   reset   stop, delete Keycloak's dev database (data/h2) and start again, re-importing the realm
@@ -105,6 +108,7 @@ cmd_start() {
         --http-management-port="$KC_MANAGEMENT_PORT" \
         --import-realm \
         --health-enabled=true \
+        --spi-brute-force-protector-default-brute-force-detector-allow-concurrent-requests=true \
         </dev/null >>"$KC_LOG" 2>&1 &
     echo $! >"$KC_PID_FILE"
   fi
