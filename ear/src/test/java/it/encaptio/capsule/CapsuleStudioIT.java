@@ -124,7 +124,8 @@ class CapsuleStudioIT {
 
   @Test
   void theWizardMakesAFirstCapsuleWithContentInOneGo() throws Exception {
-    // initech's owner clears its capsules (other tests publish one there): the list offers the wizard
+    // initech's owner clears its capsules (other tests publish one there): the list offers the
+    // wizard
     CapsuleApi initech = new CapsuleApi("ivan.initech");
     for (var capsule : initech.expect(200, "GET", "?first=0&max=100", null).get("capsules")) {
       initech.expect(204, "DELETE", "/" + capsule.get("id").asText(), null);
