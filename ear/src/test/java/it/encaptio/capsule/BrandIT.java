@@ -123,6 +123,9 @@ class BrandIT {
             .get("publicKey")
             .asText();
     assertThat(asset(globexKey, logoId).statusCode()).isEqualTo(404);
+    assertThat(asset(capsule.get("publicKey").asText(), "not-an-id").statusCode())
+        .as("a malformed image id")
+        .isEqualTo(404);
   }
 
   private static HttpResponse<byte[]> asset(String key, String assetId) throws Exception {

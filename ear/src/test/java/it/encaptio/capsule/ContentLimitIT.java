@@ -39,6 +39,13 @@ class ContentLimitIT {
         .as("only operators set limits")
         .isEqualTo(403);
     String operator = accessToken("oscar.ops", "openid");
+    assertThat(limit("globex", "{\"bytes\": -5}", operator).statusCode())
+        .as("a negative limit")
+        .isEqualTo(400);
+    assertThat(limit("globex", "{}", operator).statusCode()).as("no limit named").isEqualTo(400);
+    assertThat(limit("nobody", "{\"bytes\": 5}", operator).statusCode())
+        .as("an unknown tenant")
+        .isEqualTo(404);
     try {
       assertThat(limit("globex", "{\"bytes\": 1}", operator).statusCode()).isEqualTo(200);
 

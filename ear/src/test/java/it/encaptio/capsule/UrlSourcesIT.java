@@ -258,6 +258,7 @@ class UrlSourcesIT {
         .isEqualTo(404);
     assertThat(grace.call("POST", path + "/sync", null).statusCode()).isEqualTo(404);
     assertThat(grace.call("POST", path + "/reindex", null).statusCode()).isEqualTo(404);
+    assertThat(grace.call("POST", path + "/cancel", null).statusCode()).isEqualTo(404);
     assertThat(grace.call("DELETE", path, null).statusCode()).isEqualTo(404);
     assertThat(new CapsuleApi("vera.acme").call("DELETE", path, null).statusCode()).isEqualTo(403);
 

@@ -164,11 +164,21 @@ public class ContentItem {
    * so); one never indexed fails with what to do.
    */
   public void cancelled() {
+    stopped(
+        "The last indexing was cancelled; the earlier index is kept.",
+        "Indexing was cancelled; index it again to make it searchable.");
+  }
+
+  /**
+   * An indexing run ended without a new index: an item indexed before stays ready on its chunks
+   * ({@code kept} says why, or nothing), one never indexed fails with {@code none}.
+   */
+  private void stopped(String kept, String none) {
     if (chunkCount > 0) {
       reached(ContentStage.READY, 100);
-      error = "The last indexing was cancelled; the earlier index is kept.";
+      error = kept;
     } else {
-      failed("Indexing was cancelled; index it again to make it searchable.");
+      failed(none);
     }
   }
 
@@ -184,12 +194,7 @@ public class ContentItem {
    * indexing failed and why); one never indexed fails with the message.
    */
   public void indexingFailed(String message) {
-    if (chunkCount > 0) {
-      reached(ContentStage.READY, 100);
-      error = "The last indexing failed, so the earlier index is kept: " + message;
-    } else {
-      failed(message);
-    }
+    stopped("The last indexing failed, so the earlier index is kept: " + message, message);
   }
 
   /** Not indexed, with what a person can do about it; its earlier chunks (if any) are gone. */
@@ -266,14 +271,7 @@ public class ContentItem {
   public void syncFailed(String message) {
     syncFailures++;
     syncError = message;
-    if (chunkCount > 0) {
-      stage = ContentStage.READY.dbValue();
-      progress = 100;
-    } else {
-      stage = ContentStage.FAILED.dbValue();
-      error = message;
-    }
-    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    stopped(null, message); // the sync error is shown as such
   }
 
   /** Failed {@link #STALE_AFTER} syncs or more in a row: what visitors get may be out of date. */

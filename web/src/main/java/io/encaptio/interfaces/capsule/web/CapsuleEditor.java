@@ -51,6 +51,7 @@ public class CapsuleEditor implements Serializable {
   private String contentKind = "text";
   private String contentTitle;
   private String contentBody;
+  private final java.util.Map<UUID, String> images = new java.util.HashMap<>();
   private String caption;
   private String urlAddress;
   private boolean urlWholeSite;
@@ -182,20 +183,26 @@ public class CapsuleEditor implements Serializable {
     return image(draft.getAvatar());
   }
 
-  /** A brand image as a data: URI (at most 1 MB), or null when there is none. */
+  /**
+   * A brand image as a data: URI (at most 1 MB), or null when there is none. Assets never change,
+   * so each is read once per view, not on every redraw of the preview.
+   */
   private String image(UUID asset) {
     if (asset == null) {
       return null;
     }
-    return service
-        .brandImage(capsule.id(), asset)
-        .map(
-            a ->
-                "data:"
-                    + a.mediaType()
-                    + ";base64,"
-                    + java.util.Base64.getEncoder().encodeToString(a.bytes()))
-        .orElse(null);
+    return images.computeIfAbsent(
+        asset,
+        id ->
+            service
+                .brandImage(capsule.id(), id)
+                .map(
+                    a ->
+                        "data:"
+                            + a.mediaType()
+                            + ";base64,"
+                            + java.util.Base64.getEncoder().encodeToString(a.bytes()))
+                .orElse(null));
   }
 
   public List<String> getLeadFieldChoices() {
