@@ -52,6 +52,11 @@ public class Capsule {
   @Column(name = "chunk_overlap", nullable = false)
   private int chunkOverlap;
 
+  /** Null: the product's current defaults (so capsules follow better measured defaults). */
+  @Convert(converter = RetrievalSettingsConverter.class)
+  @Column(name = "retrieval_settings")
+  private RetrievalSettings retrievalSettings;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -81,6 +86,7 @@ public class Capsule {
     copy.template = template;
     copy.draft = draft;
     copy.useIndexing(indexing());
+    copy.retrievalSettings = retrievalSettings;
     return copy;
   }
 
@@ -155,6 +161,18 @@ public class Capsule {
 
   public IndexingSettings indexing() {
     return new IndexingSettings(embeddingModel, chunkTokens, chunkOverlap);
+  }
+
+  /** How the content is searched: the capsule's own settings, or the defaults. */
+  public RetrievalSettings retrieval() {
+    return retrievalSettings == null ? RetrievalSettings.DEFAULT : retrievalSettings;
+  }
+
+  /** Searches with these settings from now on; the defaults again when they equal them. */
+  public void changeRetrieval(RetrievalSettings settings) {
+    requireNotDeleted();
+    retrievalSettings = settings.checked().equals(RetrievalSettings.DEFAULT) ? null : settings;
+    updatedAt = now();
   }
 
   /** Takes the capsule off line for visitors; its versions stay. */

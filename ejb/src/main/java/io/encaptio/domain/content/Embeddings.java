@@ -19,4 +19,11 @@ public interface Embeddings {
   int countTokens(String text);
 
   List<float[]> embed(List<String> texts);
+
+  /**
+   * A question, embedded to be compared with the chunks: with the instruction the model was trained
+   * to see before queries, if it has one (BGE: "Represent this sentence for searching relevant
+   * passages: ").
+   */
+  float[] embedQuery(String question);
 }

@@ -53,12 +53,14 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
                 "bge-small-en-v1.5-q",
                 "BGE small (English) — best answers",
                 512,
+                "Represent this sentence for searching relevant passages: ",
                 BgeSmallEnV15QuantizedEmbeddingModel::new,
                 executor),
             new OnnxEmbeddings(
                 "all-minilm-l6-v2",
                 "MiniLM L6 — fastest indexing",
                 128,
+                "",
                 AllMiniLmL6V2EmbeddingModel::new,
                 executor));
   }

@@ -22,6 +22,7 @@ final class OnnxEmbeddings implements Embeddings {
   private final String id;
   private final String label;
   private final int maxTokens;
+  private final String queryPrefix;
   private final Function<Executor, EmbeddingModel> loader;
   private final Executor executor;
   private volatile EmbeddingModel model;
@@ -30,11 +31,13 @@ final class OnnxEmbeddings implements Embeddings {
       String id,
       String label,
       int maxTokens,
+      String queryPrefix,
       Function<Executor, EmbeddingModel> loader,
       Executor executor) {
     this.id = id;
     this.label = label;
     this.maxTokens = maxTokens;
+    this.queryPrefix = queryPrefix;
     this.loader = loader;
     this.executor = executor;
   }
@@ -69,6 +72,12 @@ final class OnnxEmbeddings implements Embeddings {
     List<Embedding> embeddings =
         loaded().embedAll(texts.stream().map(TextSegment::from).toList()).content();
     return embeddings.stream().map(Embedding::vector).toList();
+  }
+
+  /** One short text, on the caller's thread: a question is embedded while its visitor waits. */
+  @Override
+  public float[] embedQuery(String question) {
+    return loaded().embed(queryPrefix + question).content().vector();
   }
 
   private EmbeddingModel loaded() {

@@ -35,6 +35,8 @@ import org.postgresql.copy.CopyManager;
  * Export and import through PostgreSQL's COPY in CSV, the database's own lossless text form of
  * every column type. Tables and columns are read from the catalogue, so new migrations need no
  * change here; names are quoted identifiers taken from the catalogue, never from the archive.
+ * Tables whose comment starts with {@code derived:} are left out: triggers rebuild them from the
+ * rows they derive from while those are copied in (the keyword index of the chunks).
  */
 @ApplicationScoped
 public class CopyTenantArchives implements TenantArchives {
@@ -127,6 +129,8 @@ public class CopyTenantArchives implements TenantArchives {
         connection.prepareStatement(
             "select table_name from information_schema.tables where table_schema = ?"
                 + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'"
+                + " and coalesce(obj_description(format('%I.%I', table_schema, table_name)"
+                + "::regclass, 'pg_class'), '') not like 'derived:%'"
                 + " order by table_name")) {
       query.setString(1, schema.value());
       List<String> tables = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.api.rest;
 
+import io.encaptio.interfaces.capsule.rest.AssistantResource;
 import io.encaptio.interfaces.capsule.rest.CapsuleResource;
 import io.encaptio.interfaces.capsule.rest.PublicCapsuleResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
@@ -41,6 +42,7 @@ public class ApiApplication extends Application {
         MeResource.class,
         PeopleResource.class,
         CapsuleResource.class,
+        AssistantResource.class,
         PublicCapsuleResource.class,
         TenantOperationsResource.class,
         ServiceExceptionMapper.class,

@@ -25,7 +25,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -334,17 +333,10 @@ public class CapsuleResource {
   }
 
   private void requireEditor() {
-    if (!caller.identity().canEditCapsules()) {
-      throw new ForbiddenException(
-          "Only owners and editors of the organization change capsules; ask an owner for the"
-              + " editor role.");
-    }
+    EditorRequests.requireEditor(caller);
   }
 
   private static <T> T body(T request) {
-    if (request == null) {
-      throw new BadRequestException("Send a JSON body.");
-    }
-    return request;
+    return EditorRequests.body(request);
   }
 }

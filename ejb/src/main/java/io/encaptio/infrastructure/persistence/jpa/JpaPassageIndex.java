@@ -1,0 +1,173 @@
+package io.encaptio.infrastructure.persistence.jpa;
+
+import io.encaptio.domain.ai.Hit;
+import io.encaptio.domain.ai.Passage;
+import io.encaptio.domain.ai.PassageFilter;
+import io.encaptio.domain.ai.PassageIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Retrieval in SQL over the tenant's chunk tables (tenant migrations V3 and V7): pgvector's HNSW
+ * index for the vector stage, and BM25 over the keyword postings the chunk triggers keep. Every
+ * statement is bound to one capsule.
+ */
+@ApplicationScoped
+public class JpaPassageIndex implements PassageIndex {
+
+  @Inject TenantEntityManager entityManager;
+
+  @Override
+  public Map<String, Integer> models(UUID capsuleId) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT model, chunks FROM "
+                    + entityManager.table("capsule_model_chunks")
+                    + " WHERE capsule_id = ? AND chunks > 0 ORDER BY chunks DESC, model")
+            .setParameter(1, capsuleId)
+            .getResultList();
+    Map<String, Integer> models = new LinkedHashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      models.put((String) columns[0], ((Number) columns[1]).intValue());
+    }
+    return models;
+  }
+
+  /**
+   * Iterative index scans (pgvector 0.8) keep reading the HNSW graph until {@code k} rows pass the
+   * capsule and model conditions, so a small capsule in a large tenant still gets its k chunks.
+   */
+  @Override
+  public List<Hit> nearest(
+      UUID capsuleId, String model, float[] vector, int k, int searchWidth, PassageFilter filter) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "SELECT set_config('hnsw.ef_search', ?, true),"
+                + " set_config('hnsw.iterative_scan', 'relaxed_order', true)")
+        .setParameter(1, Integer.toString(Math.max(searchWidth, k)))
+        .getSingleResult();
+    String chunk = entityManager.table("chunk");
+    Query query =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT id, 1 - distance FROM (SELECT id, embedding OPERATOR(public.<=>)"
+                    + " CAST(?1 AS public.vector) AS distance FROM "
+                    + chunk
+                    + " WHERE capsule_id = ?2 AND model = ?3"
+                    + (filter.any() ? " AND content_item_id = ANY (CAST(?5 AS uuid[]))" : "")
+                    + " ORDER BY distance LIMIT ?4) nearest ORDER BY distance, id")
+            .setParameter(1, JpaContentRepository.vectorLiteral(vector))
+            .setParameter(2, capsuleId)
+            .setParameter(3, model)
+            .setParameter(4, k);
+    if (filter.any()) {
+      query.setParameter(5, uuidArray(filter.itemIds()));
+    }
+    return hits(query.getResultList());
+  }
+
+  /**
+   * BM25 (k1 1.2, b 0.75, Lucene's idf) over the capsule's postings: the question's lexemes (the
+   * same English configuration as the chunks), for each the {@code postingsPerTerm} postings of
+   * highest impact through the (capsule, term, impact) index, scored with the capsule's current
+   * chunk count and average length, summed per chunk. A filter is applied to the candidates, so a
+   * filtered search reads the same postings and keeps what passes.
+   */
+  @Override
+  public List<Hit> keywords(
+      UUID capsuleId, String query, int k, int postingsPerTerm, PassageFilter filter) {
+    String sql =
+        "WITH stats AS (SELECT chunks, CAST(terms AS float8) / greatest(chunks, 1) AS average FROM "
+            + entityManager.table("keyword_stats")
+            + " WHERE capsule_id = ?1 AND chunks > 0),"
+            + " words AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', ?2))),"
+            + " terms AS (SELECT k.term,"
+            + " ln(1 + (stats.chunks - k.chunks + 0.5) / (k.chunks + 0.5)) AS idf"
+            + " FROM words JOIN "
+            + entityManager.table("keyword_term")
+            + " k ON k.capsule_id = ?1 AND k.term = words.lexeme, stats WHERE k.chunks > 0),"
+            + " scored AS (SELECT p.chunk_id, sum(terms.idf * p.tf * 2.2 / (p.tf + 1.2"
+            + " * (0.25 + 0.75 * p.term_count / stats.average))) AS score"
+            + " FROM terms CROSS JOIN stats CROSS JOIN LATERAL (SELECT chunk_id, tf, term_count FROM "
+            + entityManager.table("chunk_term")
+            + " t WHERE t.capsule_id = ?1 AND t.term = terms.term ORDER BY t.impact DESC LIMIT ?3) p"
+            + " GROUP BY p.chunk_id)"
+            + (filter.any()
+                ? " SELECT s.chunk_id, s.score FROM scored s JOIN "
+                    + entityManager.table("chunk")
+                    + " c ON c.id = s.chunk_id AND c.content_item_id = ANY (CAST(?5 AS uuid[]))"
+                : " SELECT s.chunk_id, s.score FROM scored s")
+            + " ORDER BY 2 DESC, 1 LIMIT ?4";
+    Query statement =
+        entityManager
+            .current()
+            .createNativeQuery(sql)
+            .setParameter(1, capsuleId)
+            .setParameter(2, query)
+            .setParameter(3, postingsPerTerm)
+            .setParameter(4, k);
+    if (filter.any()) {
+      statement.setParameter(5, uuidArray(filter.itemIds()));
+    }
+    return hits(statement.getResultList());
+  }
+
+  @Override
+  public List<Passage> passages(UUID capsuleId, Collection<UUID> chunkIds) {
+    if (chunkIds.isEmpty()) {
+      return List.of();
+    }
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT c.id, c.content_item_id, i.title, c.text, c.heading_path, c.page,"
+                    + " c.position, c.model FROM "
+                    + entityManager.table("chunk")
+                    + " c JOIN "
+                    + entityManager.table("content_item")
+                    + " i ON i.id = c.content_item_id"
+                    + " WHERE c.capsule_id = ? AND c.id = ANY (CAST(? AS uuid[]))")
+            .setParameter(1, capsuleId)
+            .setParameter(2, uuidArray(chunkIds))
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            row ->
+                new Passage(
+                    (UUID) row[0],
+                    (UUID) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    row[5] == null ? null : ((Number) row[5]).intValue(),
+                    (String) row[6],
+                    (String) row[7]))
+        .toList();
+  }
+
+  private static List<Hit> hits(List<?> rows) {
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(row -> new Hit((UUID) row[0], ((Number) row[1]).doubleValue()))
+        .toList();
+  }
+
+  /** PostgreSQL's array literal of UUIDs (their text form needs no quoting). */
+  private static String uuidArray(Collection<UUID> ids) {
+    return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+  }
+}

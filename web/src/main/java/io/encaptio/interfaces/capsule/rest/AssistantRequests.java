@@ -1,0 +1,68 @@
+package io.encaptio.interfaces.capsule.rest;
+
+import io.encaptio.domain.ai.SearchMode;
+import io.encaptio.domain.capsule.RetrievalSettings;
+import jakarta.ws.rs.BadRequestException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Request bodies of the assistant API. */
+public final class AssistantRequests {
+
+  private AssistantRequests() {}
+
+  /**
+   * A search: {@code mode} hybrid (default), vector or keyword; {@code limit} passages (default
+   * 10); {@code settings} to try; {@code items} to search only some content items.
+   */
+  public record SearchRequest(
+      String question, String mode, Integer limit, RetrievalChange settings, List<UUID> items) {
+
+    SearchMode searchMode() {
+      if (mode == null) {
+        return SearchMode.HYBRID;
+      }
+      try {
+        return SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException unknown) {
+        throw new BadRequestException(
+            "Unknown mode \"" + mode + "\": use hybrid, vector or keyword.");
+      }
+    }
+
+    int limitOr(int fallback) {
+      return limit == null ? fallback : limit;
+    }
+  }
+
+  /** Retrieval settings to change; those left out stay as they are. */
+  public record RetrievalChange(
+      Integer vectorCandidates,
+      Integer keywordCandidates,
+      Integer postingsPerTerm,
+      Integer searchWidth,
+      String fusion,
+      Double vectorWeight,
+      Integer rrfK,
+      Integer passages) {
+
+    RetrievalSettings applyTo(RetrievalSettings current) {
+      return new RetrievalSettings(
+          vectorCandidates == null ? current.vectorCandidates() : vectorCandidates,
+          keywordCandidates == null ? current.keywordCandidates() : keywordCandidates,
+          postingsPerTerm == null ? current.postingsPerTerm() : postingsPerTerm,
+          searchWidth == null
+              ? Math.max(current.searchWidth(), requestedVectorCandidates())
+              : searchWidth,
+          fusion == null ? current.fusion() : fusion,
+          vectorWeight == null ? current.vectorWeight() : vectorWeight,
+          rrfK == null ? current.rrfK() : rrfK,
+          passages == null ? current.passages() : passages);
+    }
+
+    private int requestedVectorCandidates() {
+      return vectorCandidates == null ? 0 : vectorCandidates;
+    }
+  }
+}
