@@ -31,12 +31,14 @@ bench_java() {  # bench_java CLASS ARGS: a driver on the test class path
     -Dbench.out="$WORK" "$@"
 }
 
-# Fresh database, PostgreSQL and Keycloak up, the build installed and the drivers' class path.
+# Fresh database (kept with `prepare_bench_server keep`), PostgreSQL and Keycloak up, the build
+# installed and the drivers' class path.
 prepare_bench_server() {
   liberty_running && die "the development server of this checkout runs; stop it first (encaptio.sh stop)"
-  rm -rf "$WORK"; mkdir -p "$WORK"
+  if [[ "${1:-}" != keep ]]; then rm -rf "$WORK"; fi
+  mkdir -p "$WORK"
   "$SCRIPTS/postgres.sh" start >/dev/null
-  drop_database
+  if [[ "${1:-}" != keep ]]; then drop_database; fi
   "$SCRIPTS/postgres.sh" start
   "$SCRIPTS/keycloak.sh" start
   log "building (tests compiled, not run)"

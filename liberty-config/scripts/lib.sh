@@ -40,6 +40,14 @@ export KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin-dev}"
 export ENCAPTIO_HTTP_PORT="${ENCAPTIO_HTTP_PORT:-9080}"
 export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_HTTPS_PORT:-9443}"
 
+# Secrets at rest (tenants' chat-model API keys) are sealed with this key: one per checkout, made
+# once under .run; production sets ENCAPTIO_SECRETS_KEY from a Kubernetes secret.
+if [[ -z "${ENCAPTIO_SECRETS_KEY:-}" ]]; then
+  [[ -s "$ENCAPTIO_STATE/secrets.key" ]] || (umask 077; head -c 32 /dev/urandom | base64 >"$ENCAPTIO_STATE/secrets.key")
+  ENCAPTIO_SECRETS_KEY="$(cat "$ENCAPTIO_STATE/secrets.key")"
+fi
+export ENCAPTIO_SECRETS_KEY
+
 log() { printf '[encaptio] %s\n' "$*" >&2; }
 die() { printf '[encaptio] error: %s\n' "$*" >&2; exit 1; }
 

@@ -5,19 +5,12 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import it.encaptio.ItEnvironment;
 import it.encaptio.capsule.CapsuleApi;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The ingestion benchmark's driver ({@code encaptio.sh bench ingestion}).
@@ -44,54 +37,14 @@ public final class IngestionBench {
   }
 
   private static void server(Path corpus, String model, Path out) throws Exception {
-    StringBuilder markdown = new StringBuilder();
-    int documents = 0;
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonNode doc = ItEnvironment.json(line);
-        markdown
-            .append("# ")
-            .append(doc.get("title").asText().replace('\n', ' '))
-            .append("\n\n")
-            .append(doc.get("text").asText())
-            .append("\n\n");
-        documents++;
-      }
-    }
+    List<SciFact.Document> documents = SciFact.corpus(corpus);
     CapsuleApi alice = new CapsuleApi("alice.acme");
-    String capsule =
-        alice
-            .expect(201, "POST", "", "{\"name\": \"SciFact " + UUID.randomUUID() + "\"}")
-            .get("id")
-            .asText();
-    if (model != null) {
-      alice.expect(200, "PUT", "/" + capsule + "/indexing", "{\"model\": \"" + model + "\"}");
-    }
+    SciFact.Ingested ingested = SciFact.ingest(alice, documents, model);
+    String capsule = ingested.capsuleId();
+    String item = ingested.itemId();
+    double seconds = ingested.seconds();
     String indexedBy =
         alice.expect(200, "GET", "/" + capsule + "/indexing", null).get("model").asText();
-    long start = System.nanoTime();
-    var uploaded =
-        alice.upload(capsule, "scifact.md", markdown.toString().getBytes(StandardCharsets.UTF_8));
-    if (uploaded.statusCode() != 202) {
-      throw new IllegalStateException(uploaded.statusCode() + " " + uploaded.body());
-    }
-    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
-    JsonNode[] state = new JsonNode[1];
-    ItEnvironment.await(
-        "the corpus to be ingested",
-        Duration.ofMinutes(60),
-        () -> {
-          state[0] = alice.expect(200, "GET", "/" + capsule + "/content/" + item, null);
-          return !List.of("queued", "parsing", "chunking", "embedding")
-              .contains(state[0].get("stage").asText());
-        });
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (!"ready".equals(state[0].get("stage").asText())) {
-      throw new IllegalStateException("ingestion ended " + state[0]);
-    }
     List<String> inputs = new ArrayList<>();
     for (JsonNode chunk :
         alice.expect(200, "GET", "/" + capsule + "/content/" + item + "/chunks", null)) {
@@ -106,7 +59,7 @@ public final class IngestionBench {
             Locale.ROOT,
             "model=%s documents=%d chunks=%d seconds=%.1f chunks_per_second=%.1f%n",
             indexedBy,
-            documents,
+            documents.size(),
             inputs.size(),
             seconds,
             inputs.size() / seconds);

@@ -11,9 +11,6 @@ import io.encaptio.domain.content.ChunkDraft;
 import io.encaptio.domain.content.Chunker;
 import io.encaptio.domain.content.TextBlocks;
 import it.encaptio.ItEnvironment;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The embedding-model benchmark's driver ({@code encaptio.sh bench models}): which in-process model
@@ -57,7 +53,7 @@ public final class ModelBench {
     Path out = Path.of(System.getProperty("bench.out", ".run/bench-models"));
     Files.createDirectories(out);
 
-    Map<String, List<String>> relevant = qrels(scifact.resolve("qrels/train.tsv"));
+    Map<String, List<String>> relevant = SciFact.qrels(scifact.resolve("qrels/train.tsv"));
     Map<String, String> queries = new LinkedHashMap<>();
     for (String line : Files.readAllLines(scifact.resolve("queries.train.jsonl"))) {
       JsonNode q = ItEnvironment.json(line);
@@ -65,7 +61,10 @@ public final class ModelBench {
         queries.put(q.get("_id").asText(), q.get("text").asText());
       }
     }
-    Map<String, String[]> corpus = corpus(scifact.resolve("corpus.jsonl.gz"));
+    Map<String, String[]> corpus = new LinkedHashMap<>();
+    for (SciFact.Document doc : SciFact.corpus(scifact.resolve("corpus.jsonl.gz"))) {
+      corpus.put(doc.id(), new String[] {doc.title(), doc.text()});
+    }
     List<String> docIds = sample(corpus.keySet(), relevant, sample);
 
     List<Candidate> candidates =
@@ -127,10 +126,8 @@ public final class ModelBench {
       double recall = 0;
       for (int q = 0; q < queryIds.size(); q++) {
         List<String> ranking = rank(queryVectors.get(q), vectors, chunkDoc);
-        Set<String> wanted = new HashSet<>(relevant.get(queryIds.get(q)));
-        ndcg += ndcgAt10(ranking, wanted);
-        recall +=
-            ranking.stream().limit(100).filter(wanted::contains).count() / (double) wanted.size();
+        ndcg += SciFact.ndcgAt10(ranking, relevant.get(queryIds.get(q)));
+        recall += SciFact.recallAt100(ranking, relevant.get(queryIds.get(q)));
       }
       String line =
           String.format(
@@ -180,47 +177,6 @@ public final class ModelBench {
     List<String> ranking = new ArrayList<>(best.keySet());
     ranking.sort((a, b) -> Double.compare(best.get(b), best.get(a)));
     return ranking;
-  }
-
-  private static double ndcgAt10(List<String> ranking, Set<String> wanted) {
-    double dcg = 0;
-    for (int i = 0; i < Math.min(10, ranking.size()); i++) {
-      if (wanted.contains(ranking.get(i))) {
-        dcg += 1 / (Math.log(i + 2) / Math.log(2));
-      }
-    }
-    double ideal = 0;
-    for (int i = 0; i < Math.min(10, wanted.size()); i++) {
-      ideal += 1 / (Math.log(i + 2) / Math.log(2));
-    }
-    return dcg / ideal;
-  }
-
-  private static Map<String, List<String>> qrels(Path file) throws Exception {
-    Map<String, List<String>> relevant = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
-      String[] f = line.split("\t");
-      if (Integer.parseInt(f[2].strip()) > 0) {
-        relevant.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
-      }
-    }
-    return relevant;
-  }
-
-  private static Map<String, String[]> corpus(Path file) throws Exception {
-    Map<String, String[]> corpus = new LinkedHashMap<>();
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonNode doc = ItEnvironment.json(line);
-        corpus.put(
-            doc.get("_id").asText(),
-            new String[] {doc.get("title").asText().replace('\n', ' '), doc.get("text").asText()});
-      }
-    }
-    return corpus;
   }
 
   private static List<String> sample(

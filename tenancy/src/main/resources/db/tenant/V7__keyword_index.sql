@@ -14,15 +14,25 @@ CREATE FUNCTION keyword_length(document tsvector) RETURNS integer
     RETURN (SELECT coalesce(sum(coalesce(array_length(t.positions, 1), 1)), 0)::integer
               FROM unnest(document) t);
 
-ALTER TABLE chunk ADD COLUMN term_count integer GENERATED ALWAYS AS (keyword_length(to_tsvector('english', text))) STORED;
+-- A chunk's words are its heading path's and its text's (as the embedding reads them): a section
+-- title names what its chunks are about. The GIN index goes: the postings replace it.
+DROP INDEX chunk_tsv;
+ALTER TABLE chunk DROP COLUMN tsv;
+ALTER TABLE chunk
+    ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+        (to_tsvector('english', coalesce(heading_path || E'\n', '') || text)) STORED,
+    ADD COLUMN term_count integer GENERATED ALWAYS AS
+        (keyword_length(to_tsvector('english', coalesce(heading_path || E'\n', '') || text))) STORED;
 
--- One row per capsule: chunk and token totals for BM25's N and average length. Every change of a
--- capsule's chunks updates its row first, so concurrent writers of one capsule take their turns
--- here (and never deadlock on the term rows below).
+-- One row per capsule: chunk and token totals for BM25's N and average length, and a generation
+-- that grows with every change of the capsule's chunks (cached answers name the generation they
+-- were made from). Every change of a capsule's chunks updates its row first, so concurrent writers
+-- of one capsule take their turns here (and never deadlock on the term rows below).
 CREATE TABLE keyword_stats (
     capsule_id uuid    PRIMARY KEY,
     chunks     integer NOT NULL,
-    terms      bigint  NOT NULL
+    terms      bigint  NOT NULL,
+    generation bigint  NOT NULL DEFAULT 1
 );
 COMMENT ON TABLE keyword_stats IS 'derived: kept by the chunk triggers';
 
@@ -68,7 +78,8 @@ BEGIN
     INSERT INTO keyword_stats AS s (capsule_id, chunks, terms)
     SELECT capsule_id, count(*), sum(term_count) FROM added GROUP BY capsule_id ORDER BY capsule_id
     ON CONFLICT (capsule_id) DO UPDATE
-        SET chunks = s.chunks + excluded.chunks, terms = s.terms + excluded.terms;
+        SET chunks = s.chunks + excluded.chunks, terms = s.terms + excluded.terms,
+            generation = s.generation + 1;
     INSERT INTO capsule_model_chunks AS m (capsule_id, model, chunks)
     SELECT capsule_id, model, count(*) FROM added GROUP BY capsule_id, model ORDER BY 1, 2
     ON CONFLICT (capsule_id, model) DO UPDATE SET chunks = m.chunks + excluded.chunks;
@@ -92,7 +103,8 @@ BEGIN
     SELECT capsule_id, -count(*), -sum(term_count) FROM removed GROUP BY capsule_id
      ORDER BY capsule_id
     ON CONFLICT (capsule_id) DO UPDATE
-        SET chunks = s.chunks + excluded.chunks, terms = s.terms + excluded.terms;
+        SET chunks = s.chunks + excluded.chunks, terms = s.terms + excluded.terms,
+            generation = s.generation + 1;
     INSERT INTO capsule_model_chunks AS m (capsule_id, model, chunks)
     SELECT capsule_id, model, -count(*) FROM removed GROUP BY capsule_id, model ORDER BY 1, 2
     ON CONFLICT (capsule_id, model) DO UPDATE SET chunks = m.chunks + excluded.chunks;

@@ -32,11 +32,20 @@ public final class CapsuleApi {
     return token;
   }
 
-  public HttpResponse<String> call(String method, String path, String json) {
+  /** Calls with a JSON body (or none), and these extra headers (name, value, ...). */
+  public HttpResponse<String> call(String method, String path, String json, String... headers) {
+    return callAt(method, "/api/v1/capsules" + path, json, headers);
+  }
+
+  /** Calls another path of the server (from the root) as this person. */
+  public HttpResponse<String> callAt(String method, String path, String json, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/capsules" + path))
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
             .header("Authorization", "Bearer " + token())
             .timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -109,7 +118,12 @@ public final class CapsuleApi {
 
   /** Calls and expects the status; answers the JSON body. */
   public JsonNode expect(int status, String method, String path, String json) {
-    HttpResponse<String> response = call(method, path, json);
+    return expectAt(status, method, "/api/v1/capsules" + path, json);
+  }
+
+  /** {@link #expect} for another path of the server (from the root). */
+  public JsonNode expectAt(int status, String method, String path, String json) {
+    HttpResponse<String> response = callAt(method, path, json);
     if (response.statusCode() != status) {
       throw new AssertionError(
           method + " " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -68,7 +68,7 @@ public class DefaultRetrievalService implements RetrievalService {
     return capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
   }
 
-  private static PassageDto toDto(RankedPassage ranked) {
+  static PassageDto toDto(RankedPassage ranked) {
     var passage = ranked.passage();
     var hit = ranked.hit();
     return new PassageDto(

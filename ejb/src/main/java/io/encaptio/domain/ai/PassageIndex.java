@@ -25,6 +25,9 @@ public interface PassageIndex {
   List<Hit> keywords(
       UUID capsuleId, String query, int k, int postingsPerTerm, PassageFilter filter);
 
+  /** Grows with every change of the capsule's chunks (0 before any): cached answers name it. */
+  long generation(UUID capsuleId);
+
   /** The passages of these chunks of the capsule, in no particular order. */
   List<Passage> passages(UUID capsuleId, Collection<UUID> chunkIds);
 }

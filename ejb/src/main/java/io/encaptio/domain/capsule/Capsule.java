@@ -57,6 +57,11 @@ public class Capsule {
   @Column(name = "retrieval_settings")
   private RetrievalSettings retrievalSettings;
 
+  /** Null: no chat model, the extractive answer. */
+  @Convert(converter = ModelRoutingConverter.class)
+  @Column(name = "model_routing")
+  private ModelRouting modelRouting;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -87,6 +92,7 @@ public class Capsule {
     copy.draft = draft;
     copy.useIndexing(indexing());
     copy.retrievalSettings = retrievalSettings;
+    copy.modelRouting = modelRouting;
     return copy;
   }
 
@@ -172,6 +178,17 @@ public class Capsule {
   public void changeRetrieval(RetrievalSettings settings) {
     requireNotDeleted();
     retrievalSettings = settings.checked().equals(RetrievalSettings.DEFAULT) ? null : settings;
+    updatedAt = now();
+  }
+
+  public ModelRouting routing() {
+    return modelRouting == null ? ModelRouting.EXTRACTIVE : modelRouting;
+  }
+
+  /** Answers with these chat models from now on (checked to exist by the caller). */
+  public void changeRouting(ModelRouting routing) {
+    requireNotDeleted();
+    modelRouting = routing.checked().equals(ModelRouting.EXTRACTIVE) ? null : routing;
     updatedAt = now();
   }
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the assistant of a capsule is like: persona, tone and instructions for the answers, what it
  * says first and when the content has no answer, suggested questions, action buttons, the lead
- * form, and how it looks (brand). A draft holds one; a published version keeps a copy that never
+ * form, how it looks (brand), and whether personal data (e-mail addresses, phone and account
+ * numbers) is redacted from answers. A draft holds one; a published version keeps a copy that never
  * changes.
  */
 public record CapsuleSettings(
@@ -20,7 +21,8 @@ public record CapsuleSettings(
     String noAnswerText,
     List<ActionButton> actions,
     Brand brand,
-    LeadForm leadForm)
+    LeadForm leadForm,
+    Boolean redactPersonalData)
     implements Serializable {
 
   public CapsuleSettings {
@@ -30,6 +32,7 @@ public record CapsuleSettings(
     language = language == null ? "en" : language;
     brand = brand == null ? Brand.DEFAULT : brand;
     leadForm = leadForm == null ? LeadForm.NONE : leadForm;
+    redactPersonalData = Boolean.TRUE.equals(redactPersonalData);
   }
 
   /**
@@ -57,7 +60,8 @@ public record CapsuleSettings(
         noAnswerText,
         actions,
         null,
-        null);
+        null,
+        false);
   }
 
   public CapsuleSettings withBrand(Brand newBrand) {
@@ -72,7 +76,8 @@ public record CapsuleSettings(
         noAnswerText,
         actions,
         newBrand,
-        leadForm);
+        leadForm,
+        redactPersonalData);
   }
 
   public CapsuleSettings withLeadForm(LeadForm newLeadForm) {
@@ -87,6 +92,7 @@ public record CapsuleSettings(
         noAnswerText,
         actions,
         brand,
-        newLeadForm);
+        newLeadForm,
+        redactPersonalData);
   }
 }

@@ -1,6 +1,6 @@
 package io.encaptio.interfaces.problem;
 
-import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.application.NotFoundException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.UnknownTenantException;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Refusals from the services as problem+json: bad input 400 (with the problem per field), an
@@ -22,27 +23,34 @@ public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
 
   @Override
   public Response toResponse(EJBException exception) {
-    Throwable cause = ServiceFailures.cause(exception);
     String path = uriInfo.getRequestUri().getPath();
+    return refusal(exception, path)
+        .map(Problem::toResponse)
+        .orElseGet(() -> new UnexpectedExceptionMapper().toResponseFor(exception, path));
+  }
+
+  /** The problem a service's refusal means; empty for a failure nobody asked for. */
+  public static Optional<Problem> refusal(Throwable exception, String path) {
+    Throwable cause = ServiceFailures.cause(exception);
     if (cause instanceof InvalidTenantException invalid) {
-      return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
-          .withErrors(invalid.problems())
-          .toResponse();
+      return Optional.of(
+          Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
+              .withErrors(invalid.problems()));
     }
     if (cause instanceof InvalidCapsuleException invalid) {
-      return Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
-          .withErrors(invalid.problems())
-          .toResponse();
+      return Optional.of(
+          Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
+              .withErrors(invalid.problems()));
     }
-    if (cause instanceof UnknownTenantException || cause instanceof NoSuchCapsuleException) {
-      return Problem.of(ProblemType.NOT_FOUND, cause.getMessage(), path).toResponse();
+    if (cause instanceof UnknownTenantException || cause instanceof NotFoundException) {
+      return Optional.of(Problem.of(ProblemType.NOT_FOUND, cause.getMessage(), path));
     }
     if (cause instanceof IllegalArgumentException) {
-      return Problem.of(ProblemType.BAD_REQUEST, cause.getMessage(), path).toResponse();
+      return Optional.of(Problem.of(ProblemType.BAD_REQUEST, cause.getMessage(), path));
     }
     if (cause instanceof IllegalStateException) {
-      return Problem.of(ProblemType.CONFLICT, cause.getMessage(), path).toResponse();
+      return Optional.of(Problem.of(ProblemType.CONFLICT, cause.getMessage(), path));
     }
-    return new UnexpectedExceptionMapper().toResponseFor(exception, path);
+    return Optional.empty();
   }
 }

@@ -27,12 +27,24 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
   /** Logs the exception under a new incident id and answers a 500 problem naming the id. */
   public Response toResponseFor(Exception exception, String path) {
+    return incident(exception, path).toResponse();
+  }
+
+  /** Logs the failure under a new incident id: the 500 problem naming the id. */
+  public static Problem incident(Throwable exception, String path) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Incident " + incident, exception);
     return Problem.of(
-            ProblemType.INTERNAL,
-            "The request failed on our side; quote incident " + incident + " to support.",
-            path)
-        .toResponse();
+        ProblemType.INTERNAL,
+        "The request failed on our side; quote incident " + incident + " to support.",
+        path);
+  }
+
+  /** The problem any failure of a request means: a refusal, an HTTP error, or an incident. */
+  public static Problem problem(Throwable failure, String path) {
+    if (failure instanceof jakarta.ws.rs.WebApplicationException web) {
+      return WebApplicationExceptionMapper.problem(web, path);
+    }
+    return ServiceExceptionMapper.refusal(failure, path).orElseGet(() -> incident(failure, path));
   }
 }

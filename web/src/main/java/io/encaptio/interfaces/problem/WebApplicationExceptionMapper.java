@@ -15,15 +15,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    return problem(exception, uriInfo.getRequestUri().getPath()).toResponse();
+  }
+
+  static Problem problem(WebApplicationException exception, String path) {
     int status = exception.getResponse().getStatus();
     ProblemType type = ProblemType.forStatus(status);
     String detail = status >= 500 ? type.title() : exception.getMessage();
-    return new Problem(
-            Problem.TYPE_BASE + type.slug(),
-            type.title(),
-            status,
-            detail,
-            uriInfo.getRequestUri().getPath())
-        .toResponse();
+    return new Problem(Problem.TYPE_BASE + type.slug(), type.title(), status, detail, path);
   }
 }

@@ -26,6 +26,11 @@ public record CallerIdentity(
     return roles.contains("owner") || roles.contains("editor");
   }
 
+  /** Owners administer the organization: its chat models and their keys, among others. */
+  public boolean isOwner() {
+    return roles.contains("owner");
+  }
+
   public boolean isPlatformOperator() {
     return roles.contains("platform-operator");
   }

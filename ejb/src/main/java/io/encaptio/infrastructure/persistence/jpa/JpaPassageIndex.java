@@ -82,8 +82,9 @@ public class JpaPassageIndex implements PassageIndex {
    * BM25 (k1 1.2, b 0.75, Lucene's idf) over the capsule's postings: the question's lexemes (the
    * same English configuration as the chunks), for each the {@code postingsPerTerm} postings of
    * highest impact through the (capsule, term, impact) index, scored with the capsule's current
-   * chunk count and average length, summed per chunk. A filter is applied to the candidates, so a
-   * filtered search reads the same postings and keeps what passes.
+   * chunk count and average length, summed per chunk (in float8 throughout: numeric arithmetic made
+   * the sum several times slower). A filter is applied to the candidates, so a filtered search
+   * reads the same postings and keeps what passes.
    */
   @Override
   public List<Hit> keywords(
@@ -94,12 +95,12 @@ public class JpaPassageIndex implements PassageIndex {
             + " WHERE capsule_id = ?1 AND chunks > 0),"
             + " words AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', ?2))),"
             + " terms AS (SELECT k.term,"
-            + " ln(1 + (stats.chunks - k.chunks + 0.5) / (k.chunks + 0.5)) AS idf"
+            + " ln(1 + (CAST(stats.chunks - k.chunks AS float8) + 0.5) / (k.chunks + 0.5)) AS idf"
             + " FROM words JOIN "
             + entityManager.table("keyword_term")
             + " k ON k.capsule_id = ?1 AND k.term = words.lexeme, stats WHERE k.chunks > 0),"
-            + " scored AS (SELECT p.chunk_id, sum(terms.idf * p.tf * 2.2 / (p.tf + 1.2"
-            + " * (0.25 + 0.75 * p.term_count / stats.average))) AS score"
+            + " scored AS (SELECT p.chunk_id, sum(terms.idf * p.tf * CAST(2.2 AS float8) / (p.tf"
+            + " + CAST(1.2 AS float8) * (0.25 + p.term_count / stats.average * 0.75))) AS score"
             + " FROM terms CROSS JOIN stats CROSS JOIN LATERAL (SELECT chunk_id, tf, term_count FROM "
             + entityManager.table("chunk_term")
             + " t WHERE t.capsule_id = ?1 AND t.term = terms.term ORDER BY t.impact DESC LIMIT ?3) p"
@@ -122,6 +123,20 @@ public class JpaPassageIndex implements PassageIndex {
       statement.setParameter(5, uuidArray(filter.itemIds()));
     }
     return hits(statement.getResultList());
+  }
+
+  @Override
+  public long generation(UUID capsuleId) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT generation FROM "
+                    + entityManager.table("keyword_stats")
+                    + " WHERE capsule_id = ?")
+            .setParameter(1, capsuleId)
+            .getResultList();
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
   }
 
   @Override

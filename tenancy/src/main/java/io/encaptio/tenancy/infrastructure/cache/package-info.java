@@ -1,2 +1,2 @@
-/** Infinispan caches of tenant look-ups. */
+/** The node's Infinispan cache manager and the caches of tenant look-ups. */
 package io.encaptio.tenancy.infrastructure.cache;

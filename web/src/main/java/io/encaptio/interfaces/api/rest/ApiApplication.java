@@ -2,6 +2,7 @@ package io.encaptio.interfaces.api.rest;
 
 import io.encaptio.interfaces.capsule.rest.AssistantResource;
 import io.encaptio.interfaces.capsule.rest.CapsuleResource;
+import io.encaptio.interfaces.capsule.rest.ChatModelResource;
 import io.encaptio.interfaces.capsule.rest.PublicCapsuleResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
 import io.encaptio.interfaces.problem.ServiceExceptionMapper;
@@ -43,6 +44,7 @@ public class ApiApplication extends Application {
         PeopleResource.class,
         CapsuleResource.class,
         AssistantResource.class,
+        ChatModelResource.class,
         PublicCapsuleResource.class,
         TenantOperationsResource.class,
         ServiceExceptionMapper.class,

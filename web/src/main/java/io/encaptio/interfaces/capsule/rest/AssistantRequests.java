@@ -36,6 +36,15 @@ public final class AssistantRequests {
     }
   }
 
+  /**
+   * A question; {@code conversationId} continues a conversation; {@code draft} false answers as the
+   * published version does (default true: the draft, as the playground shows it).
+   */
+  public record AskRequest(String question, UUID conversationId, Boolean draft) {}
+
+  /** Thumbs up (1) or down (-1). */
+  public record FeedbackRequest(Integer value) {}
+
   /** Retrieval settings to change; those left out stay as they are. */
   public record RetrievalChange(
       Integer vectorCandidates,

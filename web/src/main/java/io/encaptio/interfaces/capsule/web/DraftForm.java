@@ -24,6 +24,7 @@ public class DraftForm implements Serializable {
   private String answerLength;
   private String language;
   private String noAnswerText;
+  private boolean redactPersonalData;
   private final List<ActionRow> actions = new ArrayList<>();
   private UUID logo;
   private UUID avatar;
@@ -71,6 +72,7 @@ public class DraftForm implements Serializable {
     form.answerLength = settings.answerLength();
     form.language = settings.language();
     form.noAnswerText = settings.noAnswerText();
+    form.redactPersonalData = Boolean.TRUE.equals(settings.redactPersonalData());
     Brand brand = settings.brand();
     form.logo = brand.logo();
     form.avatar = brand.avatar();
@@ -125,7 +127,8 @@ public class DraftForm implements Serializable {
             strip(leadTitle),
             leadFields,
             leadRequired.stream().filter(leadFields::contains).toList(),
-            strip(leadConsent)));
+            strip(leadConsent)),
+        redactPersonalData);
   }
 
   /** A brand image just uploaded (it is in the saved draft already). */
@@ -227,6 +230,14 @@ public class DraftForm implements Serializable {
 
   public void setNoAnswerText(String noAnswerText) {
     this.noAnswerText = noAnswerText;
+  }
+
+  public boolean isRedactPersonalData() {
+    return redactPersonalData;
+  }
+
+  public void setRedactPersonalData(boolean redactPersonalData) {
+    this.redactPersonalData = redactPersonalData;
   }
 
   public UUID getLogo() {

@@ -1,0 +1,236 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.AssistantService;
+import io.encaptio.domain.ai.AnswerText;
+import io.encaptio.domain.ai.ChatModelFailure;
+import io.encaptio.domain.ai.ChatModels;
+import io.encaptio.domain.ai.ChatPrompt;
+import io.encaptio.domain.ai.Citation;
+import io.encaptio.domain.ai.Completion;
+import io.encaptio.domain.ai.ExtractiveAnswerer;
+import io.encaptio.domain.ai.Grounding;
+import io.encaptio.domain.ai.Intent;
+import io.encaptio.domain.ai.ModelCall;
+import io.encaptio.domain.ai.Outcome;
+import io.encaptio.domain.ai.Passage;
+import io.encaptio.domain.ai.PiiRedactor;
+import io.encaptio.domain.ai.Prompts;
+import io.encaptio.domain.ai.RankedPassage;
+import io.encaptio.domain.ai.Replies;
+import io.encaptio.domain.ai.Usage;
+import io.encaptio.domain.capsule.CapsuleSettings;
+import io.encaptio.domain.content.EmbeddingModels;
+import io.encaptio.domain.content.Embeddings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Makes the answer of a prepared question, outside any transaction: a reply of its own for
+ * greetings and small talk, the cached answer, or an answer from the passages — by the capsule's
+ * chat models in order (a model that times out, is rate limited or fails hands over to the next;
+ * when all fail, the extractive answer) or, without models, composed from the passages — followed
+ * by the grounding check (unsupported sentences out: hedged; none left: the capsule's "no answer"
+ * text) and, when the capsule asks for it, redaction of personal data.
+ */
+@ApplicationScoped
+class Answering {
+
+  private static final Logger LOG = Logger.getLogger(Answering.class.getName());
+
+  static final String HEDGE = "From what the content says: ";
+  static final String DEFAULT_NO_ANSWER = "I can't find that in the content.";
+
+  @Inject EmbeddingModels models;
+  @Inject ChatModels chatModels;
+
+  Answered answer(Prepared prepared, Consumer<String> tokens) {
+    if (prepared.intent() != Intent.QUESTION) {
+      String reply =
+          Replies.to(
+              prepared.intent(), prepared.question(), prepared.capsuleName(), prepared.settings());
+      emit(reply, tokens);
+      return new Answered(
+          AnswerText.plain(reply),
+          outcome(prepared.intent()),
+          Usage.none(),
+          List.of(),
+          false,
+          List.of(),
+          false);
+    }
+    if (prepared.cached() != null) {
+      emit(prepared.cached().answer().text(), tokens);
+      return new Answered(
+          prepared.cached().answer(),
+          prepared.cached().outcome(),
+          prepared.cached().usage(),
+          List.of(),
+          true,
+          List.of(),
+          false);
+    }
+    List<Passage> passages =
+        prepared.retrieval().passages().stream().map(RankedPassage::passage).toList();
+    Optional<String> extractive = compose(prepared, passages);
+    boolean weak = extractive.isEmpty();
+    List<String> failures = new ArrayList<>();
+    if (!passages.isEmpty() && !prepared.chain().isEmpty()) {
+      Optional<Answered> generated = generate(prepared, passages, weak, tokens, failures);
+      if (generated.isPresent()) {
+        return generated.get().withFallbacks(failures);
+      }
+    }
+    Answered answered =
+        checked(
+            prepared,
+            extractive.orElse(""),
+            passages,
+            extractiveUsage(prepared, passages, extractive.orElse("")),
+            weak);
+    emit(answered.answer().text(), tokens);
+    return answered.withFallbacks(failures);
+  }
+
+  /** The chain's models in order until one answers; tokens stream as they come. */
+  private Optional<Answered> generate(
+      Prepared prepared,
+      List<Passage> passages,
+      boolean weak,
+      Consumer<String> tokens,
+      List<String> failures) {
+    ChatPrompt prompt =
+        Prompts.of(
+            prepared.capsuleName(),
+            prepared.settings(),
+            passages,
+            prepared.history(),
+            prepared.question());
+    for (ModelCall call : prepared.chain()) {
+      boolean[] streamed = {false};
+      try {
+        Completion completion =
+            chatModels.stream(
+                call,
+                prompt,
+                token -> {
+                  streamed[0] = true;
+                  tokens.accept(token);
+                });
+        Usage usage =
+            new Usage(
+                call.label(),
+                prepared.variant(),
+                completion.inputTokens(),
+                completion.outputTokens(),
+                call.costMicros(completion.inputTokens(), completion.outputTokens()));
+        return Optional.of(checked(prepared, completion.text(), passages, usage, weak));
+      } catch (ChatModelFailure failure) {
+        LOG.warning(() -> "Chat model " + call + " failed, next in chain: " + failure.getMessage());
+        failures.add(failure.getMessage());
+        if (streamed[0]) {
+          tokens.accept(AssistantService.RESTART);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> compose(Prepared prepared, List<Passage> passages) {
+    int sentences = sentences(prepared.settings().answerLength());
+    Optional<String> own = ExtractiveAnswerer.compose(prepared.question(), passages, sentences);
+    if (own.isEmpty() && !prepared.standalone().equals(prepared.question())) {
+      return ExtractiveAnswerer.compose(prepared.standalone(), passages, sentences);
+    }
+    return own;
+  }
+
+  /** The grounding check and what follows from it, for any answer made from {@code passages}. */
+  private Answered checked(
+      Prepared prepared, String text, List<Passage> passages, Usage usage, boolean weak) {
+    Grounding.Result grounding = Grounding.check(text, passages);
+    CapsuleSettings settings = prepared.settings();
+    AnswerText answer;
+    Outcome outcome;
+    if (grounding.empty()) {
+      answer = AnswerText.plain(noAnswer(settings));
+      outcome = Outcome.REFUSED;
+    } else if (grounding.unsupported().isEmpty()) {
+      answer = grounding.supported();
+      outcome = Outcome.ANSWERED;
+    } else {
+      answer =
+          new AnswerText(HEDGE + grounding.supported().text(), grounding.supported().citations());
+      outcome = Outcome.HEDGED;
+    }
+    if (Boolean.TRUE.equals(settings.redactPersonalData())) {
+      answer = redacted(answer);
+    }
+    return new Answered(answer, outcome, usage, grounding.unsupported(), false, List.of(), weak);
+  }
+
+  private static AnswerText redacted(AnswerText answer) {
+    return new AnswerText(
+        PiiRedactor.redact(answer.text()),
+        answer.citations().stream()
+            .map(
+                c ->
+                    new Citation(
+                        c.number(),
+                        c.chunkId(),
+                        c.itemId(),
+                        c.itemTitle(),
+                        c.headingPath(),
+                        c.page(),
+                        c.position(),
+                        PiiRedactor.redact(c.snippet())))
+            .toList());
+  }
+
+  /** Without a model the "tokens" are the embedding tokenizer's count of what was read and said. */
+  private Usage extractiveUsage(Prepared prepared, List<Passage> passages, String text) {
+    Embeddings tokenizer = models.model(prepared.embeddingModel());
+    int read = tokenizer.countTokens(prepared.standalone());
+    for (Passage passage : passages) {
+      read += tokenizer.countTokens(passage.text());
+    }
+    return new Usage(Usage.EXTRACTIVE, prepared.variant(), read, tokenizer.countTokens(text), 0);
+  }
+
+  static String noAnswer(CapsuleSettings settings) {
+    return settings.noAnswerText() == null || settings.noAnswerText().isBlank()
+        ? DEFAULT_NO_ANSWER
+        : settings.noAnswerText().strip();
+  }
+
+  static int sentences(String answerLength) {
+    return switch (answerLength == null ? "medium" : answerLength) {
+      case "short" -> 2;
+      case "long" -> 5;
+      default -> 3;
+    };
+  }
+
+  private static Outcome outcome(Intent intent) {
+    return switch (intent) {
+      case GREETING -> Outcome.GREETING;
+      case OUT_OF_SCOPE -> Outcome.OUT_OF_SCOPE;
+      default -> Outcome.SMALL_TALK;
+    };
+  }
+
+  /** Text that is ready at once still reaches the caller word by word, as a model's would. */
+  static void emit(String text, Consumer<String> tokens) {
+    int start = 0;
+    for (int i = 1; i <= text.length(); i++) {
+      if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
+        tokens.accept(text.substring(start, i));
+        start = i;
+      }
+    }
+  }
+}

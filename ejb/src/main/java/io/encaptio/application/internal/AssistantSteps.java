@@ -1,0 +1,254 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.ai.AnswerCache;
+import io.encaptio.domain.ai.CachedAnswer;
+import io.encaptio.domain.ai.ChatModelRepository;
+import io.encaptio.domain.ai.ChatPrompt;
+import io.encaptio.domain.ai.Conversation;
+import io.encaptio.domain.ai.ConversationRepository;
+import io.encaptio.domain.ai.FollowUps;
+import io.encaptio.domain.ai.Intent;
+import io.encaptio.domain.ai.Message;
+import io.encaptio.domain.ai.ModelCall;
+import io.encaptio.domain.ai.Outcome;
+import io.encaptio.domain.ai.PassageFilter;
+import io.encaptio.domain.ai.PassageIndex;
+import io.encaptio.domain.ai.Questions;
+import io.encaptio.domain.ai.Retrieval;
+import io.encaptio.domain.ai.SearchMode;
+import io.encaptio.domain.ai.SecretBox;
+import io.encaptio.domain.analytics.AnalyticsEvent;
+import io.encaptio.domain.analytics.AnalyticsEventRepository;
+import io.encaptio.domain.capsule.Capsule;
+import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.capsule.CapsuleSettings;
+import io.encaptio.domain.capsule.InvalidCapsuleException;
+import io.encaptio.domain.capsule.ModelRouting;
+import io.encaptio.domain.capsule.RetrievalSettings;
+import io.encaptio.tenancy.context.TenantContext;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * The two transactions of answering a question, so that no transaction (and no database connection)
+ * is held while a chat model writes the answer: {@link #prepare} reads everything the answer needs,
+ * {@link #record} stores both messages and the events.
+ */
+@Stateless
+@LocalBean
+public class AssistantSteps {
+
+  private static final Logger LOG = Logger.getLogger(AssistantSteps.class.getName());
+
+  static final int MAX_QUESTION = 2000;
+
+  /** Earlier messages a chat model sees of the conversation. */
+  static final int HISTORY = 6;
+
+  @Inject CapsuleRepository capsules;
+  @Inject ConversationRepository conversations;
+  @Inject PassageIndex index;
+  @Inject Retriever retriever;
+  @Inject AnswerCache cache;
+  @Inject AnalyticsEventRepository events;
+  @Inject ChatModelRepository models;
+  @Inject SecretBox secrets;
+
+  public Prepared prepare(UUID capsuleId, UUID conversationId, String asked, boolean draft) {
+    Capsule capsule =
+        capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    String question = Questions.checked(asked, MAX_QUESTION);
+    Integer version = draft ? null : capsule.publishedVersion();
+    if (!draft && version == null) {
+      throw new InvalidCapsuleException(
+          Map.of("draft", "The capsule has no published version yet: ask the draft, or publish."));
+    }
+    CapsuleSettings settings =
+        draft ? capsule.draft() : capsules.version(capsuleId, version).orElseThrow().settings();
+    List<Message> earlier = conversationId == null ? List.of() : earlier(capsuleId, conversationId);
+    List<ChatPrompt.Turn> history =
+        earlier.subList(Math.max(0, earlier.size() - HISTORY), earlier.size()).stream()
+            .map(m -> new ChatPrompt.Turn(Message.VISITOR.equals(m.role()), m.text()))
+            .toList();
+    Intent intent = Intent.of(question);
+    String model = capsule.indexing().model();
+    ModelRouting routing = capsule.routing();
+    String variant = variant(earlier, routing);
+    if (intent != Intent.QUESTION) {
+      return new Prepared(
+          capsuleId,
+          capsule.name(),
+          settings,
+          version,
+          conversationId,
+          earlier.size(),
+          question,
+          question,
+          intent,
+          model,
+          null,
+          null,
+          null,
+          history,
+          variant,
+          List.of());
+    }
+    List<String> earlierQuestions =
+        earlier.stream()
+            .filter(m -> Message.VISITOR.equals(m.role()) && m.standalone() != null)
+            .map(Message::standalone)
+            .toList();
+    String standalone = FollowUps.standalone(question, earlierQuestions);
+    List<ModelCall> chain = chain(routing.chain(variant));
+    RetrievalSettings retrieval = capsule.retrieval();
+    String cacheKey =
+        version == null || !standalone.equals(question)
+            ? null
+            : cacheKey(capsuleId, version, retrieval, variant, chain, question);
+    Optional<CachedAnswer> cached = cacheKey == null ? Optional.empty() : cache.get(cacheKey);
+    Retrieval found =
+        cached.isPresent()
+            ? null
+            : retriever.retrieve(
+                capsuleId,
+                standalone,
+                SearchMode.HYBRID,
+                retrieval,
+                PassageFilter.NONE,
+                retrieval.passages());
+    return new Prepared(
+        capsuleId,
+        capsule.name(),
+        settings,
+        version,
+        conversationId,
+        earlier.size(),
+        question,
+        standalone,
+        intent,
+        model,
+        cacheKey,
+        cached.orElse(null),
+        found,
+        history,
+        variant,
+        chain);
+  }
+
+  private List<Message> earlier(UUID capsuleId, UUID conversationId) {
+    conversations
+        .find(conversationId)
+        .filter(c -> c.capsuleId().equals(capsuleId))
+        .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    return conversations.messages(conversationId);
+  }
+
+  /** A conversation keeps the variant it started with; a new one draws its own. */
+  private static String variant(List<Message> earlier, ModelRouting routing) {
+    for (int i = earlier.size() - 1; i >= 0; i--) {
+      if (earlier.get(i).variant() != null) {
+        return earlier.get(i).variant();
+      }
+    }
+    return routing.variantFor(ThreadLocalRandom.current().nextInt(100));
+  }
+
+  /** The chain's models with their keys opened; a model whose key can't be opened is skipped. */
+  private List<ModelCall> chain(List<UUID> ids) {
+    List<ModelCall> calls = new ArrayList<>();
+    for (UUID id : ids) {
+      models
+          .find(id)
+          .ifPresent(
+              config -> {
+                try {
+                  calls.add(
+                      config.call(
+                          config.apiKeySealed() == null
+                              ? null
+                              : secrets.open(config.apiKeySealed())));
+                } catch (IllegalStateException unopened) {
+                  LOG.warning(
+                      () -> "Chat model " + config.name() + " skipped: " + unopened.getMessage());
+                }
+              });
+    }
+    return calls;
+  }
+
+  /**
+   * Everything a published answer depends on: tenant, capsule, version, the index's generation, the
+   * retrieval settings, the variant and its models, and the question's normal form.
+   */
+  private String cacheKey(
+      UUID capsuleId,
+      int version,
+      RetrievalSettings retrieval,
+      String variant,
+      List<ModelCall> chain,
+      String question) {
+    return TenantContext.current().schemaName().value()
+        + '|'
+        + capsuleId
+        + "|v"
+        + version
+        + "|g"
+        + index.generation(capsuleId)
+        + '|'
+        + Integer.toHexString(retrieval.hashCode())
+        + '|'
+        + variant
+        + chain.stream().map(c -> c.configId() + "@" + c.model()).toList()
+        + '|'
+        + Questions.key(question);
+  }
+
+  /** Stores the question and its answer (and an unanswered event); returns the two messages. */
+  public List<Message> record(Prepared prepared, Answered answered, String askedBy, int latencyMs) {
+    Conversation conversation;
+    if (prepared.conversationId() == null) {
+      conversation = Conversation.start(prepared.capsuleId(), Conversation.PLAYGROUND, askedBy);
+      conversations.add(conversation);
+    } else {
+      conversation = conversations.find(prepared.conversationId()).orElseThrow();
+      conversation.touched();
+    }
+    Message question =
+        Message.visitor(
+            conversation.id(),
+            prepared.nextOrdinal(),
+            prepared.question(),
+            prepared.intent() == Intent.QUESTION ? prepared.standalone() : null);
+    Message answer =
+        Message.assistant(
+            conversation.id(),
+            prepared.nextOrdinal() + 1,
+            answered.answer(),
+            answered.outcome(),
+            answered.usage().withVariant(prepared.variant()),
+            answered.cached(),
+            latencyMs,
+            prepared.version());
+    conversations.add(question);
+    conversations.add(answer);
+    if (answered.outcome() == Outcome.REFUSED || answered.weak()) {
+      events.add(
+          AnalyticsEvent.of(
+              prepared.capsuleId(),
+              AnalyticsEvent.UNANSWERED,
+              conversation.id(),
+              question.id(),
+              prepared.question()));
+    }
+    return List.of(question, answer);
+  }
+}

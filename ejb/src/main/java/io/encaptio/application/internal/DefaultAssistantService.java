@@ -1,0 +1,143 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.AssistantService;
+import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.application.NotFoundException;
+import io.encaptio.application.RetrievalService.PassageDto;
+import io.encaptio.domain.ai.AnswerCache;
+import io.encaptio.domain.ai.CachedAnswer;
+import io.encaptio.domain.ai.ConversationRepository;
+import io.encaptio.domain.ai.Message;
+import io.encaptio.domain.analytics.AnalyticsEvent;
+import io.encaptio.domain.analytics.AnalyticsEventRepository;
+import io.encaptio.domain.capsule.CapsuleRepository;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Answers in three steps: {@link AssistantSteps#prepare} (a transaction), {@link Answering} (no
+ * transaction: a chat model may take seconds), {@link AssistantSteps#record} (a transaction).
+ */
+@Stateless
+@Local(AssistantService.class)
+public class DefaultAssistantService implements AssistantService {
+
+  @EJB AssistantSteps steps;
+  @Inject Answering answering;
+  @Inject AnswerCache cache;
+  @Inject CapsuleRepository capsules;
+  @Inject ConversationRepository conversations;
+  @Inject AnalyticsEventRepository events;
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public AnswerDto ask(UUID capsuleId, Ask ask, String askedBy, Consumer<String> tokens) {
+    long start = System.nanoTime();
+    Prepared prepared = steps.prepare(capsuleId, ask.conversationId(), ask.question(), ask.draft());
+    Map<String, Double> millis = new LinkedHashMap<>();
+    if (prepared.retrieval() != null) {
+      millis.putAll(prepared.retrieval().millis());
+    }
+    millis.put("prepare", elapsed(start));
+    long generating = System.nanoTime();
+    Answered answered = answering.answer(prepared, tokens);
+    millis.put("answer", elapsed(generating));
+    if (prepared.cacheKey() != null && !answered.cached()) {
+      cache.put(
+          prepared.cacheKey(),
+          new CachedAnswer(answered.answer(), answered.outcome(), answered.usage()));
+    }
+    long recording = System.nanoTime();
+    List<Message> stored =
+        steps.record(prepared, answered, askedBy, (int) ((System.nanoTime() - start) / 1_000_000));
+    millis.put("record", elapsed(recording));
+    millis.put("total", elapsed(start));
+    return toDto(prepared, answered, stored.get(1), millis);
+  }
+
+  @Override
+  public List<MessageDto> conversation(UUID capsuleId, UUID conversationId) {
+    conversations
+        .find(conversationId)
+        .filter(c -> c.capsuleId().equals(capsuleId))
+        .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    return conversations.messages(conversationId).stream()
+        .map(
+            m ->
+                new MessageDto(
+                    m.id(),
+                    m.role(),
+                    m.text(),
+                    m.outcome(),
+                    m.citations(),
+                    m.model(),
+                    m.cached(),
+                    m.createdAt()))
+        .toList();
+  }
+
+  @Override
+  public void feedback(UUID capsuleId, UUID messageId, int value) {
+    Message message =
+        conversations
+            .message(messageId)
+            .filter(
+                m ->
+                    conversations
+                        .find(m.conversationId())
+                        .filter(c -> c.capsuleId().equals(capsuleId))
+                        .isPresent())
+            .orElseThrow(
+                () -> new NotFoundException("No answer " + messageId + " in this capsule."));
+    message.feedback(value);
+  }
+
+  @Override
+  public List<UnansweredDto> unanswered(UUID capsuleId, int max) {
+    capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    return events.latest(capsuleId, AnalyticsEvent.UNANSWERED, max).stream()
+        .map(e -> new UnansweredDto(e.detail(), e.conversationId(), e.createdAt()))
+        .toList();
+  }
+
+  private static AnswerDto toDto(
+      Prepared prepared, Answered answered, Message message, Map<String, Double> millis) {
+    List<PassageDto> passages =
+        prepared.retrieval() == null
+            ? List.of()
+            : prepared.retrieval().passages().stream().map(DefaultRetrievalService::toDto).toList();
+    return new AnswerDto(
+        message.conversationId(),
+        message.id(),
+        prepared.question(),
+        prepared.standalone(),
+        prepared.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        answered.answer().text(),
+        answered.outcome().dbValue(),
+        answered.answer().citations(),
+        answered.unsupported(),
+        answered.fallbacks(),
+        answered.cached(),
+        answered.usage().model(),
+        prepared.variant(),
+        answered.usage().inputTokens(),
+        answered.usage().outputTokens(),
+        answered.usage().costMicros(),
+        prepared.version(),
+        passages,
+        millis);
+  }
+
+  private static double elapsed(long start) {
+    return Math.round((System.nanoTime() - start) / 1e4) / 100.0;
+  }
+}

@@ -1,0 +1,23 @@
+package io.encaptio.domain.ai;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations and their messages in the current tenant's schema. */
+public interface ConversationRepository {
+
+  void add(Conversation conversation);
+
+  Optional<Conversation> find(UUID id);
+
+  void add(Message message);
+
+  /** The conversation's messages, oldest first. */
+  List<Message> messages(UUID conversationId);
+
+  Optional<Message> message(UUID id);
+
+  /** The capsule's answers to questions (not greetings) per A/B variant, "a" first. */
+  List<VariantFigures> variants(UUID capsuleId);
+}

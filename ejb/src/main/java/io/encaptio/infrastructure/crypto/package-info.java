@@ -1,0 +1,2 @@
+/** Encryption of secrets at rest. */
+package io.encaptio.infrastructure.crypto;
