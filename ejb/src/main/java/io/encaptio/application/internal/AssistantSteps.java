@@ -66,6 +66,22 @@ public class AssistantSteps {
   public Prepared prepare(UUID capsuleId, UUID conversationId, String asked, boolean draft) {
     Capsule capsule =
         capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    return prepare(capsule, conversationId, asked, draft, true);
+  }
+
+  /**
+   * A question as visitors would get it answered now (the published version, or the draft of a
+   * capsule never published), outside any conversation and never from the cache: golden questions.
+   */
+  public Prepared prepareCheck(UUID capsuleId, String asked) {
+    Capsule capsule =
+        capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    return prepare(capsule, null, asked, capsule.publishedVersion() == null, false);
+  }
+
+  private Prepared prepare(
+      Capsule capsule, UUID conversationId, String asked, boolean draft, boolean cacheable) {
+    UUID capsuleId = capsule.id();
     String question = Questions.checked(asked, MAX_QUESTION);
     Integer version = draft ? null : capsule.publishedVersion();
     if (!draft && version == null) {
@@ -111,7 +127,7 @@ public class AssistantSteps {
     List<ModelCall> chain = chain(routing.chain(variant));
     RetrievalSettings retrieval = capsule.retrieval();
     String cacheKey =
-        version == null || !standalone.equals(question)
+        !cacheable || version == null || !standalone.equals(question)
             ? null
             : cacheKey(capsuleId, version, retrieval, variant, chain, question);
     Optional<CachedAnswer> cached = cacheKey == null ? Optional.empty() : cache.get(cacheKey);

@@ -2,6 +2,7 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.capsule.AssistantPrompt;
 import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.Capsule;
@@ -42,6 +43,7 @@ public class DefaultCapsuleService implements CapsuleService {
   static final int MAX_PAGE = 100;
 
   @Inject CapsuleRepository capsules;
+  @Inject GoldenRuns goldenRuns;
   @Inject ContentRepository content;
   @Inject PublicKeyRegistry publicKeys;
   @Inject JobQueue jobs;
@@ -110,6 +112,7 @@ public class DefaultCapsuleService implements CapsuleService {
     Capsule capsule = require(id);
     CapsuleVersion version = capsule.publish(content.countOfCapsule(id), publishedBy);
     capsules.addVersion(version);
+    goldenRuns.queue(id, GoldenRun.PUBLISH);
     LOG.info(() -> "Capsule " + id + " version " + version.number() + " published");
     return toDto(capsule);
   }
@@ -145,6 +148,7 @@ public class DefaultCapsuleService implements CapsuleService {
                     new IllegalArgumentException(
                         "Capsule " + id + " has no version " + number + " to roll back to."));
     capsules.addVersion(capsule.rollBackTo(earlier, publishedBy));
+    goldenRuns.queue(id, GoldenRun.PUBLISH);
     return toDto(capsule);
   }
 

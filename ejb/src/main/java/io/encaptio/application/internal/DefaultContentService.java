@@ -2,6 +2,7 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.ContentService;
 import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.IndexingSettings;
@@ -42,6 +43,7 @@ public class DefaultContentService implements ContentService {
   @Inject ContentParser parser;
   @Inject EmbeddingModels models;
   @Inject ContentQuota quota;
+  @Inject GoldenRuns goldenRuns;
 
   @Inject
   @ConfigProperty(name = "encaptio.upload.max.bytes", defaultValue = "26214400")
@@ -150,6 +152,7 @@ public class DefaultContentService implements ContentService {
   @Override
   public void remove(UUID capsuleId, UUID itemId) {
     content.remove(requireItem(capsuleId, itemId));
+    goldenRuns.queue(capsuleId, GoldenRun.REINDEX);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.IndexingSettings;
@@ -30,6 +31,7 @@ import java.util.UUID;
 public class IngestionSteps {
 
   @Inject ContentRepository content;
+  @Inject GoldenRuns goldenRuns;
   @Inject CapsuleRepository capsules;
   @Inject JobQueue jobs;
 
@@ -92,6 +94,7 @@ public class IngestionSteps {
             item -> {
               content.replaceChunks(itemId, item.capsuleId(), chunks, vectors, model);
               item.ready(chunks.size());
+              goldenRuns.queue(item.capsuleId(), GoldenRun.REINDEX);
               if (fetched != null) {
                 item.fetched(fetched.sha256(), fetched.pages().size());
                 synced(item);

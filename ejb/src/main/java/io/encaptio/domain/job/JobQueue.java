@@ -17,6 +17,9 @@ public interface JobQueue {
   /** Removes a capsule deleted long enough ago, with all its content. */
   String PURGE_CAPSULE = "purge-capsule";
 
+  /** Runs a capsule's golden questions (subject: the golden run). */
+  String RUN_GOLDEN_QUESTIONS = "golden-run";
+
   /**
    * Queues a job for the current tenant in the caller's transaction: it exists exactly when the
    * change that needs it was committed.

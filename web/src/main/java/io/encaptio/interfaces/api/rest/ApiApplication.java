@@ -3,6 +3,7 @@ package io.encaptio.interfaces.api.rest;
 import io.encaptio.interfaces.capsule.rest.AssistantResource;
 import io.encaptio.interfaces.capsule.rest.CapsuleResource;
 import io.encaptio.interfaces.capsule.rest.ChatModelResource;
+import io.encaptio.interfaces.capsule.rest.GoldenQuestionResource;
 import io.encaptio.interfaces.capsule.rest.PublicCapsuleResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
 import io.encaptio.interfaces.problem.ServiceExceptionMapper;
@@ -45,6 +46,7 @@ public class ApiApplication extends Application {
         CapsuleResource.class,
         AssistantResource.class,
         ChatModelResource.class,
+        GoldenQuestionResource.class,
         PublicCapsuleResource.class,
         TenantOperationsResource.class,
         ServiceExceptionMapper.class,
