@@ -15,17 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 SCIFACT="${ENCAPTIO_SCIFACT_DIR:-$ENCAPTIO_ROOT/../shared/eval/scifact}"
 [[ -f "$SCIFACT/corpus.jsonl.gz" ]] || die "SciFact not found at $SCIFACT (set ENCAPTIO_SCIFACT_DIR)"
 
-if [[ -n "${ENCAPTIO_BENCH_REUSE:-}" && -f "$WORK/capsule.txt" ]]; then
-  prepare_bench_server keep
-  trap 'stop_bench_server' EXIT
-else
-  prepare_bench_server
-  if [[ -n "${ENCAPTIO_BENCH_REUSE:-}" ]]; then
-    trap 'stop_bench_server' EXIT
-  else
-    trap 'stop_bench_server; drop_database || true' EXIT
-  fi
-fi
+prepare_reusable_bench_server capsule.txt
 start_bench_server 3
 if [[ ! -f "$WORK/capsule.txt" ]]; then
   log "ingesting SciFact through the API (about ten minutes)"

@@ -46,6 +46,22 @@ prepare_bench_server() {
     -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath") || die "the build failed"
 }
 
+# For benchmarks whose data takes long to make: with ENCAPTIO_BENCH_REUSE=1 the database and
+# $WORK are kept between runs (the data is made again only when $WORK/MARKER is missing); without
+# it both are made afresh and the database is dropped at the end.
+prepare_reusable_bench_server() {  # prepare_reusable_bench_server MARKER
+  if [[ -n "${ENCAPTIO_BENCH_REUSE:-}" && -f "$WORK/$1" ]]; then
+    prepare_bench_server keep
+  else
+    prepare_bench_server
+  fi
+  if [[ -n "${ENCAPTIO_BENCH_REUSE:-}" ]]; then
+    trap 'stop_bench_server' EXIT
+  else
+    trap 'stop_bench_server; drop_database || true' EXIT
+  fi
+}
+
 start_bench_server() {  # start_bench_server EXPECTED_ACTIVE_TENANTS
   liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
   "$WLP/bin/server" start encaptio >/dev/null

@@ -13,6 +13,7 @@
 #   bench models [N]   embedding models compared on SciFact train (quality, speed); bench-models-results.md.
 #   bench studio [N]   studio pages' render time with N capsules in a tenant; bench-studio-results.md.
 #   bench retrieval [MODEL]  SciFact retrieval quality (vector, keyword, hybrid); bench-retrieval-results.md.
+#   bench latency [CHUNKS]   retrieval and extractive-answer latency at 100,000 chunks; bench-latency-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -184,6 +185,7 @@ case "${1:-}" in
     if [[ "${1:-}" == models ]]; then shift; exec "$SCRIPTS/bench-models.sh" "$@"; fi
     if [[ "${1:-}" == studio ]]; then shift; exec "$SCRIPTS/bench-studio.sh" "$@"; fi
     if [[ "${1:-}" == retrieval ]]; then shift; exec "$SCRIPTS/bench-retrieval.sh" "$@"; fi
+    if [[ "${1:-}" == latency ]]; then shift; exec "$SCRIPTS/bench-latency.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS]]" >&2; exit 2 ;;
 esac

@@ -57,6 +57,13 @@ public interface ContentService {
   /** Indexes the item again from its source (a failed item gets another try). */
   ContentDto reindex(UUID capsuleId, UUID itemId);
 
+  /**
+   * Labels the item: tags and language that retrieval can be limited to.
+   *
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming what to fix
+   */
+  ContentDto label(UUID capsuleId, UUID itemId, List<String> tags, String language);
+
   /** Removes the item with its chunks (and file); visitors' answers stop using it at once. */
   void remove(UUID capsuleId, UUID itemId);
 
@@ -108,6 +115,8 @@ public interface ContentService {
       OffsetDateTime lastSyncedAt,
       int syncFailures,
       boolean stale,
-      String syncError)
+      String syncError,
+      List<String> tags,
+      String language)
       implements Serializable {}
 }

@@ -18,9 +18,17 @@ public interface RetrievalService {
    * @param limit passages to return (at most 200)
    * @param settings settings to try instead of the capsule's (null: the capsule's)
    * @param items only these content items (empty: all)
+   * @param tags only items with one of these tags (empty: any)
+   * @param language only items in this language (null: any)
    */
   record Search(
-      String question, SearchMode mode, int limit, RetrievalSettings settings, List<UUID> items)
+      String question,
+      SearchMode mode,
+      int limit,
+      RetrievalSettings settings,
+      List<UUID> items,
+      List<String> tags,
+      String language)
       implements Serializable {}
 
   record PassageDto(

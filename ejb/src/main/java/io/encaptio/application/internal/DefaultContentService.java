@@ -150,6 +150,13 @@ public class DefaultContentService implements ContentService {
   }
 
   @Override
+  public ContentDto label(UUID capsuleId, UUID itemId, List<String> tags, String language) {
+    ContentItem item = requireItem(capsuleId, itemId);
+    item.label(tags, language);
+    return toDto(item);
+  }
+
+  @Override
   public void remove(UUID capsuleId, UUID itemId) {
     content.remove(requireItem(capsuleId, itemId));
     goldenRuns.queue(capsuleId, GoldenRun.REINDEX);
@@ -282,6 +289,8 @@ public class DefaultContentService implements ContentService {
         item.lastSyncedAt(),
         item.syncFailures(),
         item.stale(),
-        item.syncError());
+        item.syncError(),
+        item.tags(),
+        item.language());
   }
 }

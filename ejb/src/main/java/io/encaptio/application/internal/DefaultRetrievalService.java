@@ -11,9 +11,13 @@ import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.capsule.RetrievalSettings;
+import io.encaptio.domain.content.ContentItem;
+import io.encaptio.domain.content.ContentRepository;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +31,10 @@ public class DefaultRetrievalService implements RetrievalService {
 
   @Inject CapsuleRepository capsules;
   @Inject Retriever retriever;
+  @Inject ContentRepository content;
+
+  /** An item id no item has: the filter of a search whose labels match no item. */
+  private static final UUID NOTHING = new UUID(0, 0);
 
   @Override
   public SearchResultDto search(UUID capsuleId, Search search) {
@@ -44,12 +52,37 @@ public class DefaultRetrievalService implements RetrievalService {
             question,
             search.mode() == null ? SearchMode.HYBRID : search.mode(),
             settings,
-            new PassageFilter(search.items()),
+            filter(capsuleId, search),
             search.limit());
     return new SearchResultDto(
         found.passages().stream().map(DefaultRetrievalService::toDto).toList(),
         found.models(),
         found.millis());
+  }
+
+  /**
+   * The items a search may read: those named, with one of the tags, in the language. No item
+   * matching the labels is a filter that matches nothing (not "no filter").
+   */
+  private PassageFilter filter(UUID capsuleId, Search search) {
+    List<String> tags =
+        search.tags() == null
+            ? List.of()
+            : search.tags().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+    String language =
+        search.language() == null || search.language().isBlank() ? null : search.language();
+    if (tags.isEmpty() && language == null) {
+      return new PassageFilter(search.items());
+    }
+    List<UUID> named = search.items() == null ? List.of() : search.items();
+    List<UUID> matching =
+        content.ofCapsule(capsuleId).stream()
+            .filter(i -> named.isEmpty() || named.contains(i.id()))
+            .filter(i -> tags.isEmpty() || i.tags().stream().anyMatch(tags::contains))
+            .filter(i -> language == null || language.equalsIgnoreCase(i.language()))
+            .map(ContentItem::id)
+            .toList();
+    return new PassageFilter(matching.isEmpty() ? List.of(NOTHING) : matching);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.encaptio.domain.ai;
 
 import io.encaptio.domain.capsule.InvalidCapsuleException;
+import io.encaptio.domain.content.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package io.encaptio.domain.ai;
 
+import io.encaptio.domain.content.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

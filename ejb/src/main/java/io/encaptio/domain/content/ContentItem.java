@@ -2,6 +2,7 @@ package io.encaptio.domain.content;
 
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +37,8 @@ public class ContentItem {
 
   /** Syncs failed in a row after which a URL source is flagged stale. */
   public static final int STALE_AFTER = 3;
+
+  static final int MAX_TAGS = 10;
 
   @Id private UUID id;
 
@@ -101,6 +106,13 @@ public class ContentItem {
 
   @Column(name = "page_count", nullable = false)
   private int pageCount;
+
+  @Convert(converter = StringListConverter.class)
+  @Column(nullable = false)
+  private List<String> tags = new ArrayList<>();
+
+  @Column(length = 8)
+  private String language;
 
   @Column(name = "fetched_sha256", length = 64)
   private String fetchedSha256;
@@ -431,6 +443,51 @@ public class ContentItem {
 
   public String syncError() {
     return syncError;
+  }
+
+  /**
+   * Labels that narrow retrieval: up to {@value #MAX_TAGS} tags (lower case, 1 to 40 letters,
+   * digits or dashes) and the language (ISO 639-1, or null for unknown).
+   *
+   * @throws InvalidCapsuleException naming what to fix
+   */
+  public void label(List<String> newTags, String newLanguage) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    List<String> cleaned =
+        newTags == null
+            ? List.of()
+            : newTags.stream()
+                .map(t -> t == null ? "" : t.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
+    if (cleaned.size() > MAX_TAGS
+        || cleaned.stream().anyMatch(t -> !t.matches("[\\p{L}\\p{N}-]{1,40}"))) {
+      problems.put(
+          "tags", "Use up to " + MAX_TAGS + " tags of 1 to 40 letters, digits or dashes each.");
+    }
+    String code =
+        newLanguage == null || newLanguage.isBlank()
+            ? null
+            : newLanguage.strip().toLowerCase(java.util.Locale.ROOT);
+    if (code != null && !code.matches("[a-z]{2}")) {
+      problems.put(
+          "language", "Give the language as a two-letter code (ISO 639-1), e.g. en or de.");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidCapsuleException(problems);
+    }
+    tags = new ArrayList<>(cleaned);
+    language = code;
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  public List<String> tags() {
+    return tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  public String language() {
+    return language;
   }
 
   public int pageCount() {

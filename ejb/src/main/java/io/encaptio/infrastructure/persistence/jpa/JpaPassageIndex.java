@@ -52,22 +52,13 @@ public class JpaPassageIndex implements PassageIndex {
       UUID capsuleId, String model, float[] vector, int k, int searchWidth, PassageFilter filter) {
     entityManager
         .current()
-        .createNativeQuery(
-            "SELECT set_config('hnsw.ef_search', ?, true),"
-                + " set_config('hnsw.iterative_scan', 'relaxed_order', true)")
+        .createNativeQuery(PassageSql.SEARCH_WIDTH)
         .setParameter(1, Integer.toString(Math.max(searchWidth, k)))
         .getSingleResult();
-    String chunk = entityManager.table("chunk");
     Query query =
         entityManager
             .current()
-            .createNativeQuery(
-                "SELECT id, 1 - distance FROM (SELECT id, embedding OPERATOR(public.<=>)"
-                    + " CAST(?1 AS public.vector) AS distance FROM "
-                    + chunk
-                    + " WHERE capsule_id = ?2 AND model = ?3"
-                    + (filter.any() ? " AND content_item_id = ANY (CAST(?5 AS uuid[]))" : "")
-                    + " ORDER BY distance LIMIT ?4) nearest ORDER BY distance, id")
+            .createNativeQuery(PassageSql.nearest(entityManager::table, filter.any()))
             .setParameter(1, JpaContentRepository.vectorLiteral(vector))
             .setParameter(2, capsuleId)
             .setParameter(3, model)
@@ -89,32 +80,10 @@ public class JpaPassageIndex implements PassageIndex {
   @Override
   public List<Hit> keywords(
       UUID capsuleId, String query, int k, int postingsPerTerm, PassageFilter filter) {
-    String sql =
-        "WITH stats AS (SELECT chunks, CAST(terms AS float8) / greatest(chunks, 1) AS average FROM "
-            + entityManager.table("keyword_stats")
-            + " WHERE capsule_id = ?1 AND chunks > 0),"
-            + " words AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', ?2))),"
-            + " terms AS (SELECT k.term,"
-            + " ln(1 + (CAST(stats.chunks - k.chunks AS float8) + 0.5) / (k.chunks + 0.5)) AS idf"
-            + " FROM words JOIN "
-            + entityManager.table("keyword_term")
-            + " k ON k.capsule_id = ?1 AND k.term = words.lexeme, stats WHERE k.chunks > 0),"
-            + " scored AS (SELECT p.chunk_id, sum(terms.idf * p.tf * CAST(2.2 AS float8) / (p.tf"
-            + " + CAST(1.2 AS float8) * (0.25 + p.term_count / stats.average * 0.75))) AS score"
-            + " FROM terms CROSS JOIN stats CROSS JOIN LATERAL (SELECT chunk_id, tf, term_count FROM "
-            + entityManager.table("chunk_term")
-            + " t WHERE t.capsule_id = ?1 AND t.term = terms.term ORDER BY t.impact DESC LIMIT ?3) p"
-            + " GROUP BY p.chunk_id)"
-            + (filter.any()
-                ? " SELECT s.chunk_id, s.score FROM scored s JOIN "
-                    + entityManager.table("chunk")
-                    + " c ON c.id = s.chunk_id AND c.content_item_id = ANY (CAST(?5 AS uuid[]))"
-                : " SELECT s.chunk_id, s.score FROM scored s")
-            + " ORDER BY 2 DESC, 1 LIMIT ?4";
     Query statement =
         entityManager
             .current()
-            .createNativeQuery(sql)
+            .createNativeQuery(PassageSql.keywords(entityManager::table, filter.any()))
             .setParameter(1, capsuleId)
             .setParameter(2, query)
             .setParameter(3, postingsPerTerm)
@@ -147,14 +116,7 @@ public class JpaPassageIndex implements PassageIndex {
     List<?> rows =
         entityManager
             .current()
-            .createNativeQuery(
-                "SELECT c.id, c.content_item_id, i.title, c.text, c.heading_path, c.page,"
-                    + " c.position, c.model FROM "
-                    + entityManager.table("chunk")
-                    + " c JOIN "
-                    + entityManager.table("content_item")
-                    + " i ON i.id = c.content_item_id"
-                    + " WHERE c.capsule_id = ? AND c.id = ANY (CAST(? AS uuid[]))")
+            .createNativeQuery(PassageSql.passages(entityManager::table))
             .setParameter(1, capsuleId)
             .setParameter(2, uuidArray(chunkIds))
             .getResultList();
@@ -182,7 +144,7 @@ public class JpaPassageIndex implements PassageIndex {
   }
 
   /** PostgreSQL's array literal of UUIDs (their text form needs no quoting). */
-  private static String uuidArray(Collection<UUID> ids) {
+  static String uuidArray(Collection<UUID> ids) {
     return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
   }
 }

@@ -14,10 +14,17 @@ public final class AssistantRequests {
 
   /**
    * A search: {@code mode} hybrid (default), vector or keyword; {@code limit} passages (default
-   * 10); {@code settings} to try; {@code items} to search only some content items.
+   * 10); {@code settings} to try; {@code items}, {@code tags} (any of them) and {@code language} to
+   * search only some content items.
    */
   public record SearchRequest(
-      String question, String mode, Integer limit, RetrievalChange settings, List<UUID> items) {
+      String question,
+      String mode,
+      Integer limit,
+      RetrievalChange settings,
+      List<UUID> items,
+      List<String> tags,
+      String language) {
 
     SearchMode searchMode() {
       if (mode == null) {

@@ -138,7 +138,13 @@ public class AssistantResource {
     return retrieval.search(
         id,
         new Search(
-            search.question(), search.searchMode(), search.limitOr(10), settings, search.items()));
+            search.question(),
+            search.searchMode(),
+            search.limitOr(10),
+            settings,
+            search.items(),
+            search.tags(),
+            search.language()));
   }
 
   @POST

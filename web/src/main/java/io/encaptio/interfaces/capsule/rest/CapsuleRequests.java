@@ -22,6 +22,9 @@ public final class CapsuleRequests {
    */
   public record NewUrl(String url, Integer depth, Integer maxPages, Integer syncHours) {}
 
+  /** An item's labels: tags (replacing the earlier ones) and language (ISO 639-1, or none). */
+  public record Labels(java.util.List<String> tags, String language) {}
+
   /** Indexing settings to change; those left out stay as they are. */
   public record Indexing(String model, Integer chunkTokens, Integer overlapTokens) {}
 

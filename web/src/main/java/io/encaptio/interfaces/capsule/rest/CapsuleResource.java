@@ -12,6 +12,7 @@ import io.encaptio.domain.capsule.CapsuleAsset;
 import io.encaptio.domain.content.StoredChunk;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Draft;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Indexing;
+import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Labels;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewCapsule;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewContent;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewUrl;
@@ -295,6 +296,16 @@ public class CapsuleResource {
   public ContentDto cancel(@PathParam("id") UUID id, @PathParam("item") UUID item) {
     requireEditor();
     return content.cancel(id, item);
+  }
+
+  @PUT
+  @Path("/{id}/content/{item}/labels")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Tag the item and give its language; search can be limited by them")
+  public ContentDto label(@PathParam("id") UUID id, @PathParam("item") UUID item, Labels request) {
+    requireEditor();
+    Labels labels = body(request);
+    return content.label(id, item, labels.tags(), labels.language());
   }
 
   @POST

@@ -1,4 +1,4 @@
-package io.encaptio.domain.ai;
+package io.encaptio.domain.content;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -6,7 +6,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
 
-/** A list of strings as a JSON array (golden questions' facts, missing facts). */
+/** A list of strings as a JSON array (content tags, golden questions' facts, missing facts). */
 @Converter
 public class StringListConverter implements AttributeConverter<List<String>, String> {
 
