@@ -9,7 +9,6 @@ import it.encaptio.support.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * Chat models in the portal (headless Chromium): an owner adds one (the key is shown only by its
@@ -30,6 +29,8 @@ class ChatModelsPortalIT {
     String capsule = AssistantFixture.capsule(alice, "Portal models " + System.nanoTime());
     try (Browser owner = new Browser()) {
       owner.openSignedIn("/app/models.xhtml", "alice.acme");
+      owner.wait.until(d -> d.getCurrentUrl().contains("/app/models.xhtml"));
+      assertThat(owner.driver.getPageSource()).as("the owner's page").contains("Add a chat model");
       owner.type("newModel:name", name);
       owner.type("newModel:model", "gpt-4o-mini");
       owner.type("newModel:apiKey", "sk-portal-test-7788");
@@ -51,7 +52,11 @@ class ChatModelsPortalIT {
                           "//*[@id='editor:tabs:chain']//li[contains(normalize-space(), '"
                               + name
                               + "')]")));
-      new Actions(owner.driver).doubleClick(item).perform();
+      item.click();
+      owner
+          .driver
+          .findElement(By.cssSelector("[id='editor:tabs:chain'] .ui-picklist-button-add"))
+          .click();
       owner.wait.until(d -> d.getPageSource().contains("Models saved"));
     }
     JsonNode routing = alice.expect(200, "GET", "/" + capsule + "/assistant/routing", null);

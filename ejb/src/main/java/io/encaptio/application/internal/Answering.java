@@ -7,6 +7,7 @@ import io.encaptio.domain.ai.ChatModels;
 import io.encaptio.domain.ai.ChatPrompt;
 import io.encaptio.domain.ai.Citation;
 import io.encaptio.domain.ai.Completion;
+import io.encaptio.domain.ai.ContextWindow;
 import io.encaptio.domain.ai.ExtractiveAnswerer;
 import io.encaptio.domain.ai.Grounding;
 import io.encaptio.domain.ai.Intent;
@@ -74,8 +75,12 @@ class Answering {
           List.of(),
           false);
     }
+    Embeddings tokenizer = models.model(prepared.embeddingModel());
     List<Passage> passages =
-        prepared.retrieval().passages().stream().map(RankedPassage::passage).toList();
+        ContextWindow.fit(
+            prepared.retrieval().passages().stream().map(RankedPassage::passage).toList(),
+            ContextWindow.BUDGET,
+            tokenizer::countTokens);
     Optional<String> extractive = compose(prepared, passages);
     boolean weak = extractive.isEmpty();
     List<String> failures = new ArrayList<>();
