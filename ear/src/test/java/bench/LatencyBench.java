@@ -302,8 +302,8 @@ public final class LatencyBench {
                 + " copied as further items with jittered vectors); the 300 SciFact test claims,"
                 + " after %d warm-up claims; the capsule's default retrieval settings (100 vector and"
                 + " 100 keyword candidates, 200 postings per word, 6 passages). Server times are the"
-                + " product's own stage clocks (the keyword stage runs on its own thread while the"
-                + " question is embedded, so the wall clock is less than the stages added up); psql"
+                + " product's own stage clocks (the stages run one after the other; the wall clock"
+                + " also holds the look-up of the capsule's models and the Java in between); psql"
                 + " runs the very same statements (same text, the claim's embedding, the same chunk"
                 + " ids) in the same run, one after the other.%n%n",
             java.time.Instant.now().toString().substring(0, 16) + "Z",

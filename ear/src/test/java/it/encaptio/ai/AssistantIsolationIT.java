@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.capsule.CapsuleApi;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +111,91 @@ class AssistantIsolationIT {
     assertThat(
             vera.call("PUT", "/" + acme + "/assistant/retrieval", "{\"passages\": 3}").statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void everyOtherAssistantEntryPointAnswers404ToAnotherTenantAndRefusesBadInput() {
+    JsonNode answer = ask(ALICE, acme, "What time is check-in?", null, true);
+    String message = answer.get("messageId").asText();
+    String question =
+        ALICE
+            .expect(
+                201,
+                "POST",
+                "/" + acme + "/golden/questions",
+                "{\"question\": \"When is check-in?\", \"expectedFacts\": [\"15:00\"]}")
+            .get("id")
+            .asText();
+    String run = ALICE.expect(202, "POST", "/" + acme + "/golden/runs", null).get("id").asText();
+    String model =
+        ALICE
+            .expectAt(
+                201,
+                "POST",
+                "/api/v1/assistant/models",
+                "{\"name\": \"iso-"
+                    + System.nanoTime()
+                    + "\", \"provider\": \"openai\","
+                    + " \"model\": \"gpt-4o-mini\", \"apiKey\": \"sk-iso-0001\"}")
+            .get("id")
+            .asText();
+    String[][] calls = {
+      {"GET", "/" + acme + "/assistant/retrieval", null},
+      {"PUT", "/" + acme + "/assistant/retrieval", "{\"passages\": 3}"},
+      {"GET", "/" + acme + "/assistant/routing", null},
+      {
+        "PUT",
+        "/" + acme + "/assistant/routing",
+        "{\"primary\": [], \"challenger\": [], \"challengerShare\": 0}"
+      },
+      {"GET", "/" + acme + "/assistant/experiment", null},
+      {"POST", "/" + acme + "/assistant/messages/" + message + "/feedback", "{\"value\": 1}"},
+      {"GET", "/" + acme + "/golden/questions", null},
+      {"DELETE", "/" + acme + "/golden/questions/" + question, null},
+      {"GET", "/" + acme + "/golden/runs", null},
+      {"GET", "/" + acme + "/golden/runs/" + run, null},
+    };
+    for (String[] call : calls) {
+      assertThat(GRACE.call(call[0], call[1], call[2]).statusCode())
+          .as(call[0] + " " + call[1])
+          .isEqualTo(404);
+    }
+    String change = "{\"name\": \"taken\", \"provider\": \"openai\", \"model\": \"x\"}";
+    assertThat(GRACE.callAt("PUT", "/api/v1/assistant/models/" + model, change).statusCode())
+        .isEqualTo(404);
+    assertThat(GRACE.callAt("DELETE", "/api/v1/assistant/models/" + model, null).statusCode())
+        .isEqualTo(404);
+    // the other tenant changed nothing: the golden question and the model are still there
+    assertThat(ALICE.expect(200, "GET", "/" + acme + "/golden/questions", null).toString())
+        .contains(question);
+    assertThat(ALICE.expectAt(200, "GET", "/api/v1/assistant/models", null).toString())
+        .contains(model);
+
+    String feedback = "/" + acme + "/assistant/messages/" + message + "/feedback";
+    assertThat(ALICE.call("POST", feedback, "{\"value\": 5}").statusCode()).isEqualTo(400);
+    assertThat(ALICE.call("POST", feedback, "{}").statusCode()).isEqualTo(400);
+    assertThat(ALICE.call("POST", feedback, "{\"value\": ").statusCode()).isEqualTo(400);
+    assertThat(
+            ALICE
+                .call("GET", "/" + acme + "/golden/runs/" + java.util.UUID.randomUUID(), null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            ALICE
+                .call("PUT", "/" + acme + "/assistant/routing", "{\"challengerShare\": 150}")
+                .statusCode())
+        .isEqualTo(400);
+    String routing = "/" + acme + "/assistant/routing";
+    ALICE.expect(
+        200,
+        "PUT",
+        routing,
+        "{\"primary\": [\"" + model + "\"], \"challenger\": [], \"challengerShare\": 0}");
+    HttpResponse<String> inUse = ALICE.callAt("DELETE", "/api/v1/assistant/models/" + model, null);
+    assertThat(inUse.statusCode()).as("a model a capsule answers with stays").isEqualTo(409);
+    assertThat(inUse.body()).contains("Isolation acme");
+    ALICE.expect(
+        200, "PUT", routing, "{\"primary\": [], \"challenger\": [], \"challengerShare\": 0}");
+    ALICE.expectAt(204, "DELETE", "/api/v1/assistant/models/" + model, null);
   }
 }

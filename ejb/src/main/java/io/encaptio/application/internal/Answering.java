@@ -95,7 +95,7 @@ class Answering {
             prepared,
             extractive.orElse(""),
             passages,
-            extractiveUsage(prepared, passages, extractive.orElse("")),
+            extractiveUsage(tokenizer, prepared, passages, extractive.orElse("")),
             weak);
     emit(answered.answer().text(), tokens);
     return answered.withFallbacks(failures);
@@ -197,8 +197,8 @@ class Answering {
   }
 
   /** Without a model the "tokens" are the embedding tokenizer's count of what was read and said. */
-  private Usage extractiveUsage(Prepared prepared, List<Passage> passages, String text) {
-    Embeddings tokenizer = models.model(prepared.embeddingModel());
+  private static Usage extractiveUsage(
+      Embeddings tokenizer, Prepared prepared, List<Passage> passages, String text) {
     int read = tokenizer.countTokens(prepared.standalone());
     for (Passage passage : passages) {
       read += tokenizer.countTokens(passage.text());

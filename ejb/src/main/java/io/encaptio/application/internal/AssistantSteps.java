@@ -162,8 +162,7 @@ public class AssistantSteps {
 
   private List<Message> earlier(UUID capsuleId, UUID conversationId) {
     conversations
-        .find(conversationId)
-        .filter(c -> c.capsuleId().equals(capsuleId))
+        .ofCapsule(capsuleId, conversationId)
         .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
     return conversations.messages(conversationId);
   }

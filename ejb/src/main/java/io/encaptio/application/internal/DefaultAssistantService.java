@@ -67,8 +67,7 @@ public class DefaultAssistantService implements AssistantService {
   @Override
   public List<MessageDto> conversation(UUID capsuleId, UUID conversationId) {
     conversations
-        .find(conversationId)
-        .filter(c -> c.capsuleId().equals(capsuleId))
+        .ofCapsule(capsuleId, conversationId)
         .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
     return conversations.messages(conversationId).stream()
         .map(
@@ -89,13 +88,7 @@ public class DefaultAssistantService implements AssistantService {
   public void feedback(UUID capsuleId, UUID messageId, int value) {
     Message message =
         conversations
-            .message(messageId)
-            .filter(
-                m ->
-                    conversations
-                        .find(m.conversationId())
-                        .filter(c -> c.capsuleId().equals(capsuleId))
-                        .isPresent())
+            .messageOfCapsule(capsuleId, messageId)
             .orElseThrow(
                 () -> new NotFoundException("No answer " + messageId + " in this capsule."));
     message.feedback(value);

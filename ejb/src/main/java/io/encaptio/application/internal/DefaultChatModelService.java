@@ -67,12 +67,7 @@ public class DefaultChatModelService implements ChatModelService {
   @Override
   public void remove(UUID id) {
     ChatModelConfig config = require(id);
-    List<String> users =
-        capsules.page(0, Integer.MAX_VALUE).stream()
-            .filter(
-                c -> c.routing().primary().contains(id) || c.routing().challenger().contains(id))
-            .map(Capsule::name)
-            .toList();
+    List<String> users = capsules.namesAnsweringWith(id);
     if (!users.isEmpty()) {
       throw new IllegalStateException(
           "These capsules answer with \""

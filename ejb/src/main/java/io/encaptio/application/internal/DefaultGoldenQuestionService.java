@@ -51,7 +51,7 @@ public class DefaultGoldenQuestionService implements GoldenQuestionService {
   @Override
   public RunDto runNow(UUID capsuleId) {
     requireCapsule(capsuleId);
-    if (golden.questions(capsuleId).isEmpty()) {
+    if (!golden.hasQuestions(capsuleId)) {
       throw new IllegalStateException("The capsule has no golden questions yet; add one first.");
     }
     return runs.queue(capsuleId, GoldenRun.MANUAL)

@@ -19,7 +19,7 @@ class GoldenRuns {
   @Inject JobQueue jobs;
 
   Optional<GoldenRun> queue(UUID capsuleId, String trigger) {
-    if (golden.questions(capsuleId).isEmpty() || golden.hasQueuedRun(capsuleId)) {
+    if (!golden.hasQuestions(capsuleId) || golden.hasQueuedRun(capsuleId)) {
       return Optional.empty();
     }
     GoldenRun run = GoldenRun.queued(capsuleId, trigger);

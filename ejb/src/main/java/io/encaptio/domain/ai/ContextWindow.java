@@ -1,7 +1,6 @@
 package io.encaptio.domain.ai;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -28,7 +27,7 @@ public final class ContextWindow {
     int used = 0;
     for (Passage passage : ranked) {
       Set<String> words = Words.of(passage.text());
-      if (taken.stream().anyMatch(other -> overlap(other, words) >= REPEAT)) {
+      if (taken.stream().anyMatch(other -> Words.overlap(other, words) >= REPEAT)) {
         continue;
       }
       int cost = tokens.applyAsInt(passage.text());
@@ -40,15 +39,5 @@ public final class ContextWindow {
       used += cost;
     }
     return kept;
-  }
-
-  private static double overlap(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a.equals(b) ? 1 : 0;
-    }
-    Set<String> union = new HashSet<>(a);
-    union.addAll(b);
-    long shared = a.stream().filter(b::contains).count();
-    return (double) shared / union.size();
   }
 }

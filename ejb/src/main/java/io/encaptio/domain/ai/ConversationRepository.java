@@ -18,6 +18,16 @@ public interface ConversationRepository {
 
   Optional<Message> message(UUID id);
 
+  /** The capsule's conversation; one of another capsule (or tenant) is not found. */
+  default Optional<Conversation> ofCapsule(UUID capsuleId, UUID conversationId) {
+    return find(conversationId).filter(c -> c.capsuleId().equals(capsuleId));
+  }
+
+  /** A message of one of the capsule's conversations. */
+  default Optional<Message> messageOfCapsule(UUID capsuleId, UUID messageId) {
+    return message(messageId).filter(m -> ofCapsule(capsuleId, m.conversationId()).isPresent());
+  }
+
   /** The capsule's answers to questions (not greetings) per A/B variant, "a" first. */
   List<VariantFigures> variants(UUID capsuleId);
 }

@@ -111,10 +111,7 @@ public final class ExtractiveAnswerer {
     if (a.passage() == b.passage() && a.position() == b.position()) {
       return true;
     }
-    Set<String> union = new HashSet<>(a.words());
-    union.addAll(b.words());
-    long shared = a.words().stream().filter(b.words()::contains).count();
-    return !union.isEmpty() && (double) shared / union.size() > 0.8;
+    return !a.words().isEmpty() && Words.overlap(a.words(), b.words()) > 0.8;
   }
 
   /** The sentences, each marked with its passage's number (1 for the best passage). */
@@ -131,15 +128,6 @@ public final class ExtractiveAnswerer {
 
   /** "Check-in is from 15:00." becomes "Check-in is from 15:00 [1]." */
   static String cited(String sentence, int number) {
-    String marker = " [" + number + "]";
-    int end = sentence.length();
-    while (end > 0 && ".!?:;".indexOf(sentence.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    String body = sentence.substring(0, end);
-    String punctuation = end < sentence.length() ? sentence.substring(end) : ".";
-    return body
-        + marker
-        + (punctuation.startsWith(":") || punctuation.startsWith(";") ? "." : punctuation);
+    return Grounding.marked(sentence, " [" + number + "]");
   }
 }

@@ -9,6 +9,8 @@ public interface GoldenRepository {
 
   List<GoldenQuestion> questions(UUID capsuleId);
 
+  boolean hasQuestions(UUID capsuleId);
+
   Optional<GoldenQuestion> question(UUID id);
 
   void add(GoldenQuestion question);

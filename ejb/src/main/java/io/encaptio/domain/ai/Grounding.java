@@ -74,7 +74,7 @@ public final class Grounding {
         snippets.putIfAbsent(n, plain);
         markers.append(" [").append(number).append(']');
       }
-      kept.append(kept.isEmpty() ? "" : " ").append(withMarkers(plain, markers.toString()));
+      kept.append(kept.isEmpty() ? "" : " ").append(marked(plain, markers.toString()));
     }
     List<Citation> citations = new ArrayList<>();
     renumbered.forEach(
@@ -104,13 +104,19 @@ public final class Grounding {
     return bestCoverage >= SUPPORT ? List.of(best + 1) : List.of();
   }
 
-  private static String withMarkers(String sentence, String markers) {
+  /**
+   * The sentence with citation markers before its closing punctuation: "Open at 9." and " [1]" make
+   * "Open at 9 [1]."; a sentence ending in ":" or ";" (a list's lead-in) or in nothing ends with a
+   * full stop.
+   */
+  static String marked(String sentence, String markers) {
     int end = sentence.length();
-    while (end > 0 && ".!?".indexOf(sentence.charAt(end - 1)) >= 0) {
+    while (end > 0 && ".!?:;".indexOf(sentence.charAt(end - 1)) >= 0) {
       end--;
     }
+    String closing = sentence.substring(end);
     return sentence.substring(0, end)
         + markers
-        + (end < sentence.length() ? sentence.substring(end) : ".");
+        + (closing.isEmpty() || closing.startsWith(":") || closing.startsWith(";") ? "." : closing);
   }
 }

@@ -70,6 +70,15 @@ public final class Words {
     return word;
   }
 
+  /** Shared words over all words of the two (Jaccard): 1 for the same words, 0 for none shared. */
+  public static double overlap(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 1;
+    }
+    long shared = a.stream().filter(b::contains).count();
+    return (double) shared / (a.size() + b.size() - shared);
+  }
+
   /** Share of {@code wanted} found in {@code words}: 0 (none) to 1 (all). */
   public static double coverage(Set<String> wanted, Set<String> words) {
     if (wanted.isEmpty()) {

@@ -20,6 +20,9 @@ public interface CapsuleRepository {
   /** A capsule deleted (softly) and not purged yet; {@link #find} never answers those. */
   Optional<Capsule> findDeleted(UUID id);
 
+  /** Names of the capsules (not deleted) that answer with this chat model, in either variant. */
+  List<String> namesAnsweringWith(UUID chatModelId);
+
   void addAsset(CapsuleAsset asset);
 
   /** The asset, when it is one of this capsule's. */

@@ -56,6 +56,22 @@ public class JpaCapsuleRepository implements CapsuleRepository {
         .filter(c -> c.status() == CapsuleStatus.DELETED);
   }
 
+  /** The routing is JSON text: a model's id appears in it exactly when a chain names it. */
+  @Override
+  public List<String> namesAnsweringWith(UUID chatModelId) {
+    return entityManager
+        .current()
+        .createNativeQuery(
+            "SELECT name FROM "
+                + entityManager.table("capsule")
+                + " WHERE status <> 'deleted' AND strpos(model_routing, ?) > 0 ORDER BY name")
+        .setParameter(1, chatModelId.toString())
+        .getResultList()
+        .stream()
+        .map(String.class::cast)
+        .toList();
+  }
+
   @Override
   public void addAsset(CapsuleAsset asset) {
     EntityManager em = entityManager.current();

@@ -27,6 +27,17 @@ public class JpaGoldenRepository implements GoldenRepository {
   }
 
   @Override
+  public boolean hasQuestions(UUID capsuleId) {
+    return !entityManager
+        .current()
+        .createQuery("select q.id from GoldenQuestion q where q.capsuleId = :capsule", UUID.class)
+        .setParameter("capsule", capsuleId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
   public Optional<GoldenQuestion> question(UUID id) {
     return Optional.ofNullable(entityManager.current().find(GoldenQuestion.class, id));
   }
