@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
  * jittered a little so the HNSW graph holds no duplicates) until it has the chunks asked for, the
  * keyword index kept by the same triggers as ingestion. {@code measure}: for each of the 300 test
  * claims, the editors' search (query embedding + hybrid SQL, the capsule's default settings) and an
- * extractive answer through the API, timed by the server's own stage clocks; then the very same SQL
- * statements (same text, the claim's embedding and the chunk ids the server read) run from psql in
- * the same run, for the ratio of the product's SQL stages to the bare SQL.
+ * extractive answer through the API, timed by the server's own stage clocks, and beside each search
+ * the very same SQL statements (same text, the claim's embedding and the chunk ids the server read)
+ * from one psql session, for the ratio of the product's SQL stages to the bare SQL.
  */
 public final class LatencyBench {
 
@@ -134,28 +134,47 @@ public final class LatencyBench {
       search(alice, capsule, claim);
       ask(alice, capsule, claim);
     }
-    List<Timed> timed = new ArrayList<>();
+    // A first pass over every claim: the chunk ids each search reads (the passages statement
+    // psql runs needs them), and both sides then meet the same warm caches.
+    List<List<String>> chunkIds = new ArrayList<>();
     for (String claim : claims) {
-      JsonNode found = search(alice, capsule, claim);
-      JsonNode millis = found.get("millis");
       List<String> ids = new ArrayList<>();
-      found.get("passages").forEach(p -> ids.add(p.get("chunkId").asText()));
-      long start = System.nanoTime();
-      JsonNode answer = ask(alice, capsule, claim);
-      double http = (System.nanoTime() - start) / 1e6;
-      timed.add(
-          new Timed(
-              claim,
-              millis.get("retrieve").asDouble(),
-              millis.get("embed").asDouble(),
-              millis.get("vector").asDouble()
-                  + millis.get("keyword").asDouble()
-                  + millis.get("fuse").asDouble(),
-              answer.get("millis").get("total").asDouble(),
-              http,
-              ids));
+      search(alice, capsule, claim)
+          .get("passages")
+          .forEach(p -> ids.add(p.get("chunkId").asText()));
+      chunkIds.add(ids);
     }
-    List<Double> psql = psql(capsule, timed, out);
+    List<String> scripts = psqlScripts(capsule, claims, chunkIds);
+    List<Timed> timed = new ArrayList<>();
+    List<Double> psql = new ArrayList<>();
+    try (Psql session = new Psql()) {
+      for (int i = 0; i < claims.size(); i++) {
+        String claim = claims.get(i);
+        // side by side, claim by claim; who goes first alternates, so neither warms the other's
+        // caches more often
+        if (i % 2 == 1) {
+          psql.add(session.run(scripts.get(i)));
+        }
+        JsonNode millis = search(alice, capsule, claim).get("millis");
+        if (i % 2 == 0) {
+          psql.add(session.run(scripts.get(i)));
+        }
+        long start = System.nanoTime();
+        JsonNode answer = ask(alice, capsule, claim);
+        double http = (System.nanoTime() - start) / 1e6;
+        timed.add(
+            new Timed(
+                claim,
+                millis.get("retrieve").asDouble(),
+                millis.get("embed").asDouble(),
+                millis.get("vector").asDouble()
+                    + millis.get("keyword").asDouble()
+                    + millis.get("fuse").asDouble(),
+                answer.get("millis").get("total").asDouble(),
+                http,
+                chunkIds.get(i)));
+      }
+    }
     write(results, prepared[1], timed, psql);
   }
 
@@ -170,22 +189,28 @@ public final class LatencyBench {
     return api.expect(200, "POST", "/" + capsule + "/assistant/ask", body.toString());
   }
 
-  /** The same statements from psql: per claim, the sum of their times (ms). */
-  private static List<Double> psql(String capsule, List<Timed> timed, Path out) throws Exception {
+  /**
+   * Per claim, the statements the server runs for its search, with the values bound as literals:
+   * the search width, the vector stage (with the claim's embedding, made here as the server makes
+   * it), the keyword stage and the passages, in one transaction.
+   */
+  private static List<String> psqlScripts(
+      String capsule, List<String> claims, List<List<String>> chunkIds) throws Exception {
     String schema;
     try (Connection db = ItEnvironment.database()) {
       schema = ItEnvironment.tenantSchema(db, "acme");
     }
+    String table = "\"" + schema + "\".";
     EmbeddingModel bge = new BgeSmallEnV15QuantizedEmbeddingModel();
-    StringBuilder script = new StringBuilder("\\timing on\n\\o /dev/null\n");
-    for (Timed one : timed) {
+    List<String> scripts = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      String claim = claims.get(i);
       float[] vector =
-          bge.embed("Represent this sentence for searching relevant passages: " + one.claim())
+          bge.embed("Represent this sentence for searching relevant passages: " + claim)
               .content()
               .vector();
-      String table = "\"" + schema + "\".";
-      String ids = "'{" + String.join(",", one.chunkIds()) + "}'";
-      script.append("BEGIN;\n");
+      String ids = "'{" + String.join(",", chunkIds.get(i)) + "}'";
+      StringBuilder script = new StringBuilder("BEGIN;\n");
       script
           .append(bind(PassageSql.SEARCH_WIDTH, Map.of(1, "'" + SETTINGS.searchWidth() + "'")))
           .append(";\n");
@@ -211,7 +236,7 @@ public final class LatencyBench {
                       1,
                       "'" + capsule + "'",
                       2,
-                      "'" + one.claim().replace("'", "''") + "'",
+                      "'" + claim.replace("'", "''") + "'",
                       3,
                       Integer.toString(SETTINGS.postingsPerTerm()),
                       4,
@@ -221,45 +246,77 @@ public final class LatencyBench {
           .append(bind(PassageSql.passages(t -> table + t), Map.of(1, "'" + capsule + "'", 2, ids)))
           .append(";\n");
       script.append("COMMIT;\n");
+      scripts.add(script.toString());
     }
-    Path file = out.resolve("same-sql.sql");
-    Files.writeString(file, script.toString());
-    ProcessBuilder psql =
-        new ProcessBuilder(
-            "psql",
-            "-X",
-            "-q",
-            "-h",
-            ItEnvironment.env("ENCAPTIO_DB_HOST", "127.0.0.1"),
-            "-p",
-            ItEnvironment.env("ENCAPTIO_DB_PORT", "5432"),
-            "-U",
-            ItEnvironment.env("ENCAPTIO_DB_USER", "encaptio"),
-            "-d",
-            ItEnvironment.env("ENCAPTIO_DB_NAME", "encaptio"),
-            "-f",
-            file.toString());
-    psql.environment().put("PGPASSWORD", ItEnvironment.env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"));
-    psql.redirectErrorStream(true);
-    Process process = psql.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("psql failed: " + output);
+    return scripts;
+  }
+
+  /**
+   * One psql session for the whole run, fed claim by claim on its standard input: {@code \timing}
+   * prints each statement's time (as psql sees it: sent, run, answered), results go to /dev/null.
+   */
+  private static final class Psql implements AutoCloseable {
+    private static final Pattern TIME = Pattern.compile("Time: ([0-9.]+) ms");
+    private final Process process;
+    private final java.io.BufferedReader output;
+    private final java.io.Writer input;
+    private int claim;
+
+    Psql() throws Exception {
+      ProcessBuilder psql =
+          new ProcessBuilder(
+              "psql",
+              "-X",
+              "-q",
+              "-h",
+              ItEnvironment.env("ENCAPTIO_DB_HOST", "127.0.0.1"),
+              "-p",
+              ItEnvironment.env("ENCAPTIO_DB_PORT", "5432"),
+              "-U",
+              ItEnvironment.env("ENCAPTIO_DB_USER", "encaptio"),
+              "-d",
+              ItEnvironment.env("ENCAPTIO_DB_NAME", "encaptio"),
+              "-v",
+              "ON_ERROR_STOP=1");
+      psql.environment()
+          .put("PGPASSWORD", ItEnvironment.env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"));
+      psql.redirectErrorStream(true);
+      process = psql.start();
+      output =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      input.write("\\timing on\n\\o /dev/null\n");
     }
-    List<Double> times = new ArrayList<>();
-    Matcher time = Pattern.compile("Time: ([0-9.]+) ms").matcher(output);
-    while (time.find()) {
-      times.add(Double.parseDouble(time.group(1)));
-    }
-    if (times.size() != timed.size() * 6) {
-      throw new IllegalStateException("expected " + timed.size() * 6 + " timings: " + output);
-    }
-    List<Double> perClaim = new ArrayList<>();
-    for (int i = 0; i < timed.size(); i++) {
+
+    /** Runs one claim's statements; the time of the four between BEGIN and COMMIT (ms). */
+    double run(String script) throws Exception {
+      String done = "@@claim-" + (++claim);
+      input.write(script + "\\echo " + done + "\n");
+      input.flush();
+      List<Double> times = new ArrayList<>();
+      StringBuilder seen = new StringBuilder();
+      String line;
+      while ((line = output.readLine()) != null && !line.equals(done)) {
+        seen.append(line).append('\n');
+        Matcher time = TIME.matcher(line);
+        if (time.find()) {
+          times.add(Double.parseDouble(time.group(1)));
+        }
+      }
+      if (times.size() != 6) {
+        throw new IllegalStateException("psql: expected 6 timings, got: " + seen);
+      }
       // BEGIN, search width, nearest, keywords, passages, COMMIT: the four statements in between
-      perClaim.add(times.subList(6 * i + 1, 6 * i + 5).stream().mapToDouble(d -> d).sum());
+      return times.subList(1, 5).stream().mapToDouble(d -> d).sum();
     }
-    return perClaim;
+
+    @Override
+    public void close() throws Exception {
+      input.write("\\q\n");
+      input.close();
+      process.waitFor();
+    }
   }
 
   private static String bind(String sql, Map<Integer, String> values) {
@@ -303,9 +360,10 @@ public final class LatencyBench {
                 + " after %d warm-up claims; the capsule's default retrieval settings (100 vector and"
                 + " 100 keyword candidates, 200 postings per word, 6 passages). Server times are the"
                 + " product's own stage clocks (the stages run one after the other; the wall clock"
-                + " also holds the look-up of the capsule's models and the Java in between); psql"
-                + " runs the very same statements (same text, the claim's embedding, the same chunk"
-                + " ids) in the same run, one after the other.%n%n",
+                + " also holds the look-up of the capsule's models and the Java in between); one psql"
+                + " session runs the very same statements (same text, the claim's embedding, the"
+                + " same chunk ids) beside each search, claim by claim, psql first for every other"
+                + " claim, after a first pass over all claims warmed both.%n%n",
             java.time.Instant.now().toString().substring(0, 16) + "Z",
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),

@@ -1,5 +1,6 @@
 package io.encaptio.infrastructure.embedding;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.encaptio.domain.content.EmbeddingModels;
@@ -39,6 +40,15 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
   @ConfigProperty(name = "encaptio.embedding.threads")
   Optional<Integer> configuredThreads;
 
+  /**
+   * Threads one ONNX call uses (default 1): texts are embedded side by side on the pool above and
+   * questions of different visitors at once, so one thread per call keeps every core busy without
+   * calls contending; a node answering one visitor at a time gains from 2.
+   */
+  @Inject
+  @ConfigProperty(name = "encaptio.embedding.onnx-threads", defaultValue = "1")
+  int onnxThreads;
+
   private ExecutorService executor;
   private List<Embeddings> models;
 
@@ -54,14 +64,26 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
                 "BGE small (English) — best answers",
                 512,
                 "Represent this sentence for searching relevant passages: ",
-                BgeSmallEnV15QuantizedEmbeddingModel::new,
+                e ->
+                    OnnxModel.load(
+                        BgeSmallEnV15QuantizedEmbeddingModel.class,
+                        "bge-small-en-v1.5-q",
+                        PoolingMode.CLS,
+                        onnxThreads,
+                        e),
                 executor),
             new OnnxEmbeddings(
                 "all-minilm-l6-v2",
                 "MiniLM L6 — fastest indexing",
                 128,
                 "",
-                AllMiniLmL6V2EmbeddingModel::new,
+                e ->
+                    OnnxModel.load(
+                        AllMiniLmL6V2EmbeddingModel.class,
+                        "all-minilm-l6-v2",
+                        PoolingMode.MEAN,
+                        onnxThreads,
+                        e),
                 executor));
   }
 

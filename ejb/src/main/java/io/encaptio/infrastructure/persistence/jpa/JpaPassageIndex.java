@@ -6,8 +6,9 @@ import io.encaptio.domain.ai.PassageFilter;
 import io.encaptio.domain.ai.PassageIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
+import java.sql.Connection;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Retrieval in SQL over the tenant's chunk tables (tenant migrations V3 and V7): pgvector's HNSW
  * index for the vector stage, and BM25 over the keyword postings the chunk triggers keep. Every
- * statement is bound to one capsule.
+ * statement is bound to one capsule. The statements of a search run as plain JDBC on the
+ * transaction's connection ({@link PassageJdbc}), the search width set in the same round trip as
+ * the vector stage.
  */
 @ApplicationScoped
 public class JpaPassageIndex implements PassageIndex {
@@ -50,23 +53,22 @@ public class JpaPassageIndex implements PassageIndex {
   @Override
   public List<Hit> nearest(
       UUID capsuleId, String model, float[] vector, int k, int searchWidth, PassageFilter filter) {
-    entityManager
-        .current()
-        .createNativeQuery(PassageSql.SEARCH_WIDTH)
-        .setParameter(1, Integer.toString(Math.max(searchWidth, k)))
-        .getSingleResult();
-    Query query =
-        entityManager
-            .current()
-            .createNativeQuery(PassageSql.nearest(entityManager::table, filter.any()))
-            .setParameter(1, JpaContentRepository.vectorLiteral(vector))
-            .setParameter(2, capsuleId)
-            .setParameter(3, model)
-            .setParameter(4, k);
+    Map<Integer, Object> values = new HashMap<>();
+    values.put(0, Integer.toString(Math.max(searchWidth, k)));
+    values.put(1, JpaContentRepository.vectorLiteral(vector));
+    values.put(2, capsuleId);
+    values.put(3, model);
+    values.put(4, k);
     if (filter.any()) {
-      query.setParameter(5, uuidArray(filter.itemIds()));
+      values.put(5, uuidArray(filter.itemIds()));
     }
-    return hits(query.getResultList());
+    return hits(
+        PassageJdbc.query(
+            connection(),
+            PassageSql.SEARCH_WIDTH.replace("?1", "?0")
+                + "; "
+                + PassageSql.nearest(entityManager::table, filter.any()),
+            values));
   }
 
   /**
@@ -80,18 +82,17 @@ public class JpaPassageIndex implements PassageIndex {
   @Override
   public List<Hit> keywords(
       UUID capsuleId, String query, int k, int postingsPerTerm, PassageFilter filter) {
-    Query statement =
-        entityManager
-            .current()
-            .createNativeQuery(PassageSql.keywords(entityManager::table, filter.any()))
-            .setParameter(1, capsuleId)
-            .setParameter(2, query)
-            .setParameter(3, postingsPerTerm)
-            .setParameter(4, k);
+    Map<Integer, Object> values = new HashMap<>();
+    values.put(1, capsuleId);
+    values.put(2, query);
+    values.put(3, postingsPerTerm);
+    values.put(4, k);
     if (filter.any()) {
-      statement.setParameter(5, uuidArray(filter.itemIds()));
+      values.put(5, uuidArray(filter.itemIds()));
     }
-    return hits(statement.getResultList());
+    return hits(
+        PassageJdbc.query(
+            connection(), PassageSql.keywords(entityManager::table, filter.any()), values));
   }
 
   @Override
@@ -113,15 +114,12 @@ public class JpaPassageIndex implements PassageIndex {
     if (chunkIds.isEmpty()) {
       return List.of();
     }
-    List<?> rows =
-        entityManager
-            .current()
-            .createNativeQuery(PassageSql.passages(entityManager::table))
-            .setParameter(1, capsuleId)
-            .setParameter(2, uuidArray(chunkIds))
-            .getResultList();
+    List<Object[]> rows =
+        PassageJdbc.query(
+            connection(),
+            PassageSql.passages(entityManager::table),
+            Map.of(1, capsuleId, 2, uuidArray(chunkIds)));
     return rows.stream()
-        .map(Object[].class::cast)
         .map(
             row ->
                 new Passage(
@@ -136,9 +134,16 @@ public class JpaPassageIndex implements PassageIndex {
         .toList();
   }
 
-  private static List<Hit> hits(List<?> rows) {
+  /**
+   * The connection of the current transaction (EclipseLink holds it for the transaction): the
+   * retrieval statements run on it as plain JDBC, without the ORM's per-query work.
+   */
+  private Connection connection() {
+    return entityManager.current().unwrap(Connection.class);
+  }
+
+  private static List<Hit> hits(List<Object[]> rows) {
     return rows.stream()
-        .map(Object[].class::cast)
         .map(row -> new Hit((UUID) row[0], ((Number) row[1]).doubleValue()))
         .toList();
   }
