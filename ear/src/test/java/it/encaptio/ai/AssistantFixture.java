@@ -7,11 +7,11 @@ import it.encaptio.capsule.CapsuleApi;
 import java.util.Map;
 
 /** A small capsule of known facts the assistant tests ask about, indexed and published. */
-final class AssistantFixture {
+public final class AssistantFixture {
 
-  static final String NO_ANSWER = "Sorry, the Harbour Loft listing does not say.";
+  public static final String NO_ANSWER = "Sorry, the Harbour Loft listing does not say.";
 
-  static final Map<String, String> FACTS =
+  public static final Map<String, String> FACTS =
       Map.of(
           "House rules",
           "Check-in is from 15:00 and check-out is by 11:00. Quiet hours start at 22:00. Smoking"
@@ -30,7 +30,7 @@ final class AssistantFixture {
   private AssistantFixture() {}
 
   /** A new published capsule of {@code editor}'s tenant with the facts; answers its id. */
-  static String capsule(CapsuleApi editor, String name) {
+  public static String capsule(CapsuleApi editor, String name) {
     JsonNode capsule =
         editor.expect(
             201, "POST", "", ItEnvironment.JSON.createObjectNode().put("name", name).toString());
@@ -43,7 +43,7 @@ final class AssistantFixture {
     return id;
   }
 
-  static String add(CapsuleApi editor, String capsule, String title, String text) {
+  public static String add(CapsuleApi editor, String capsule, String title, String text) {
     String item =
         editor
             .expect(
@@ -62,7 +62,7 @@ final class AssistantFixture {
     return item;
   }
 
-  static JsonNode ask(
+  public static JsonNode ask(
       CapsuleApi who, String capsule, String question, String conversation, boolean draft) {
     ObjectNode body =
         ItEnvironment.JSON.createObjectNode().put("question", question).put("draft", draft);

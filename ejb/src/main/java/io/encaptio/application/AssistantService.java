@@ -62,8 +62,15 @@ public interface AssistantService {
       List<Citation> citations,
       String model,
       boolean cached,
-      OffsetDateTime at)
-      implements Serializable {}
+      OffsetDateTime at,
+      Integer feedback)
+      implements Serializable {
+
+    /** What a visitor sees of it: not which model answered. */
+    public MessageDto forVisitors() {
+      return new MessageDto(id, role, text, outcome, citations, null, cached, at, feedback);
+    }
+  }
 
   record UnansweredDto(String question, UUID conversationId, OffsetDateTime at)
       implements Serializable {}

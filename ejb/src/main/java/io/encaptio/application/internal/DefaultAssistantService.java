@@ -70,18 +70,21 @@ public class DefaultAssistantService implements AssistantService {
         .ofCapsule(capsuleId, conversationId)
         .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
     return conversations.messages(conversationId).stream()
-        .map(
-            m ->
-                new MessageDto(
-                    m.id(),
-                    m.role(),
-                    m.text(),
-                    m.outcome(),
-                    m.citations(),
-                    m.model(),
-                    m.cached(),
-                    m.createdAt()))
+        .map(DefaultAssistantService::toDto)
         .toList();
+  }
+
+  static MessageDto toDto(Message m) {
+    return new MessageDto(
+        m.id(),
+        m.role(),
+        m.text(),
+        m.outcome(),
+        m.citations(),
+        m.model(),
+        m.cached(),
+        m.createdAt(),
+        m.feedbackValue());
   }
 
   @Override

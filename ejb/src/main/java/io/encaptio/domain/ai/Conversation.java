@@ -36,6 +36,14 @@ public class Conversation {
   @Column(name = "last_at", nullable = false)
   private OffsetDateTime lastAt;
 
+  /** The visitor's id on a visitor channel (widget, share page, API): who may resume it. */
+  @Column(name = "visitor_id", length = 80, updatable = false)
+  private String visitorId;
+
+  /** The page's origin when a visitor started it from a browser. */
+  @Column(length = 255, updatable = false)
+  private String origin;
+
   protected Conversation() {}
 
   public static Conversation start(UUID capsuleId, String channel, String startedBy) {
@@ -47,6 +55,36 @@ public class Conversation {
     conversation.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
     conversation.lastAt = conversation.startedAt;
     return conversation;
+  }
+
+  /** A visitor's conversation on the share page, the widget or the public API. */
+  public static Conversation startForVisitor(
+      UUID capsuleId, String channel, String visitorId, String identity, String origin) {
+    Conversation conversation =
+        start(capsuleId, channel, identity == null ? "visitor" : "visitor:" + identity);
+    conversation.visitorId = visitorId;
+    conversation.origin = origin;
+    return conversation;
+  }
+
+  public boolean belongsTo(String visitor) {
+    return visitorId != null && visitorId.equals(visitor);
+  }
+
+  public String visitorId() {
+    return visitorId;
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  public OffsetDateTime startedAt() {
+    return startedAt;
+  }
+
+  public OffsetDateTime lastAt() {
+    return lastAt;
   }
 
   public void touched() {

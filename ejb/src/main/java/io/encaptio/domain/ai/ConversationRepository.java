@@ -28,6 +28,12 @@ public interface ConversationRepository {
     return message(messageId).filter(m -> ofCapsule(capsuleId, m.conversationId()).isPresent());
   }
 
+  /**
+   * The capsule's visitor conversations (not the playground's), latest first; {@code only} narrows
+   * to one conversation, {@code unansweredOnly} to those with an unanswered question.
+   */
+  List<ConversationSummary> summaries(UUID capsuleId, int max, boolean unansweredOnly, UUID only);
+
   /** The capsule's answers to questions (not greetings) per A/B variant, "a" first. */
   List<VariantFigures> variants(UUID capsuleId);
 }

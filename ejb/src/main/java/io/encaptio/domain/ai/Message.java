@@ -178,4 +178,9 @@ public class Message {
   public OffsetDateTime createdAt() {
     return createdAt;
   }
+
+  /** The visitor's thumbs up (+1) or down (-1), or null. */
+  public Integer feedbackValue() {
+    return feedback == null ? null : feedback.intValue();
+  }
 }

@@ -10,13 +10,27 @@ import java.util.UUID;
 
 /**
  * Something that happened in a capsule's conversations and is counted: an unanswered question (the
- * content had no answer, or retrieval found nothing close), and in time every visitor action.
+ * content had no answer, or retrieval found nothing close) and every visitor action.
  */
 @Entity
 @Table(name = "analytics_event")
 public class AnalyticsEvent {
 
   public static final String UNANSWERED = "unanswered";
+
+  /** Visitor actions: a conversation opened, a question, its answer (detail: the outcome). */
+  public static final String OPEN = "open";
+
+  public static final String MESSAGE = "message";
+  public static final String ANSWER = "answer";
+
+  /** Detail: +1 or -1. */
+  public static final String FEEDBACK = "feedback";
+
+  public static final String LEAD = "lead";
+
+  /** Detail: the button's label. */
+  public static final String BUTTON_CLICK = "button-click";
 
   @Id private UUID id;
 
@@ -55,6 +69,10 @@ public class AnalyticsEvent {
 
   public UUID id() {
     return id;
+  }
+
+  public UUID capsuleId() {
+    return capsuleId;
   }
 
   public String kind() {

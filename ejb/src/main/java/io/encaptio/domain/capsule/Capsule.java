@@ -1,5 +1,6 @@
 package io.encaptio.domain.capsule;
 
+import io.encaptio.domain.content.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -61,6 +63,18 @@ public class Capsule {
   @Convert(converter = ModelRoutingConverter.class)
   @Column(name = "model_routing")
   private ModelRouting modelRouting;
+
+  /** Web origins whose pages may use the capsule (normal form, {@link AllowedOrigins}). */
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "allowed_origins", nullable = false)
+  private List<String> allowedOrigins = List.of();
+
+  @Column(name = "require_embed_token", nullable = false)
+  private boolean requireEmbedToken;
+
+  /** The secret embed tokens are signed with, sealed ({@code SecretBox}); null until made. */
+  @Column(name = "embed_secret")
+  private String embedSecretSealed;
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
@@ -189,6 +203,43 @@ public class Capsule {
   public void changeRouting(ModelRouting routing) {
     requireNotDeleted();
     modelRouting = routing.checked().equals(ModelRouting.EXTRACTIVE) ? null : routing;
+    updatedAt = now();
+  }
+
+  public List<String> allowedOrigins() {
+    return allowedOrigins == null ? List.of() : allowedOrigins;
+  }
+
+  public boolean requiresEmbedToken() {
+    return requireEmbedToken;
+  }
+
+  public String embedSecretSealed() {
+    return embedSecretSealed;
+  }
+
+  /**
+   * Who may use the capsule from now on (not versioned: it applies at once, like a firewall rule).
+   *
+   * @throws InvalidCapsuleException for an entry that is not an origin
+   * @throws IllegalStateException when tokens are required before the capsule has a secret
+   */
+  public void changeDelivery(List<String> origins, boolean requireToken) {
+    requireNotDeleted();
+    List<String> checked = AllowedOrigins.checked(origins);
+    if (requireToken && embedSecretSealed == null) {
+      throw new IllegalStateException(
+          "Create the capsule's embed secret first: tokens are signed with it.");
+    }
+    allowedOrigins = checked;
+    requireEmbedToken = requireToken;
+    updatedAt = now();
+  }
+
+  /** Signs embed tokens with a new secret (sealed by the caller); tokens of the old one fail. */
+  public void useEmbedSecret(String sealed) {
+    requireNotDeleted();
+    embedSecretSealed = sealed;
     updatedAt = now();
   }
 

@@ -13,7 +13,8 @@ public record TenantRef(
     String displayName,
     SchemaName schemaName,
     TenantStatus status,
-    String suspensionReason)
+    String suspensionReason,
+    String plan)
     implements Serializable {
 
   public static TenantRef of(Tenant tenant) {
@@ -23,7 +24,8 @@ public record TenantRef(
         tenant.displayName(),
         tenant.schemaName(),
         tenant.status(),
-        tenant.suspensionReason());
+        tenant.suspensionReason(),
+        tenant.plan());
   }
 
   public boolean isActive() {

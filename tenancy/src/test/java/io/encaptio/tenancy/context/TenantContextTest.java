@@ -27,7 +27,8 @@ class TenantContextTest {
 
   private static TenantRef tenant(String slug) {
     UUID id = UUID.randomUUID();
-    return new TenantRef(id, slug, slug, SchemaName.forTenant(id), TenantStatus.ACTIVE, null);
+    return new TenantRef(
+        id, slug, slug, SchemaName.forTenant(id), TenantStatus.ACTIVE, null, "starter");
   }
 
   @AfterEach

@@ -9,6 +9,12 @@ public enum ProblemType {
   AMBIGUOUS_TENANT("ambiguous-tenant", "Several organizations in the token", 400),
   FORBIDDEN("forbidden", "Not allowed", 403),
   CAPSULE_UNAVAILABLE("capsule-unavailable", "Capsule unavailable", 403),
+  ORIGIN_NOT_ALLOWED("origin-not-allowed", "Origin not allowed for this capsule", 403),
+  EMBED_TOKEN_REQUIRED("embed-token-required", "Signed embed token required", 401),
+  EMBED_TOKEN_INVALID("embed-token-invalid", "Embed token invalid", 401),
+  EMBED_TOKEN_EXPIRED("embed-token-expired", "Embed token expired", 401),
+  EMBED_TOKEN_WRONG_CAPSULE("embed-token-wrong-capsule", "Embed token of another capsule", 401),
+  RATE_LIMITED("rate-limited", "Too many requests", 429),
   NOT_FOUND("not-found", "Not found", 404),
   CONFLICT("conflict", "Not possible in the current state", 409),
   BAD_REQUEST("bad-request", "Bad request", 400),
@@ -36,6 +42,16 @@ public enum ProblemType {
     return status;
   }
 
+  /** The type whose slug this is. */
+  public static ProblemType ofSlug(String slug) {
+    for (ProblemType type : values()) {
+      if (type.slug.equals(slug)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("No problem type " + slug);
+  }
+
   /** The problem type that best describes a bare HTTP status. */
   public static ProblemType forStatus(int status) {
     return switch (status) {
@@ -43,6 +59,7 @@ public enum ProblemType {
       case 401 -> UNAUTHENTICATED;
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
+      case 429 -> RATE_LIMITED;
       default -> INTERNAL;
     };
   }

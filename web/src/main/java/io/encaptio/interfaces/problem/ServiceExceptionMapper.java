@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.problem;
 
+import io.encaptio.application.CapsuleUnavailableException;
 import io.encaptio.application.NotFoundException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.tenancy.application.InvalidTenantException;
@@ -44,6 +45,9 @@ public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
     }
     if (cause instanceof UnknownTenantException || cause instanceof NotFoundException) {
       return Optional.of(Problem.of(ProblemType.NOT_FOUND, cause.getMessage(), path));
+    }
+    if (cause instanceof CapsuleUnavailableException) {
+      return Optional.of(Problem.of(ProblemType.CAPSULE_UNAVAILABLE, cause.getMessage(), path));
     }
     if (cause instanceof IllegalArgumentException) {
       return Optional.of(Problem.of(ProblemType.BAD_REQUEST, cause.getMessage(), path));

@@ -1,9 +1,16 @@
 package io.encaptio.interfaces.security;
 
+import io.encaptio.application.DeliveryService;
+import io.encaptio.application.DeliveryService.VisitorPolicy;
+import io.encaptio.domain.capsule.AllowedOrigins;
+import io.encaptio.domain.capsule.EmbedTokenException;
 import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.problem.ProblemWriter;
+import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import io.encaptio.tenancy.application.PublicKeyRegistry.PublicKeyOwner;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,21 +19,49 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Guards the visitors' API: the capsule's public key in the path names the tenant (through the
- * platform's key registry, never through anything else the visitor sends). An unknown key gets 404;
- * a key of a tenant that is not active gets 403 {@code capsule-unavailable} without the operator's
- * reason, which is not the visitor's business. Otherwise the request runs as that tenant, with the
- * capsule's id in the request attribute {@link #CAPSULE_ID}.
+ * Guards the visitors' API. The capsule's public key in the path names the tenant (through the
+ * platform's key registry, never through anything else the visitor sends): an unknown key gets 404,
+ * a key of a tenant that is not active 403 {@code capsule-unavailable} (without the operator's
+ * reason). Then, in that tenant:
+ *
+ * <ol>
+ *   <li>a browser page's {@code Origin} must be the platform's own (the share page) or one the
+ *       capsule allows, else 403 {@code origin-not-allowed}; allowed origins get CORS headers, and
+ *       preflights end here. A call without an Origin header does not come from a page;
+ *   <li>a capsule that requires signed embed tokens refuses a call without a valid one ({@code
+ *       Authorization: Bearer}), 401 {@code embed-token-…}; a token sent to any capsule is checked,
+ *       and its {@code sub} becomes the visitor's identity ({@link #VISITOR_IDENTITY});
+ *   <li>public calls per address and minute are limited by plan ({@link VisitorLimits}), 429 with
+ *       {@code Retry-After}.
+ * </ol>
+ *
+ * Brand images are exempt from tokens (an {@code img} element sends no header). The request runs as
+ * the tenant, with the capsule's id in {@link #CAPSULE_ID}.
  */
 @WebFilter(urlPatterns = "/api/public/v1/capsules/*")
 public class PublicCapsuleFilter extends HttpFilter {
 
   public static final String CAPSULE_ID = "encaptio.public.capsule";
+  public static final String PLAN = "encaptio.public.plan";
+  public static final String VISITOR_IDENTITY = "encaptio.public.identity";
+  public static final String ORIGIN = "encaptio.public.origin";
+
+  private static final String ALLOWED_HEADERS =
+      "Content-Type, Accept, Authorization, Encaptio-Visitor, Last-Event-ID";
 
   @Inject PublicKeyRegistry keys;
+  @EJB DeliveryService delivery;
+  @Inject VisitorLimits limits;
+
+  @Inject
+  @ConfigProperty(name = "encaptio.public.url")
+  String publicUrl;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -46,8 +81,106 @@ public class PublicCapsuleFilter extends HttpFilter {
           req, resp, ProblemType.CAPSULE_UNAVAILABLE, "This capsule is unavailable right now.");
       return;
     }
-    req.setAttribute(CAPSULE_ID, owner.get().resourceId());
-    TenantScope.continueAs(owner.get().tenant(), req, resp, chain);
+    UUID capsule = owner.get().resourceId();
+    req.setAttribute(CAPSULE_ID, capsule);
+    req.setAttribute(PLAN, owner.get().tenant().plan());
+    TenantScope.continueAs(
+        owner.get().tenant(), req, resp, (rq, rs) -> admit(req, resp, capsule, chain));
+  }
+
+  private void admit(
+      HttpServletRequest req, HttpServletResponse resp, UUID capsule, FilterChain chain)
+      throws IOException, ServletException {
+    Optional<VisitorPolicy> found = delivery.policy(capsule);
+    if (found.isEmpty()) {
+      ProblemWriter.write(req, resp, ProblemType.NOT_FOUND, "No capsule has this key.");
+      return;
+    }
+    VisitorPolicy policy = found.get();
+    String origin = req.getHeader("Origin");
+    if (origin != null && !ownOrigin(req, origin)) {
+      if (!AllowedOrigins.allows(policy.allowedOrigins(), origin)) {
+        ProblemWriter.write(
+            req,
+            resp,
+            ProblemType.ORIGIN_NOT_ALLOWED,
+            "Pages on "
+                + origin
+                + " may not use this capsule; its owner can allow the origin in the capsule's"
+                + " Publish tab.");
+        return;
+      }
+      resp.setHeader("Access-Control-Allow-Origin", origin);
+      resp.addHeader("Vary", "Origin");
+      resp.setHeader("Access-Control-Expose-Headers", "Retry-After, Location");
+      if ("OPTIONS".equals(req.getMethod())) {
+        resp.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        resp.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        resp.setHeader("Access-Control-Max-Age", "600");
+        resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        return;
+      }
+    }
+    if (origin != null) {
+      req.setAttribute(ORIGIN, origin);
+    }
+    boolean image = req.getRequestURI().contains("/assets/");
+    String token = bearer(req);
+    if (!image && (policy.requireSignedToken() || token != null)) {
+      try {
+        String identity = delivery.verifyEmbedToken(capsule, token);
+        if (identity != null) {
+          req.setAttribute(VISITOR_IDENTITY, identity);
+        }
+      } catch (EJBException e) {
+        if (ServiceFailures.cause(e) instanceof EmbedTokenException refused) {
+          resp.setHeader("WWW-Authenticate", "Bearer realm=\"encaptio-embed\"");
+          ProblemWriter.write(
+              req, resp, ProblemType.ofSlug(refused.reason().slug()), refused.getMessage());
+          return;
+        }
+        throw e;
+      }
+    }
+    try {
+      limits.request((String) req.getAttribute(PLAN), capsule, req.getRemoteAddr());
+    } catch (VisitorLimits.LimitedException e) {
+      resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+      ProblemWriter.write(req, resp, ProblemType.RATE_LIMITED, e.getMessage());
+      return;
+    }
+    chain.doFilter(req, resp);
+  }
+
+  /** The platform's own pages (the share page): its public address, or the address asked. */
+  private boolean ownOrigin(HttpServletRequest req, String origin) {
+    String asked =
+        req.getScheme()
+            + "://"
+            + req.getServerName()
+            + (req.getServerPort() == 80 || req.getServerPort() == 443
+                ? ""
+                : ":" + req.getServerPort());
+    if (origin.equalsIgnoreCase(asked)) {
+      return true;
+    }
+    try {
+      URI own = URI.create(publicUrl);
+      String base =
+          own.getScheme() + "://" + own.getHost() + (own.getPort() < 0 ? "" : ":" + own.getPort());
+      return origin.equalsIgnoreCase(base);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String bearer(HttpServletRequest req) {
+    String header = req.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = header.substring(7).strip();
+    return token.isEmpty() ? null : token;
   }
 
   /** The path segment after {@code /capsules/}: the key, whatever follows it. */

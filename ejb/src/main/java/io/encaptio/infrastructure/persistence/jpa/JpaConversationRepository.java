@@ -2,10 +2,14 @@ package io.encaptio.infrastructure.persistence.jpa;
 
 import io.encaptio.domain.ai.Conversation;
 import io.encaptio.domain.ai.ConversationRepository;
+import io.encaptio.domain.ai.ConversationSummary;
 import io.encaptio.domain.ai.Message;
 import io.encaptio.domain.ai.VariantFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +43,68 @@ public class JpaConversationRepository implements ConversationRepository {
             Message.class)
         .setParameter("conversation", conversationId)
         .getResultList();
+  }
+
+  @Override
+  public List<ConversationSummary> summaries(
+      UUID capsuleId, int max, boolean unansweredOnly, UUID only) {
+    var query =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT c.id, c.channel, c.started_by, c.origin, c.started_at, c.last_at,"
+                    + " count(m.id) FILTER (WHERE m.role = 'visitor'),"
+                    + " (SELECT count(*) FROM "
+                    + entityManager.table("analytics_event")
+                    + " e WHERE e.conversation_id = c.id AND e.kind = 'unanswered'),"
+                    + " count(m.id) FILTER (WHERE m.feedback = 1),"
+                    + " count(m.id) FILTER (WHERE m.feedback = -1),"
+                    + " (SELECT lc.lead_id FROM "
+                    + entityManager.table("lead_conversation")
+                    + " lc WHERE lc.conversation_id = c.id ORDER BY lc.submitted_at DESC LIMIT 1)"
+                    + " FROM "
+                    + entityManager.table("conversation")
+                    + " c LEFT JOIN "
+                    + entityManager.table("message")
+                    + " m ON m.conversation_id = c.id"
+                    + " WHERE c.capsule_id = ?1 AND c.channel <> 'playground'"
+                    + (only == null ? "" : " AND c.id = ?3")
+                    + " GROUP BY c.id"
+                    + (unansweredOnly
+                        ? " HAVING (SELECT count(*) FROM "
+                            + entityManager.table("analytics_event")
+                            + " e WHERE e.conversation_id = c.id AND e.kind = 'unanswered') > 0"
+                        : "")
+                    + " ORDER BY c.last_at DESC, c.id LIMIT ?2")
+            .setParameter(1, capsuleId)
+            .setParameter(2, max);
+    if (only != null) {
+      query.setParameter(3, only);
+    }
+    List<?> rows = query.getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new ConversationSummary(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    time(r[4]),
+                    time(r[5]),
+                    ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue(),
+                    ((Number) r[8]).intValue(),
+                    ((Number) r[9]).intValue(),
+                    (UUID) r[10]))
+        .toList();
+  }
+
+  private static OffsetDateTime time(Object value) {
+    return value instanceof Timestamp t
+        ? t.toInstant().atOffset(ZoneOffset.UTC)
+        : ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   @Override

@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.counter.EmbeddedCounterManagerFactory;
+import org.infinispan.counter.api.CounterManager;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
  * The node's one Infinispan cache manager, shared by every cache of the application (tenant
- * look-ups here, answers in the ejb module). Local mode for now; this is the one place that will
- * switch to a clustered transport when nodes form a cluster.
+ * look-ups here, answers in the ejb module) and every counter (rate limits). Local mode for now;
+ * this is the one place that will switch to a clustered transport when nodes form a cluster.
  */
 @ApplicationScoped
 public class InfinispanCaches {
@@ -40,5 +42,10 @@ public class InfinispanCaches {
       cacheManager.defineConfiguration(name, configuration);
     }
     return cacheManager.getCache(name);
+  }
+
+  /** The node's clustered counters (shared by every node once they form a cluster). */
+  public CounterManager counters() {
+    return EmbeddedCounterManagerFactory.asCounterManager(cacheManager);
   }
 }

@@ -3,9 +3,14 @@ package io.encaptio.interfaces.api.rest;
 import io.encaptio.interfaces.capsule.rest.AssistantResource;
 import io.encaptio.interfaces.capsule.rest.CapsuleResource;
 import io.encaptio.interfaces.capsule.rest.ChatModelResource;
+import io.encaptio.interfaces.capsule.rest.DeliveryResource;
+import io.encaptio.interfaces.capsule.rest.EventResource;
 import io.encaptio.interfaces.capsule.rest.GoldenQuestionResource;
+import io.encaptio.interfaces.capsule.rest.InboxResource;
+import io.encaptio.interfaces.capsule.rest.LeadResource;
 import io.encaptio.interfaces.capsule.rest.PublicCapsuleResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
+import io.encaptio.interfaces.problem.RateLimitedMapper;
 import io.encaptio.interfaces.problem.ServiceExceptionMapper;
 import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import io.encaptio.interfaces.problem.UnreadableBodyMapper;
@@ -48,9 +53,14 @@ public class ApiApplication extends Application {
         ChatModelResource.class,
         GoldenQuestionResource.class,
         PublicCapsuleResource.class,
+        DeliveryResource.class,
+        InboxResource.class,
+        LeadResource.class,
+        EventResource.class,
         TenantOperationsResource.class,
         ServiceExceptionMapper.class,
         UnreadableBodyMapper.class,
+        RateLimitedMapper.class,
         WebApplicationExceptionMapper.class,
         UnexpectedExceptionMapper.class);
   }

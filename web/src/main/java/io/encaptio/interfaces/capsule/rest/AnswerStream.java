@@ -1,7 +1,6 @@
 package io.encaptio.interfaces.capsule.rest;
 
 import io.encaptio.application.AssistantService;
-import io.encaptio.application.AssistantService.AnswerDto;
 import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +24,7 @@ final class AnswerStream {
     this.sse = sse;
   }
 
-  void run(String path, Function<Consumer<String>, AnswerDto> answering) {
+  <T> void run(String path, Function<Consumer<String>, T> answering) {
     try (events) {
       try {
         send("answer", answering.apply(this::token));

@@ -50,7 +50,16 @@ public final class AssistantRequests {
   public record AskRequest(String question, UUID conversationId, Boolean draft) {}
 
   /** Thumbs up (1) or down (-1). */
-  public record FeedbackRequest(Integer value) {}
+  public record FeedbackRequest(Integer value) {
+
+    /** The value sent; refused when the body or the value is missing. */
+    static int valueOf(FeedbackRequest request) {
+      if (request == null || request.value() == null) {
+        throw new BadRequestException("Send {\"value\": 1} or {\"value\": -1}.");
+      }
+      return request.value();
+    }
+  }
 
   /** Retrieval settings to change; those left out stay as they are. */
   public record RetrievalChange(

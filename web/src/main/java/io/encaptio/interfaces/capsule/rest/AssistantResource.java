@@ -24,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -153,11 +152,7 @@ public class AssistantResource {
   @Operation(summary = "Thumbs up (1) or down (-1) on an answer")
   public void feedback(
       @PathParam("id") UUID id, @PathParam("message") UUID message, FeedbackRequest request) {
-    FeedbackRequest body = body(request);
-    if (body.value() == null) {
-      throw new BadRequestException("Send {\"value\": 1} or {\"value\": -1}.");
-    }
-    assistant.feedback(id, message, body.value());
+    assistant.feedback(id, message, FeedbackRequest.valueOf(request));
   }
 
   @GET

@@ -1,0 +1,9 @@
+package io.encaptio.application;
+
+/** The capsule exists but visitors can't use it now (never published, archived): a 403. */
+public class CapsuleUnavailableException extends RuntimeException {
+
+  public CapsuleUnavailableException() {
+    super("This capsule is not published right now.");
+  }
+}

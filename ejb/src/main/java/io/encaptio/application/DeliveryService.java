@@ -1,0 +1,91 @@
+package io.encaptio.application;
+
+import io.encaptio.application.AssistantService.MessageDto;
+import io.encaptio.domain.ai.ConversationSummary;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a capsule reaches visitors and what they left: the origins allowed to use it, signed embed
+ * tokens (the capsule's secret), the checks every public call passes, and, for the portal, the
+ * capsule's visitor conversations (the inbox), its leads and the events integrations receive.
+ */
+public interface DeliveryService {
+
+  /**
+   * @param publicKey the key the widget's {@code data-capsule} and the public API name
+   * @param hasEmbedSecret whether a secret exists (it is shown once, when made)
+   */
+  record DeliveryDto(
+      String publicKey,
+      List<String> allowedOrigins,
+      boolean requireSignedToken,
+      boolean hasEmbedSecret)
+      implements Serializable {}
+
+  /** A null field keeps its current value. */
+  record DeliveryChange(List<String> allowedOrigins, Boolean requireSignedToken)
+      implements Serializable {}
+
+  /** What every public call of a capsule is checked against. */
+  record VisitorPolicy(String publicKey, List<String> allowedOrigins, boolean requireSignedToken)
+      implements Serializable {}
+
+  record LeadDto(
+      UUID id,
+      String email,
+      String name,
+      String phone,
+      String company,
+      String message,
+      String consent,
+      int submissions,
+      OffsetDateTime firstAt,
+      OffsetDateTime lastAt,
+      List<UUID> conversations)
+      implements Serializable {}
+
+  record ConversationDetailDto(ConversationSummary summary, List<MessageDto> messages, LeadDto lead)
+      implements Serializable {}
+
+  record OutboxEventDto(UUID id, String kind, UUID capsuleId, String payload, OffsetDateTime at)
+      implements Serializable {}
+
+  DeliveryDto delivery(UUID capsuleId);
+
+  /**
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an entry that is not an origin
+   * @throws IllegalStateException when tokens are required before a secret exists
+   */
+  DeliveryDto changeDelivery(UUID capsuleId, DeliveryChange change);
+
+  /**
+   * Makes a new embed secret and returns it: the only time it is shown. Tokens signed with the old
+   * one stop working.
+   */
+  String newEmbedSecret(UUID capsuleId);
+
+  /** The capsule's policy for visitors; empty when the tenant has no such capsule. */
+  java.util.Optional<VisitorPolicy> policy(UUID capsuleId);
+
+  /**
+   * Checks a visitor's embed token against the capsule's secret.
+   *
+   * @return the visitor's identity the token carries ({@code sub}), or null for none
+   * @throws io.encaptio.domain.capsule.EmbedTokenException saying what is wrong with it
+   */
+  String verifyEmbedToken(UUID capsuleId, String token);
+
+  /** The capsule's visitor conversations, latest first; only those with unanswered questions. */
+  List<ConversationSummary> conversations(UUID capsuleId, int max, boolean unansweredOnly);
+
+  ConversationDetailDto conversation(UUID capsuleId, UUID conversationId);
+
+  /** The capsule's leads, latest first. */
+  List<LeadDto> leads(UUID capsuleId, int max);
+
+  /** The tenant's latest integration events of a kind, newest first. */
+  List<OutboxEventDto> events(String kind, int max);
+}

@@ -1,0 +1,2 @@
+/** Events for integrations, written in the transaction of the change that raised them. */
+package io.encaptio.domain.event;
