@@ -46,7 +46,7 @@ class DeliverySecurityIT {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(ItEnvironment.json(refused.body()).get("type").asText())
         .endsWith("/origin-not-allowed");
-    assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(refused.body()).contains("may not use this capsule");
     assertThat(new Visitor(key).from(SHOP).call("GET", "", null).statusCode())
         .as("not allowed until listed")
         .isEqualTo(403);
@@ -238,6 +238,27 @@ class DeliverySecurityIT {
         new Visitor(draft.get("publicKey").asText()).call("POST", "/conversations", "{}");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(problem(refused)).isEqualTo("capsule-unavailable");
+  }
+
+  @Test
+  void theSharePageIsRenderedWithEverythingEscapedAndAStrictContentSecurityPolicy() {
+    String hostile = "<script>alert(1)</script> Loft \"quoted\"";
+    String capsule = AssistantFixture.capsule(alice, hostile);
+    String key = publishedKey(capsule);
+    HttpResponse<String> page = ItEnvironment.get("/c/" + key);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'none'")
+        .contains("script-src 'self'")
+        .doesNotContain("unsafe");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(page.body())
+        .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; Loft &quot;quoted&quot;</title>")
+        .doesNotContain("<script>alert(1)")
+        .contains("data-capsule=\"" + key + "\" data-mode=\"page\"");
+    assertThat(ItEnvironment.get("/c/pk_aaaaaaaaaaaaaaaaaaaaaaaa").statusCode()).isEqualTo(404);
+    alice.expect(200, "POST", "/" + capsule + "/archive", null);
+    assertThat(ItEnvironment.get("/c/" + key).statusCode()).isEqualTo(404);
   }
 
   private static String problem(HttpResponse<String> response) {

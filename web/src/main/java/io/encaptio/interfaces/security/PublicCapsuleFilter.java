@@ -32,8 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <ol>
  *   <li>a browser page's {@code Origin} must be the platform's own (the share page) or one the
- *       capsule allows, else 403 {@code origin-not-allowed}; allowed origins get CORS headers, and
- *       preflights end here. A call without an Origin header does not come from a page;
+ *       capsule allows, else 403 {@code origin-not-allowed} (readable by that page, so its
+ *       developer sees why; nothing else is); allowed origins get CORS headers, and preflights end
+ *       here. A call without an Origin header does not come from a page;
  *   <li>a capsule that requires signed embed tokens refuses a call without a valid one ({@code
  *       Authorization: Bearer}), 401 {@code embed-token-…}; a token sent to any capsule is checked,
  *       and its {@code sub} becomes the visitor's identity ({@link #VISITOR_IDENTITY});
@@ -100,6 +101,9 @@ public class PublicCapsuleFilter extends HttpFilter {
     String origin = req.getHeader("Origin");
     if (origin != null && !ownOrigin(req, origin)) {
       if (!AllowedOrigins.allows(policy.allowedOrigins(), origin)) {
+        // readable by the refused page, so its developer sees why in the browser's console
+        resp.setHeader("Access-Control-Allow-Origin", origin);
+        resp.addHeader("Vary", "Origin");
         ProblemWriter.write(
             req,
             resp,

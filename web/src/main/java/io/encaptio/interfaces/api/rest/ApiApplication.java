@@ -15,6 +15,7 @@ import io.encaptio.interfaces.problem.ServiceExceptionMapper;
 import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import io.encaptio.interfaces.problem.UnreadableBodyMapper;
 import io.encaptio.interfaces.problem.WebApplicationExceptionMapper;
+import io.encaptio.interfaces.share.ShareResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -57,6 +58,7 @@ public class ApiApplication extends Application {
         InboxResource.class,
         LeadResource.class,
         EventResource.class,
+        ShareResource.class,
         TenantOperationsResource.class,
         ServiceExceptionMapper.class,
         UnreadableBodyMapper.class,
