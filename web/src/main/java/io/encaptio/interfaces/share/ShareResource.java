@@ -1,7 +1,6 @@
 package io.encaptio.interfaces.share;
 
 import io.encaptio.application.CapsuleService;
-import io.encaptio.application.CapsuleService.AssetDto;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -17,9 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.Serializable;
-import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -41,18 +38,16 @@ public class ShareResource {
 
   @EJB CapsuleService capsules;
 
-  @Inject
-  @ConfigProperty(name = "encaptio.public.url")
-  String publicUrl;
+  @Inject ShareLinks links;
 
   @GET
   @Operation(summary = "The capsule's share link and the widget's script tag")
   public ShareDto share(@PathParam("id") UUID id) {
     CapsuleDto capsule = capsules.capsule(id);
     return new ShareDto(
-        url(capsule.publicKey()),
+        links.url(capsule.publicKey()),
         capsule.publicKey(),
-        snippet(base(), capsule.publicKey()),
+        links.snippet(capsule.publicKey()),
         capsules.published(id).isPresent());
   }
 
@@ -69,51 +64,15 @@ public class ShareResource {
       @QueryParam("format") @DefaultValue("png") String format,
       @QueryParam("size") @DefaultValue("512") int size,
       @QueryParam("logo") @DefaultValue("false") boolean logo) {
-    if (size < QrCodes.MIN_SIZE || size > QrCodes.MAX_SIZE) {
-      throw new BadRequestException(
-          "Ask for a size of " + QrCodes.MIN_SIZE + " to " + QrCodes.MAX_SIZE + " pixels.");
-    }
     CapsuleDto capsule = capsules.capsule(id);
-    String url = url(capsule.publicKey());
-    Optional<AssetDto> image = logo ? logo(id) : Optional.empty();
-    byte[] bytes = image.map(AssetDto::bytes).orElse(null);
-    String name = "qr-" + capsule.publicKey();
-    return switch (format) {
-      case "png" ->
-          Response.ok(QrCodes.png(url, size, bytes), "image/png")
-              .header("Content-Disposition", "attachment; filename=\"" + name + ".png\"")
-              .build();
-      case "svg" ->
-          Response.ok(
-                  QrCodes.svg(url, size, bytes, image.map(AssetDto::mediaType).orElse(null)),
-                  "image/svg+xml")
-              .header("Content-Disposition", "attachment; filename=\"" + name + ".svg\"")
-              .build();
-      default -> throw new BadRequestException("Ask for format=png or format=svg.");
-    };
-  }
-
-  private Optional<AssetDto> logo(UUID id) {
-    return capsules
-        .published(id)
-        .map(p -> p.brand().logo())
-        .flatMap(logoId -> capsules.publishedBrandImage(id, logoId));
-  }
-
-  String url(String publicKey) {
-    return base() + "/c/" + publicKey;
-  }
-
-  private String base() {
-    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-  }
-
-  /** The one script tag a customer's page needs. */
-  public static String snippet(String base, String publicKey) {
-    return "<script src=\""
-        + base
-        + "/widget.js\" data-capsule=\""
-        + publicKey
-        + "\" async></script>";
+    ShareLinks.QrImage image;
+    try {
+      image = links.qr(id, capsule.publicKey(), format, size, logo);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    return Response.ok(image.bytes(), image.mediaType())
+        .header("Content-Disposition", "attachment; filename=\"" + image.fileName() + "\"")
+        .build();
   }
 }

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Visitors typed these fields: a value a spreadsheet would run as a formula (starting with =, +,
  * -, @, a tab or a carriage return) is written with a leading apostrophe, so it stays text.
  */
-final class LeadsCsv {
+public final class LeadsCsv {
 
   private static final String[] HEADER = {
     "email",
@@ -33,7 +33,7 @@ final class LeadsCsv {
 
   private LeadsCsv() {}
 
-  static String write(List<LeadDto> leads) {
+  public static String write(List<LeadDto> leads) {
     StringWriter out = new StringWriter();
     out.write('\uFEFF');
     try (CSVPrinter csv =

@@ -350,18 +350,6 @@ public class CapsuleEditor implements Serializable {
     return caller.identity().canEditCapsules();
   }
 
-  /** Where visitors reach the capsule through the API (the share page comes with delivery). */
-  public String getVisitorUrl() {
-    var request = FacesContext.getCurrentInstance().getExternalContext();
-    return request.getRequestScheme()
-        + "://"
-        + request.getRequestServerName()
-        + ":"
-        + request.getRequestServerPort()
-        + "/api/public/v1/capsules/"
-        + capsule.publicKey();
-  }
-
   public String getId() {
     return id;
   }
