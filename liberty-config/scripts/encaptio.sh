@@ -88,8 +88,9 @@ print_welcome() {
     Portal        http://localhost:$ENCAPTIO_HTTP_PORT/app/dashboard.xhtml
     API           http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/me   (OpenAPI: /openapi, UI: /openapi/ui)
     Health        http://localhost:$ENCAPTIO_HTTP_PORT/health/ready
-    Demo capsule  $DEMO_CAPSULE (acme), as visitors get it:
-                  http://localhost:$ENCAPTIO_HTTP_PORT/api/public/v1/capsules/$DEMO_CAPSULE_KEY
+    Demo capsule  $DEMO_CAPSULE (acme), its share page:
+                  http://localhost:$ENCAPTIO_HTTP_PORT/c/$DEMO_CAPSULE_KEY
+                  widget: <script src="http://localhost:$ENCAPTIO_HTTP_PORT/widget.js" data-capsule="$DEMO_CAPSULE_KEY" async></script>
     Keycloak      $KEYCLOAK_URL/admin   ($KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
 
   Demo logins (password '$DEMO_PASSWORD' for all; development only, never use them elsewhere):
@@ -186,6 +187,7 @@ case "${1:-}" in
     if [[ "${1:-}" == studio ]]; then shift; exec "$SCRIPTS/bench-studio.sh" "$@"; fi
     if [[ "${1:-}" == retrieval ]]; then shift; exec "$SCRIPTS/bench-retrieval.sh" "$@"; fi
     if [[ "${1:-}" == latency ]]; then shift; exec "$SCRIPTS/bench-latency.sh" "$@"; fi
+    if [[ "${1:-}" == chat ]]; then shift; exec "$SCRIPTS/bench-chat.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A customer's web site on a port of its own (so another origin than Encaptio's): pages that embed
  * capsules' widgets, with the site's own, unfriendly CSS.
  */
-final class CustomerSite implements AutoCloseable {
+public final class CustomerSite implements AutoCloseable {
 
   /** CSS a careless site might have: it must change nothing inside the widget. */
   static final String HOSTILE_CSS =
@@ -25,7 +25,7 @@ final class CustomerSite implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> pages = new ConcurrentHashMap<>();
 
-  CustomerSite() throws IOException {
+  public CustomerSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -42,16 +42,21 @@ final class CustomerSite implements AutoCloseable {
   }
 
   /** The site's origin, as a browser sends it. */
-  String origin() {
+  public String origin() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return origin() + path;
   }
 
+  /** A page of exactly this HTML. */
+  public void rawPage(String path, String html) {
+    pages.put(path, html);
+  }
+
   /** A page with the hostile CSS, some text of its own, and this HTML in its body. */
-  void page(String path, String body) {
+  public void page(String path, String body) {
     pages.put(
         path,
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Shop</title><style>"
@@ -62,7 +67,7 @@ final class CustomerSite implements AutoCloseable {
   }
 
   /** The script tag of a capsule's widget, with extra attributes. */
-  static String widget(String key, String attributes) {
+  public static String widget(String key, String attributes) {
     return "<script src=\""
         + ItEnvironment.baseUrl()
         + "/widget.js\" data-capsule=\""

@@ -38,8 +38,8 @@ import org.openqa.selenium.WebElement;
  * The widget and the share page in headless Chromium. A customer's site on another port (another
  * origin) with hostile CSS embeds two capsules: a visitor opens the bubble, asks, sees the streamed
  * answer with a citation, rates it and leaves a lead; the inline capsule on the same page answers
- * on its own; a page of an origin the capsules don't allow gets no chat. The share page answers
- * too, and the QR codes decode to its address.
+ * on its own, in its own language (German); a page of an origin the capsules don't allow gets no
+ * chat. The share page answers too, and the QR codes decode to its address.
  */
 class WidgetBrowserIT {
 
@@ -73,7 +73,11 @@ class WidgetBrowserIT {
     alice.saveDraft(draft, settings);
     keyA = alice.expect(200, "POST", "/" + capsuleA + "/publish", null).get("publicKey").asText();
     String capsuleB = AssistantFixture.capsule(alice, "Widget B " + System.nanoTime());
-    keyB = alice.expect(200, "GET", "/" + capsuleB, null).get("publicKey").asText();
+    JsonNode draftB = alice.expect(200, "GET", "/" + capsuleB, null);
+    ObjectNode german = (ObjectNode) draftB.get("draft").deepCopy();
+    german.put("language", "de");
+    alice.saveDraft(draftB, german);
+    keyB = alice.expect(200, "POST", "/" + capsuleB + "/publish", null).get("publicKey").asText();
     for (String capsule : List.of(capsuleA, capsuleB)) {
       alice.expect(
           200,
@@ -144,6 +148,9 @@ class WidgetBrowserIT {
 
       // the second capsule on the page, inline, answers on its own
       SearchContext b = widget(browser, keyB, ".composer textarea");
+      assertThat(b.findElement(By.cssSelector(".composer textarea")).getAttribute("placeholder"))
+          .as("the capsule's language: German")
+          .isEqualTo("Stellen Sie eine Frage…");
       int answersInA = a.findElements(By.cssSelector(".message.assistant:not(.welcome)")).size();
       b.findElement(By.cssSelector(".composer textarea"))
           .sendKeys("How much is the rent?", Keys.ENTER);

@@ -21,8 +21,17 @@ public interface AssistantService {
    * @param conversationId the conversation to continue, or null to start one
    * @param draft answer with the draft's settings (the playground) instead of the published
    *     version's; only published answers are cached
+   * @param visitorId a visitor's question, in a conversation that visitor started: the capsule must
+   *     be live and the conversation have room for it
    */
-  record Ask(String question, UUID conversationId, boolean draft) implements Serializable {}
+  record Ask(String question, UUID conversationId, boolean draft, String visitorId)
+      implements Serializable {
+
+    /** An editor's question (the playground, the API). */
+    public Ask(String question, UUID conversationId, boolean draft) {
+      this(question, conversationId, draft, null);
+    }
+  }
 
   /**
    * @param text the answer, "[n]" marking citation n

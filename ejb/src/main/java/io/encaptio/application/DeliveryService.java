@@ -2,6 +2,7 @@ package io.encaptio.application;
 
 import io.encaptio.application.AssistantService.MessageDto;
 import io.encaptio.domain.ai.ConversationSummary;
+import io.encaptio.domain.capsule.VisitorAccess;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,10 +28,6 @@ public interface DeliveryService {
 
   /** A null field keeps its current value. */
   record DeliveryChange(List<String> allowedOrigins, Boolean requireSignedToken)
-      implements Serializable {}
-
-  /** What every public call of a capsule is checked against. */
-  record VisitorPolicy(String publicKey, List<String> allowedOrigins, boolean requireSignedToken)
       implements Serializable {}
 
   record LeadDto(
@@ -67,8 +64,11 @@ public interface DeliveryService {
    */
   String newEmbedSecret(UUID capsuleId);
 
-  /** The capsule's policy for visitors; empty when the tenant has no such capsule. */
-  java.util.Optional<VisitorPolicy> policy(UUID capsuleId);
+  /**
+   * The capsule's policy for visitors; empty when the tenant has no such capsule. Cached for a few
+   * seconds (a change made on this node applies at once, on other nodes within the cache's life).
+   */
+  java.util.Optional<VisitorAccess> policy(UUID capsuleId);
 
   /**
    * Checks a visitor's embed token against the capsule's secret.
@@ -76,7 +76,7 @@ public interface DeliveryService {
    * @return the visitor's identity the token carries ({@code sub}), or null for none
    * @throws io.encaptio.domain.capsule.EmbedTokenException saying what is wrong with it
    */
-  String verifyEmbedToken(UUID capsuleId, String token);
+  String verifyEmbedToken(UUID capsuleId, String publicKey, String token);
 
   /** The capsule's visitor conversations, latest first; only those with unanswered questions. */
   List<ConversationSummary> conversations(UUID capsuleId, int max, boolean unansweredOnly);

@@ -1,6 +1,8 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.application.CapsuleUnavailableException;
 import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.application.VisitorService;
 import io.encaptio.domain.ai.AnswerCache;
 import io.encaptio.domain.ai.CachedAnswer;
 import io.encaptio.domain.ai.ChatModelRepository;
@@ -67,6 +69,31 @@ public class AssistantSteps {
     Capsule capsule =
         capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
     return prepare(capsule, conversationId, asked, draft, true);
+  }
+
+  /**
+   * A visitor's question in its conversation: the capsule live (published, not archived), the
+   * conversation the visitor's (else "not found"), and room for one more question in it.
+   */
+  public Prepared prepareForVisitor(
+      UUID capsuleId, UUID conversationId, String visitorId, String asked) {
+    Capsule capsule =
+        capsules
+            .find(capsuleId)
+            .filter(Capsule::liveForVisitors)
+            .orElseThrow(CapsuleUnavailableException::new);
+    VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
+    long questions =
+        conversations.messages(conversationId).stream()
+            .filter(m -> Message.VISITOR.equals(m.role()))
+            .count();
+    if (questions >= VisitorService.MAX_QUESTIONS) {
+      throw new IllegalStateException(
+          "This conversation holds "
+              + VisitorService.MAX_QUESTIONS
+              + " questions, the most one can; start a new conversation.");
+    }
+    return prepare(capsule, conversationId, asked, false, true);
   }
 
   /**
@@ -227,7 +254,10 @@ public class AssistantSteps {
         + Questions.key(question);
   }
 
-  /** Stores the question and its answer (and an unanswered event); returns the two messages. */
+  /**
+   * Stores the question and its answer (and an unanswered event, and in a visitor's conversation
+   * the message and answer events); returns the two messages.
+   */
   public List<Message> record(Prepared prepared, Answered answered, String askedBy, int latencyMs) {
     Conversation conversation;
     if (prepared.conversationId() == null) {
@@ -263,6 +293,22 @@ public class AssistantSteps {
               conversation.id(),
               question.id(),
               prepared.question()));
+    }
+    if (conversation.visitorId() != null) { // a visitor's: both are analytics events
+      events.add(
+          AnalyticsEvent.of(
+              prepared.capsuleId(),
+              AnalyticsEvent.MESSAGE,
+              conversation.id(),
+              question.id(),
+              prepared.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+      events.add(
+          AnalyticsEvent.of(
+              prepared.capsuleId(),
+              AnalyticsEvent.ANSWER,
+              conversation.id(),
+              answer.id(),
+              answered.outcome().dbValue()));
     }
     return List.of(question, answer);
   }

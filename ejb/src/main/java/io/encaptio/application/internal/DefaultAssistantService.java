@@ -42,7 +42,11 @@ public class DefaultAssistantService implements AssistantService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public AnswerDto ask(UUID capsuleId, Ask ask, String askedBy, Consumer<String> tokens) {
     long start = System.nanoTime();
-    Prepared prepared = steps.prepare(capsuleId, ask.conversationId(), ask.question(), ask.draft());
+    Prepared prepared =
+        ask.visitorId() == null
+            ? steps.prepare(capsuleId, ask.conversationId(), ask.question(), ask.draft())
+            : steps.prepareForVisitor(
+                capsuleId, ask.conversationId(), ask.visitorId(), ask.question());
     Map<String, Double> millis = new LinkedHashMap<>();
     if (prepared.retrieval() != null) {
       millis.putAll(prepared.retrieval().millis());

@@ -10,6 +10,8 @@ import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.EmbedTokenException;
 import io.encaptio.domain.capsule.EmbedTokens;
+import io.encaptio.domain.capsule.VisitorAccess;
+import io.encaptio.domain.capsule.VisitorAccessCache;
 import io.encaptio.domain.event.OutboxRepository;
 import io.encaptio.domain.lead.Lead;
 import io.encaptio.domain.lead.LeadRepository;
@@ -33,6 +35,7 @@ public class DefaultDeliveryService implements DeliveryService {
   @Inject OutboxRepository outbox;
   @Inject SecretBox secrets;
   @Inject PublicKeyRegistry publicKeys;
+  @Inject VisitorAccessCache policies;
 
   @Override
   public DeliveryDto delivery(UUID capsuleId) {
@@ -47,6 +50,7 @@ public class DefaultDeliveryService implements DeliveryService {
         change.requireSignedToken() == null
             ? capsule.requiresEmbedToken()
             : change.requireSignedToken());
+    policies.forget(capsuleId);
     return toDto(capsule);
   }
 
@@ -59,17 +63,21 @@ public class DefaultDeliveryService implements DeliveryService {
   }
 
   @Override
-  public Optional<VisitorPolicy> policy(UUID capsuleId) {
-    return capsules
-        .find(capsuleId)
-        .map(
-            c ->
-                new VisitorPolicy(
-                    publicKeys.keyFor(c.id()), c.allowedOrigins(), c.requiresEmbedToken()));
+  public Optional<VisitorAccess> policy(UUID capsuleId) {
+    Optional<VisitorAccess> cached = policies.get(capsuleId);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<VisitorAccess> policy =
+        capsules
+            .find(capsuleId)
+            .map(c -> new VisitorAccess(c.allowedOrigins(), c.requiresEmbedToken()));
+    policy.ifPresent(p -> policies.put(capsuleId, p));
+    return policy;
   }
 
   @Override
-  public String verifyEmbedToken(UUID capsuleId, String token) {
+  public String verifyEmbedToken(UUID capsuleId, String publicKey, String token) {
     Capsule capsule = require(capsuleId);
     if (capsule.embedSecretSealed() == null) {
       throw new EmbedTokenException(
@@ -78,10 +86,7 @@ public class DefaultDeliveryService implements DeliveryService {
               + " or create the secret in the capsule's Publish tab.");
     }
     return EmbedTokens.verify(
-            token,
-            secrets.open(capsule.embedSecretSealed()),
-            publicKeys.keyFor(capsuleId),
-            Instant.now())
+            token, secrets.open(capsule.embedSecretSealed()), publicKey, Instant.now())
         .subject();
   }
 

@@ -53,7 +53,6 @@ public class DefaultVisitorService implements VisitorService {
   @Inject LeadRepository leads;
   @Inject OutboxRepository outbox;
   @EJB AssistantService assistant;
-  @EJB VisitorSteps steps;
 
   @Override
   public ConversationDto start(UUID capsuleId, Visitor visitor) {
@@ -75,15 +74,19 @@ public class DefaultVisitorService implements VisitorService {
 
   @Override
   public ConversationDto conversation(UUID capsuleId, UUID conversationId, String visitorId) {
-    Conversation conversation = steps.visitorsConversation(capsuleId, conversationId, visitorId);
+    Conversation conversation =
+        VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
     List<MessageDto> messages =
-        conversations.messages(conversation.id()).stream().map(VisitorSteps::toDto).toList();
+        conversations.messages(conversation.id()).stream()
+            .map(VisitorConversations::toDto)
+            .toList();
     return new ConversationDto(conversation.id(), visitorId, messages);
   }
 
   /**
-   * Outside a transaction, as {@link AssistantService#ask} is: the checks and the events are short
-   * transactions of their own around the answer.
+   * Outside a transaction, as {@link AssistantService#ask} is: the checks (live capsule, the
+   * visitor's conversation, room for a question) run in its first transaction, the analytics events
+   * in its last.
    */
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -93,10 +96,9 @@ public class DefaultVisitorService implements VisitorService {
       throw new InvalidCapsuleException(
           Map.of("text", "Keep a message to " + MAX_MESSAGE + " characters."));
     }
-    steps.checkAsk(capsuleId, conversationId, visitorId);
     AnswerDto answer =
-        assistant.ask(capsuleId, new Ask(text, conversationId, false), "visitor", tokens);
-    steps.answered(capsuleId, answer);
+        assistant.ask(
+            capsuleId, new Ask(text, conversationId, false, visitorId), "visitor", tokens);
     return new VisitorAnswerDto(
         answer.conversationId(),
         answer.messageId(),
@@ -136,7 +138,8 @@ public class DefaultVisitorService implements VisitorService {
           Map.of("conversationId", "Send the conversation the details were left in."));
     }
     Conversation conversation =
-        steps.visitorsConversation(capsuleId, submission.conversationId(), visitorId);
+        VisitorConversations.require(
+            conversations, capsuleId, submission.conversationId(), visitorId);
     LeadDetails details =
         LeadDetails.checked(
             published.settings().leadForm(),
@@ -168,7 +171,8 @@ public class DefaultVisitorService implements VisitorService {
     if (detail == null || detail.isBlank() || detail.length() > 200) {
       throw new IllegalArgumentException("Say which button: its label, up to 200 characters.");
     }
-    Conversation conversation = steps.visitorsConversation(capsuleId, conversationId, visitorId);
+    Conversation conversation =
+        VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
     events.add(AnalyticsEvent.of(capsuleId, kind, conversation.id(), null, detail.strip()));
   }
 

@@ -1,9 +1,9 @@
 package io.encaptio.interfaces.security;
 
 import io.encaptio.application.DeliveryService;
-import io.encaptio.application.DeliveryService.VisitorPolicy;
 import io.encaptio.domain.capsule.AllowedOrigins;
 import io.encaptio.domain.capsule.EmbedTokenException;
+import io.encaptio.domain.capsule.VisitorAccess;
 import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.problem.ProblemWriter;
 import io.encaptio.interfaces.problem.ServiceFailures;
@@ -86,18 +86,20 @@ public class PublicCapsuleFilter extends HttpFilter {
     req.setAttribute(CAPSULE_ID, capsule);
     req.setAttribute(PLAN, owner.get().tenant().plan());
     TenantScope.continueAs(
-        owner.get().tenant(), req, resp, (rq, rs) -> admit(req, resp, capsule, chain));
+        owner.get().tenant(), req, resp, (rq, rs) -> admit(req, resp, capsule, key, chain));
   }
 
   private void admit(
-      HttpServletRequest req, HttpServletResponse resp, UUID capsule, FilterChain chain)
+      HttpServletRequest req, HttpServletResponse resp, UUID capsule, String key, FilterChain chain)
       throws IOException, ServletException {
-    Optional<VisitorPolicy> found = delivery.policy(capsule);
+    long began = System.nanoTime();
+    Optional<VisitorAccess> found = delivery.policy(capsule);
+    long policed = System.nanoTime();
     if (found.isEmpty()) {
       ProblemWriter.write(req, resp, ProblemType.NOT_FOUND, "No capsule has this key.");
       return;
     }
-    VisitorPolicy policy = found.get();
+    VisitorAccess policy = found.get();
     String origin = req.getHeader("Origin");
     if (origin != null && !ownOrigin(req, origin)) {
       if (!AllowedOrigins.allows(policy.allowedOrigins(), origin)) {
@@ -132,7 +134,7 @@ public class PublicCapsuleFilter extends HttpFilter {
     String token = bearer(req);
     if (!image && (policy.requireSignedToken() || token != null)) {
       try {
-        String identity = delivery.verifyEmbedToken(capsule, token);
+        String identity = delivery.verifyEmbedToken(capsule, key, token);
         if (identity != null) {
           req.setAttribute(VISITOR_IDENTITY, identity);
         }
@@ -146,6 +148,7 @@ public class PublicCapsuleFilter extends HttpFilter {
         throw e;
       }
     }
+    long checked = System.nanoTime();
     try {
       limits.request((String) req.getAttribute(PLAN), capsule, req.getRemoteAddr());
     } catch (VisitorLimits.LimitedException e) {
@@ -153,6 +156,15 @@ public class PublicCapsuleFilter extends HttpFilter {
       ProblemWriter.write(req, resp, ProblemType.RATE_LIMITED, e.getMessage());
       return;
     }
+    long limited = System.nanoTime();
+    resp.setHeader(
+        "Server-Timing",
+        String.format(
+            java.util.Locale.ROOT,
+            "policy;dur=%.2f, token;dur=%.2f, limits;dur=%.2f",
+            (policed - began) / 1e6,
+            (checked - policed) / 1e6,
+            (limited - checked) / 1e6));
     chain.doFilter(req, resp);
   }
 

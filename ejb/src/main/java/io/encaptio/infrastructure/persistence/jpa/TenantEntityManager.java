@@ -34,9 +34,17 @@ public class TenantEntityManager {
     return "\"" + TenantContext.current().schemaName().value() + "\"." + name;
   }
 
-  /** The transaction's entity manager for the current tenant. Call inside a transaction. */
+  /**
+   * The transaction's entity manager for the current tenant. Call inside a transaction. The schema
+   * is set once per transaction's entity manager: setting it makes EclipseLink rebuild the tenant's
+   * view of every mapped table, which measured several milliseconds a time when every repository
+   * call set it again.
+   */
   public EntityManager current() {
-    em.setProperty(SCHEMA_PROPERTY, TenantContext.current().schemaName().value());
+    String schema = TenantContext.current().schemaName().value();
+    if (!schema.equals(em.getProperties().get(SCHEMA_PROPERTY))) {
+      em.setProperty(SCHEMA_PROPERTY, schema);
+    }
     return em;
   }
 }

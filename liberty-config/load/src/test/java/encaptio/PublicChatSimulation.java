@@ -1,0 +1,97 @@
+package encaptio;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * Visitors of one published capsule through the public API, as the widget talks to it: each starts
+ * a conversation, asks 30 questions in it (JSON answers, extractive: no chat model), and starts the
+ * next.
+ * {@code users} visitors at once (default 50) for {@code seconds} (default 60), on loopback only.
+ * Every response must be 200/201 with an answer; anything else counts as an error.
+ */
+public class PublicChatSimulation extends Simulation {
+
+  private static final String BASE = System.getProperty("baseUrl", "http://127.0.0.1:9082");
+  private static final String KEY = System.getProperty("capsule");
+  private static final int USERS = Integer.getInteger("users", 50);
+  private static final int SECONDS = Integer.getInteger("seconds", 60);
+
+  private static final List<String> QUESTIONS =
+      List.of(
+          "What time is check-out?",
+          "When can I check in?",
+          "How much is the rent?",
+          "Is heating included in the rent?",
+          "Are dogs allowed?",
+          "Where can I park and what does it cost?",
+          "How far is the central station?",
+          "Is smoking allowed?",
+          "When do quiet hours start?",
+          "How much is the deposit?");
+
+  private final Iterator<Map<String, Object>> questions =
+      Stream.generate(
+              () ->
+                  Map.<String, Object>of(
+                      "question",
+                      QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))))
+          .iterator();
+
+  private final HttpProtocolBuilder protocol =
+      http.baseUrl(BASE + "/api/public/v1/capsules/" + KEY)
+          .acceptHeader("application/json")
+          .contentTypeHeader("application/json")
+          .shareConnections();
+
+  /** A conversation holds at most 40 questions: a visitor starts a new one every 30. */
+  private final ScenarioBuilder visitor =
+      scenario("visitor")
+          .during(Duration.ofSeconds(SECONDS))
+          .on(
+              http("start conversation")
+                  .post("/conversations")
+                  .body(StringBody("{\"channel\": \"widget\"}"))
+                  .check(status().is(201))
+                  .check(jsonPath("$.conversationId").saveAs("conversation"))
+                  .check(jsonPath("$.visitorId").saveAs("visitor")),
+              repeat(30).on(feedAndAsk()));
+
+  private io.gatling.javaapi.core.ChainBuilder feedAndAsk() {
+    return io.gatling.javaapi.core.CoreDsl.feed(questions)
+        .exec(
+            http("ask")
+                .post("/conversations/#{conversation}/messages")
+                .header("Encaptio-Visitor", "#{visitor}")
+                .body(StringBody("{\"text\": \"#{question}\"}"))
+                .check(status().is(200))
+                .check(jsonPath("$.text").exists()));
+  }
+
+  {
+    if (KEY == null) {
+      throw new IllegalStateException("Set -Dcapsule=<public key> of a published capsule.");
+    }
+    setUp(visitor.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))))
+        .protocols(protocol)
+        .maxDuration(Duration.ofSeconds(SECONDS + 30))
+        .assertions(global().failedRequests().count().is(0L));
+  }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The public chat benchmark (not a test): `encaptio.sh bench chat [USERS] [SECONDS]`. On a server of
+# its own (bench-server.sh, loopback only) it publishes a capsule of known facts
+# (bench/ChatBench.java), runs Gatling (liberty-config/load: USERS visitors at once, default 50,
+# for SECONDS, default 60; it stops by itself), then measures widget.js gzipped and the widget's
+# time to interactive on a blank page in headless Chromium. The visitors' rate limits are raised
+# for the run: it measures speed, not the limits.
+# Results: liberty-config/bench-chat-results.md (README quotes them).
+set -euo pipefail
+OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-chat-results.md"
+WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-chat"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
+USERS="${1:-50}"
+SECONDS_RUN="${2:-60}"
+
+export ENCAPTIO_LIMITS_STARTER_VISITOR_MESSAGES=1000000 ENCAPTIO_LIMITS_STARTER_IP_MESSAGES=1000000
+export ENCAPTIO_LIMITS_STARTER_CAPSULE_MESSAGES=1000000 ENCAPTIO_LIMITS_STARTER_IP_REQUESTS=1000000
+
+"$SCRIPTS/chromium.sh" install >/dev/null
+prepare_bench_server
+trap 'stop_bench_server; drop_database || true' EXIT
+start_bench_server 3
+KEY="$(bench_java bench.ChatBench prepare | tail -1)"
+log "Gatling: $USERS visitors for $SECONDS_RUN s against capsule $KEY"
+(cd "$ENCAPTIO_ROOT/liberty-config/load" && mvn -B -q gatling:test \
+  -DbaseUrl="$ENCAPTIO_PUBLIC_URL" -Dcapsule="$KEY" -Dusers="$USERS" -Dseconds="$SECONDS_RUN" \
+  -Dgatling.resultsFolder="$WORK/gatling") || log "Gatling reported failed requests (see the table)"
+bench_java -Dusers="$USERS" -Dseconds="$SECONDS_RUN" bench.ChatBench report "$WORK/gatling" \
+  "$ENCAPTIO_ROOT/web/src/main/webapp" "$OUT"
