@@ -5,7 +5,6 @@ import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.application.CapsuleService.VersionDto;
 import io.encaptio.application.ContentService;
 import io.encaptio.application.ContentService.ContentDto;
-import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.domain.capsule.ActionButton;
 import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
@@ -64,16 +63,8 @@ public class CapsuleEditor implements Serializable {
     if (capsule != null) {
       return; // postbacks keep the view's state
     }
-    try {
-      capsule = service.capsule(UUID.fromString(id));
-    } catch (IllegalArgumentException | NullPointerException | EJBException e) {
-      if (e instanceof EJBException ejb
-          && !(ServiceFailures.cause(ejb) instanceof NoSuchCapsuleException)) {
-        throw ejb;
-      }
-      FacesContext.getCurrentInstance()
-          .getExternalContext()
-          .redirect("capsules.xhtml?missing=true");
+    capsule = CapsulePages.load(service, id);
+    if (capsule == null) {
       return;
     }
     draft = DraftForm.of(capsule.name(), capsule.draft());

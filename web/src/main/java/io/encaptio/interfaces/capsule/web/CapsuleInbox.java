@@ -44,31 +44,23 @@ public class CapsuleInbox implements Serializable {
   private ConversationDetailDto selected;
   private List<LeadDto> leads;
 
+  /** The capsule of the {@code id} parameter, for its editors; others get 403. */
   public void load() throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    UUID capsuleId;
-    try {
-      capsuleId = UUID.fromString(id);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      faces.getExternalContext().responseSendError(404, "No such capsule.");
-      faces.responseComplete();
+    if (capsule != null) {
       return;
     }
     if (!caller.identity().canEditCapsules()) {
+      FacesContext faces = FacesContext.getCurrentInstance();
       faces
           .getExternalContext()
           .responseSendError(403, "Only owners and editors read visitors' conversations.");
       faces.responseComplete();
       return;
     }
-    try {
-      capsule = capsules.capsule(capsuleId);
-    } catch (jakarta.ejb.EJBException e) {
-      faces.getExternalContext().responseSendError(404, "No such capsule in this organization.");
-      faces.responseComplete();
-      return;
+    capsule = CapsulePages.load(capsules, id);
+    if (capsule != null) {
+      refresh();
     }
-    refresh();
   }
 
   public void refresh() {

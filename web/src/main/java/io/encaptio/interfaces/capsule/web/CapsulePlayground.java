@@ -5,7 +5,6 @@ import io.encaptio.application.AssistantService.AnswerDto;
 import io.encaptio.application.AssistantService.Ask;
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
-import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.interfaces.security.CurrentCaller;
@@ -16,7 +15,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -58,17 +56,7 @@ public class CapsulePlayground implements Serializable {
     if (capsule != null) {
       return;
     }
-    try {
-      capsule = capsules.capsule(UUID.fromString(id));
-    } catch (IllegalArgumentException | NullPointerException | EJBException e) {
-      if (e instanceof EJBException ejb
-          && !(ServiceFailures.cause(ejb) instanceof NoSuchCapsuleException)) {
-        throw ejb;
-      }
-      FacesContext.getCurrentInstance()
-          .getExternalContext()
-          .redirect("capsules.xhtml?missing=true");
-    }
+    capsule = CapsulePages.load(capsules, id);
   }
 
   /** Starts the answer on a managed thread; the page polls {@link #poll} until it is done. */
