@@ -78,6 +78,7 @@ seed_demo_capsule() {
     call -o /dev/null -X POST "$api/$id/publish" || return 1
   fi
   DEMO_CAPSULE_KEY=$(call "$api/$id" | jq -r .publicKey)
+  DEMO_SHARE_URL=$(call "$api/$id/share" | jq -r .url) || DEMO_SHARE_URL="http://localhost:$ENCAPTIO_HTTP_PORT/c/$DEMO_CAPSULE_KEY"
 }
 
 print_welcome() {
@@ -89,7 +90,7 @@ print_welcome() {
     API           http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/me   (OpenAPI: /openapi, UI: /openapi/ui)
     Health        http://localhost:$ENCAPTIO_HTTP_PORT/health/ready
     Demo capsule  $DEMO_CAPSULE (acme), its share page:
-                  http://localhost:$ENCAPTIO_HTTP_PORT/c/$DEMO_CAPSULE_KEY
+                  $DEMO_SHARE_URL
                   widget: <script src="http://localhost:$ENCAPTIO_HTTP_PORT/widget.js" data-capsule="$DEMO_CAPSULE_KEY" async></script>
     Keycloak      $KEYCLOAK_URL/admin   ($KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
 

@@ -257,6 +257,17 @@ class DeliverySecurityIT {
         .doesNotContain("<script>alert(1)")
         .contains("data-capsule=\"" + key + "\" data-mode=\"page\"");
     assertThat(ItEnvironment.get("/c/pk_aaaaaaaaaaaaaaaaaaaaaaaa").statusCode()).isEqualTo(404);
+    assertThat(ItEnvironment.get("/c/no-such-capsule-here").statusCode()).isEqualTo(404);
+    String url = alice.expect(200, "GET", "/" + capsule + "/share", null).get("url").asText();
+    assertThat(url).as("the hostile name made readable").contains("/c/script-alert-1-script-loft");
+    HttpResponse<String> bySlug = ItEnvironment.get(url.substring(url.indexOf("/c/")));
+    assertThat(bySlug.statusCode()).isEqualTo(200);
+    assertThat(bySlug.body()).contains("data-capsule=\"" + key + "\"");
+    String twin = AssistantFixture.capsule(alice, hostile);
+    assertThat(alice.expect(200, "GET", "/" + twin + "/share", null).get("url").asText())
+        .as("a taken address gets a suffix")
+        .isNotEqualTo(url)
+        .matches(".*/c/script-alert-1-script-loft-quoted-[a-z0-9]+$");
     alice.expect(200, "POST", "/" + capsule + "/archive", null);
     assertThat(ItEnvironment.get("/c/" + key).statusCode()).isEqualTo(404);
   }

@@ -2,6 +2,7 @@ package io.encaptio.interfaces.share;
 
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.AssetDto;
+import io.encaptio.tenancy.application.ShareSlugRegistry;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,13 +22,18 @@ public class ShareLinks {
   public record QrImage(byte[] bytes, String mediaType, String fileName) {}
 
   @EJB CapsuleService capsules;
+  @Inject ShareSlugRegistry slugs;
 
   @Inject
   @ConfigProperty(name = "encaptio.public.url")
   String publicUrl;
 
-  public String url(String publicKey) {
-    return base() + "/c/" + publicKey;
+  /**
+   * The share page's address: its readable slug, made from the capsule's name the first time (the
+   * page answers at {@code /c/{public key}} too).
+   */
+  public String url(UUID capsuleId, String name) {
+    return base() + "/c/" + slugs.slugFor(capsuleId, name);
   }
 
   /** The one script tag a customer's page needs. */
@@ -45,7 +51,7 @@ public class ShareLinks {
    *
    * @throws IllegalArgumentException for another format or size
    */
-  public QrImage qr(UUID capsuleId, String publicKey, String format, int size, boolean withLogo) {
+  public QrImage qr(UUID capsuleId, String name, String format, int size, boolean withLogo) {
     if (size < QrCodes.MIN_SIZE || size > QrCodes.MAX_SIZE) {
       throw new IllegalArgumentException(
           "Ask for a size of " + QrCodes.MIN_SIZE + " to " + QrCodes.MAX_SIZE + " pixels.");
@@ -58,17 +64,16 @@ public class ShareLinks {
                 .flatMap(id -> capsules.publishedBrandImage(capsuleId, id))
             : Optional.empty();
     byte[] logoBytes = logo.map(AssetDto::bytes).orElse(null);
-    String name = "qr-" + publicKey;
+    String url = url(capsuleId, name);
+    String file = "qr-" + url.substring(url.lastIndexOf('/') + 1);
     return switch (format) {
-      case "png" ->
-          new QrImage(QrCodes.png(url(publicKey), size, logoBytes), "image/png", name + ".png");
+      case "png" -> new QrImage(QrCodes.png(url, size, logoBytes), "image/png", file + ".png");
       case "svg" ->
           new QrImage(
-              QrCodes.svg(
-                      url(publicKey), size, logoBytes, logo.map(AssetDto::mediaType).orElse(null))
+              QrCodes.svg(url, size, logoBytes, logo.map(AssetDto::mediaType).orElse(null))
                   .getBytes(StandardCharsets.UTF_8),
               "image/svg+xml",
-              name + ".svg");
+              file + ".svg");
       default -> throw new IllegalArgumentException("Ask for format=png or format=svg.");
     };
   }

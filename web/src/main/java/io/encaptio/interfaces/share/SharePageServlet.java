@@ -4,6 +4,7 @@ import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.PublishedCapsuleDto;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import io.encaptio.tenancy.application.PublicKeyRegistry.PublicKeyOwner;
+import io.encaptio.tenancy.application.ShareSlugRegistry;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -16,11 +17,12 @@ import java.util.Optional;
 import org.jsoup.nodes.Entities;
 
 /**
- * A capsule's share page, {@code /c/{key}}: what its link and QR code open. The page itself is
- * rendered here (title, description, language, theme, and the welcome message and suggested
- * questions for browsers without JavaScript); the chat is the widget in page mode, talking to the
- * public API like any widget. Everything from the capsule is escaped for HTML, and a strict
- * Content-Security-Policy allows only this server's own script, styles and images.
+ * A capsule's share page, {@code /c/{slug}} (its readable address, {@link ShareSlugRegistry}) or
+ * {@code /c/{public key}}: what its link and QR code open. The page itself is rendered here (title,
+ * description, language, theme, and the welcome message and suggested questions for browsers
+ * without JavaScript); the chat is the widget in page mode, talking to the public API like any
+ * widget. Everything from the capsule is escaped for HTML, and a strict Content-Security-Policy
+ * allows only this server's own script, styles and images.
  */
 @WebServlet(urlPatterns = "/c/*")
 public class SharePageServlet extends HttpServlet {
@@ -31,21 +33,24 @@ public class SharePageServlet extends HttpServlet {
           + " frame-ancestors 'none'";
 
   @Inject PublicKeyRegistry keys;
+  @Inject ShareSlugRegistry slugs;
   @EJB CapsuleService capsules;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String key = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+    String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
     securityHeaders(resp);
-    Optional<PublicKeyOwner> owner = keys.resolve(key);
-    if (owner.isEmpty()) {
+    // the public key itself, or a readable slug naming it
+    String key = keys.resolve(path).isPresent() ? path : slugs.keyOf(path).orElse(path);
+    Optional<PublicKeyOwner> found = keys.resolve(key);
+    if (found.isEmpty()) {
       page(resp, 404, notice("No such capsule", "Check the link you followed."));
       return;
     }
+    PublicKeyOwner owner = found.get();
     Optional<PublishedCapsuleDto> published =
-        owner.get().tenant().isActive()
-            ? TenantContext.supplyAs(
-                owner.get().tenant(), () -> capsules.published(owner.get().resourceId()))
+        owner.tenant().isActive()
+            ? TenantContext.supplyAs(owner.tenant(), () -> capsules.published(owner.resourceId()))
             : Optional.empty();
     if (published.isEmpty()) {
       page(resp, 404, notice("Not available", "This capsule is not available right now."));

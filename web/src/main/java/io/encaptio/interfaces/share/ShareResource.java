@@ -45,7 +45,7 @@ public class ShareResource {
   public ShareDto share(@PathParam("id") UUID id) {
     CapsuleDto capsule = capsules.capsule(id);
     return new ShareDto(
-        links.url(capsule.publicKey()),
+        links.url(id, capsule.name()),
         capsule.publicKey(),
         links.snippet(capsule.publicKey()),
         capsules.published(id).isPresent());
@@ -67,7 +67,7 @@ public class ShareResource {
     CapsuleDto capsule = capsules.capsule(id);
     ShareLinks.QrImage image;
     try {
-      image = links.qr(id, capsule.publicKey(), format, size, logo);
+      image = links.qr(id, capsule.name(), format, size, logo);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }

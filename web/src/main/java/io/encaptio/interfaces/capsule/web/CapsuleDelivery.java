@@ -55,7 +55,7 @@ public class CapsuleDelivery implements Serializable {
   }
 
   public String getShareUrl() {
-    return links.url(editor.getCapsule().publicKey());
+    return links.url(editor.getCapsule().id(), editor.getCapsule().name());
   }
 
   public String getSnippet() {
@@ -110,7 +110,7 @@ public class CapsuleDelivery implements Serializable {
 
   public StreamedContent qr(String format, boolean withLogo) {
     ShareLinks.QrImage image =
-        links.qr(editor.getCapsule().id(), editor.getCapsule().publicKey(), format, 1024, withLogo);
+        links.qr(editor.getCapsule().id(), editor.getCapsule().name(), format, 1024, withLogo);
     return DefaultStreamedContent.builder()
         .name(image.fileName())
         .contentType(image.mediaType())
