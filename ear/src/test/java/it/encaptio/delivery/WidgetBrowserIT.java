@@ -178,6 +178,46 @@ class WidgetBrowserIT {
   }
 
   @Test
+  void thePopupOpensFromThePageAndTheChatIsUsableWithTheKeyboard() throws Exception {
+    shop.page(
+        "/popup.html",
+        "<button id=\"help\" data-encaptio-open=\""
+            + keyA
+            + "\">Help</button>"
+            + CustomerSite.widget(keyA, "data-mode=\"popup\""));
+    try (Browser browser = new Browser()) {
+      browser.driver.get(shop.url("/popup.html"));
+      SearchContext popup = widget(browser, keyA, ".panel");
+      WebElement panel = popup.findElement(By.cssSelector(".panel"));
+      assertThat(panel.isDisplayed()).as("a popup waits to be opened").isFalse();
+      assertThat(popup.findElements(By.cssSelector(".launcher"))).isEmpty();
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+      // the page's own button, reached and pressed with the keyboard
+      js.executeScript(
+          "document.getElementById('help').style.cssText = 'display:block !important'");
+      browser.driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+      new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+      browser.wait.until(d -> panel.isDisplayed());
+      browser.wait.until(
+          d ->
+              "TEXTAREA"
+                  .equals(
+                      js.executeScript(
+                          "var r = document.querySelector('[data-encaptio]').shadowRoot;"
+                              + " return r.activeElement && r.activeElement.tagName;")));
+      new org.openqa.selenium.interactions.Actions(browser.driver)
+          .sendKeys("When do quiet hours start?", Keys.ENTER)
+          .perform();
+      assertThat(lastAnswer(browser, popup).getText()).contains("22:00");
+      new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+      browser.wait.until(d -> !panel.isDisplayed());
+      assertThat(popup.findElement(By.cssSelector(".panel")).getAttribute("aria-label"))
+          .as("the dialog is named for screen readers")
+          .startsWith("Widget A");
+    }
+  }
+
+  @Test
   void aPageOfAnotherOriginGetsNoChat() throws Exception {
     try (Browser browser = new Browser()) {
       browser.driver.get(elsewhere.url("/shop.html"));
