@@ -11,8 +11,7 @@ OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-ingestion-results.md
 WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-ingestion"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
-CORPUS="${ENCAPTIO_SCIFACT_DIR:-$ENCAPTIO_ROOT/../shared/eval/scifact}/corpus.jsonl.gz"
-[[ -f "$CORPUS" ]] || die "SciFact corpus not found at $CORPUS (set ENCAPTIO_SCIFACT_DIR)"
+CORPUS="$(scifact_dir)/corpus.jsonl.gz"
 
 prepare_bench_server
 trap 'stop_bench_server; drop_database || true' EXIT

@@ -9,8 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 OUT="$ENCAPTIO_ROOT/liberty-config/bench-models-results.md"
 WORK="$ENCAPTIO_ROOT/.run/bench-models"
-SCIFACT="${ENCAPTIO_SCIFACT_DIR:-$ENCAPTIO_ROOT/../shared/eval/scifact}"
-[[ -f "$SCIFACT/corpus.jsonl.gz" ]] || die "SciFact not found at $SCIFACT (set ENCAPTIO_SCIFACT_DIR)"
+SCIFACT="$(scifact_dir)"
 mkdir -p "$WORK"
 if [[ -n "${ENCAPTIO_SKIP_BUILD:-}" && -f "$WORK/classpath" ]]; then
   log "using the last build (ENCAPTIO_SKIP_BUILD)"

@@ -12,8 +12,7 @@ OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-retrieval-results.md
 WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-retrieval"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
-SCIFACT="${ENCAPTIO_SCIFACT_DIR:-$ENCAPTIO_ROOT/../shared/eval/scifact}"
-[[ -f "$SCIFACT/corpus.jsonl.gz" ]] || die "SciFact not found at $SCIFACT (set ENCAPTIO_SCIFACT_DIR)"
+SCIFACT="$(scifact_dir)"
 
 prepare_reusable_bench_server capsule.txt
 start_bench_server 3

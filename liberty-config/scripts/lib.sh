@@ -50,6 +50,12 @@ export ENCAPTIO_SECRETS_KEY
 
 log() { printf '[encaptio] %s\n' "$*" >&2; }
 die() { printf '[encaptio] error: %s\n' "$*" >&2; exit 1; }
+# The SciFact evaluation set the benchmarks read (ENCAPTIO_SCIFACT_DIR, default ../shared/eval/scifact).
+scifact_dir() {
+  local dir="${ENCAPTIO_SCIFACT_DIR:-$ENCAPTIO_ROOT/../shared/eval/scifact}"
+  [[ -f "$dir/corpus.jsonl.gz" ]] || die "SciFact not found at $dir (set ENCAPTIO_SCIFACT_DIR)"
+  printf '%s\n' "$dir"
+}
 
 # Runs apt-get as root (or through sudo), updating the package lists once per run.
 apt_install() {

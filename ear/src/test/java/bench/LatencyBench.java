@@ -212,7 +212,7 @@ public final class LatencyBench {
       String ids = "'{" + String.join(",", chunkIds.get(i)) + "}'";
       StringBuilder script = new StringBuilder("BEGIN;\n");
       script
-          .append(bind(PassageSql.SEARCH_WIDTH, Map.of(1, "'" + SETTINGS.searchWidth() + "'")))
+          .append(bind(PassageSql.searchWidth(1), Map.of(1, "'" + SETTINGS.searchWidth() + "'")))
           .append(";\n");
       script
           .append(

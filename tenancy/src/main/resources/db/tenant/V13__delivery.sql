@@ -12,8 +12,9 @@ ALTER TABLE capsule
 ALTER TABLE conversation
     ADD COLUMN visitor_id varchar(80),
     ADD COLUMN origin     varchar(255);
-CREATE INDEX conversation_visitor ON conversation (capsule_id, visitor_id)
-    WHERE visitor_id IS NOT NULL;
+-- the inbox counts each conversation's unanswered questions
+CREATE INDEX analytics_event_conversation ON analytics_event (conversation_id, kind)
+    WHERE conversation_id IS NOT NULL;
 
 -- One lead per e-mail address and capsule (per phone number when a form asks no e-mail); a visitor
 -- who leaves details again updates the lead, and each conversation it came from is kept (with its
@@ -45,6 +46,7 @@ CREATE TABLE lead_conversation (
     submitted_at    timestamptz NOT NULL,
     PRIMARY KEY (lead_id, conversation_id)
 );
+CREATE INDEX lead_conversation_conversation ON lead_conversation (conversation_id);
 
 -- Events for integrations (CRM pushes, webhooks), written in the transaction of the change that
 -- raised them; delivered by the integrations' jobs.
@@ -55,4 +57,4 @@ CREATE TABLE outbox_event (
     payload    text        NOT NULL,
     created_at timestamptz NOT NULL
 );
-CREATE INDEX outbox_event_created ON outbox_event (created_at);
+CREATE INDEX outbox_event_kind ON outbox_event (kind, created_at DESC);

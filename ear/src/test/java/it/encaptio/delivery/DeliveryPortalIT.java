@@ -156,5 +156,10 @@ class DeliveryPortalIT {
       member.openSignedIn("/app/inbox.xhtml?id=" + capsule, "vera.acme");
       assertThat(member.driver.getPageSource()).doesNotContain(email);
     }
+    try (Browser otherTenant = new Browser()) {
+      otherTenant.openSignedIn("/app/inbox.xhtml?id=" + capsule, "grace.globex");
+      otherTenant.wait.until(d -> d.getCurrentUrl().contains("capsules.xhtml?missing=true"));
+      assertThat(otherTenant.driver.getPageSource()).doesNotContain(email);
+    }
   }
 }

@@ -182,10 +182,19 @@ class DeliverySecurityIT {
     String key = publishedKey(capsule);
     Visitor visitor = new Visitor(key);
     String conversation = visitor.start();
-    visitor.answer(conversation, "What time is check-out?");
+    String answer =
+        visitor.answer(conversation, "What time is check-out?").get("messageId").asText();
 
     for (String path :
-        new String[] {"/delivery", "/leads", "/conversations", "/conversations/" + conversation}) {
+        new String[] {
+          "/delivery",
+          "/leads",
+          "/conversations",
+          "/conversations/" + conversation,
+          "/share",
+          "/share/qr",
+          "/share/qr?format=svg&logo=true"
+        }) {
       assertThat(grace.call("GET", "/" + capsule + path, null).statusCode())
           .as("GET %s by another tenant", path)
           .isEqualTo(404);
@@ -197,6 +206,9 @@ class DeliverySecurityIT {
                 .statusCode())
         .isEqualTo(404);
     assertThat(grace.call("POST", "/" + capsule + "/delivery/secret", null).statusCode())
+        .isEqualTo(404);
+    assertThat(grace.call("GET", "/" + capsule + "/leads", null, "Accept", "text/csv").statusCode())
+        .as("the leads' CSV")
         .isEqualTo(404);
     assertThat(alice.expect(200, "GET", "/" + capsule + "/delivery", null).get("allowedOrigins"))
         .isEmpty();
@@ -214,6 +226,28 @@ class DeliverySecurityIT {
         .isEqualTo(404);
     assertThat(sameVisitorAtGlobex.ask(conversation, "What time is check-out?").statusCode())
         .isEqualTo(404);
+    assertThat(
+            sameVisitorAtGlobex
+                .call("POST", "/messages/" + answer + "/feedback", "{\"value\": -1}")
+                .statusCode())
+        .as("feedback on tenant A's answer through tenant B's key")
+        .isEqualTo(404);
+    assertThat(
+            sameVisitorAtGlobex
+                .lead(conversation, java.util.Map.of("email", "spy@example.com"), true)
+                .statusCode())
+        .as("a lead in tenant A's conversation through tenant B's key")
+        .isEqualTo(404);
+    assertThat(
+            sameVisitorAtGlobex
+                .call(
+                    "POST",
+                    "/events",
+                    "{\"conversationId\": \""
+                        + conversation
+                        + "\", \"kind\": \"button-click\", \"detail\": \"Book\"}")
+                .statusCode())
+        .isEqualTo(404);
 
     String sibling = AssistantFixture.capsule(alice, "Sibling " + System.nanoTime());
     Visitor atSibling = new Visitor(publishedKey(sibling));
@@ -221,6 +255,50 @@ class DeliverySecurityIT {
     assertThat(atSibling.call("GET", "/conversations/" + conversation, null).statusCode())
         .as("another capsule of the same tenant")
         .isEqualTo(404);
+  }
+
+  @Test
+  void sharingAndEventsRefuseBadInput() {
+    String capsule = AssistantFixture.capsule(alice, "Share input " + System.nanoTime());
+    for (String query : new String[] {"?size=20", "?size=5000", "?format=gif"}) {
+      HttpResponse<String> refused = alice.call("GET", "/" + capsule + "/share/qr" + query, null);
+      assertThat(refused.statusCode()).as("QR code %s", query).isEqualTo(400);
+    }
+    assertThat(alice.call("GET", "/" + capsule + "/share/qr?size=20", null).body())
+        .contains("128 to 2048");
+    HttpResponse<String> noKind = alice.callAt("GET", "/api/v1/events", null);
+    assertThat(noKind.statusCode()).isEqualTo(400);
+    assertThat(noKind.body()).contains("kind=lead.captured");
+    assertThat(
+            new CapsuleApi("vera.acme")
+                .callAt("GET", "/api/v1/events?kind=lead.captured", null)
+                .statusCode())
+        .as("a member without a role")
+        .isEqualTo(403);
+
+    Visitor visitor = new Visitor(publishedKey(capsule));
+    String conversation = visitor.start();
+    for (String body :
+        new String[] {
+          "{\"conversationId\": \""
+              + conversation
+              + "\", \"kind\": \"page-view\", \"detail\": \"x\"}",
+          "{\"conversationId\": \"" + conversation + "\", \"kind\": \"button-click\"}",
+          "{\"conversationId\": \""
+              + conversation
+              + "\", \"kind\": \"button-click\", \"detail\": \""
+              + "x".repeat(201)
+              + "\"}",
+          "{not json"
+        }) {
+      assertThat(visitor.call("POST", "/events", body).statusCode()).as(body).isEqualTo(400);
+    }
+    assertThat(
+            visitor
+                .lead(conversation, java.util.Map.of("email", "a@example.com"), true)
+                .statusCode())
+        .as("a capsule without a lead form takes no leads")
+        .isEqualTo(409);
   }
 
   @Test

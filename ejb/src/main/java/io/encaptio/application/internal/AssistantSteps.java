@@ -66,34 +66,22 @@ public class AssistantSteps {
   @Inject SecretBox secrets;
 
   public Prepared prepare(UUID capsuleId, UUID conversationId, String asked, boolean draft) {
+    String question = Questions.checked(asked, MAX_QUESTION);
     Capsule capsule =
         capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
-    return prepare(capsule, conversationId, asked, draft, true);
+    return prepare(capsule, conversationId, question, draft, true, null);
   }
 
   /**
-   * A visitor's question in its conversation: the capsule live (published, not archived), the
-   * conversation the visitor's (else "not found"), and room for one more question in it.
+   * A visitor's question in its conversation: at most {@link VisitorService#MAX_MESSAGE}
+   * characters, the capsule live (published, not archived), the conversation the visitor's (else
+   * "not found") with room for one more question.
    */
   public Prepared prepareForVisitor(
       UUID capsuleId, UUID conversationId, String visitorId, String asked) {
-    Capsule capsule =
-        capsules
-            .find(capsuleId)
-            .filter(Capsule::liveForVisitors)
-            .orElseThrow(CapsuleUnavailableException::new);
-    VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
-    long questions =
-        conversations.messages(conversationId).stream()
-            .filter(m -> Message.VISITOR.equals(m.role()))
-            .count();
-    if (questions >= VisitorService.MAX_QUESTIONS) {
-      throw new IllegalStateException(
-          "This conversation holds "
-              + VisitorService.MAX_QUESTIONS
-              + " questions, the most one can; start a new conversation.");
-    }
-    return prepare(capsule, conversationId, asked, false, true);
+    String question = Questions.checked(asked, VisitorService.MAX_MESSAGE);
+    Capsule capsule = capsules.live(capsuleId).orElseThrow(CapsuleUnavailableException::new);
+    return prepare(capsule, conversationId, question, false, true, visitorId);
   }
 
   /**
@@ -101,15 +89,24 @@ public class AssistantSteps {
    * capsule never published), outside any conversation and never from the cache: golden questions.
    */
   public Prepared prepareCheck(UUID capsuleId, String asked) {
+    String question = Questions.checked(asked, MAX_QUESTION);
     Capsule capsule =
         capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
-    return prepare(capsule, null, asked, capsule.publishedVersion() == null, false);
+    return prepare(capsule, null, question, capsule.publishedVersion() == null, false, null);
   }
 
+  /**
+   * @param question already checked by the caller, against its own length limit
+   * @param visitorId a visitor's question: the conversation must be that visitor's
+   */
   private Prepared prepare(
-      Capsule capsule, UUID conversationId, String asked, boolean draft, boolean cacheable) {
+      Capsule capsule,
+      UUID conversationId,
+      String question,
+      boolean draft,
+      boolean cacheable,
+      String visitorId) {
     UUID capsuleId = capsule.id();
-    String question = Questions.checked(asked, MAX_QUESTION);
     Integer version = draft ? null : capsule.publishedVersion();
     if (!draft && version == null) {
       throw new InvalidCapsuleException(
@@ -117,7 +114,8 @@ public class AssistantSteps {
     }
     CapsuleSettings settings =
         draft ? capsule.draft() : capsules.version(capsuleId, version).orElseThrow().settings();
-    List<Message> earlier = conversationId == null ? List.of() : earlier(capsuleId, conversationId);
+    List<Message> earlier =
+        conversationId == null ? List.of() : earlier(capsuleId, conversationId, visitorId);
     List<ChatPrompt.Turn> history =
         earlier.subList(Math.max(0, earlier.size() - HISTORY), earlier.size()).stream()
             .map(m -> new ChatPrompt.Turn(Message.VISITOR.equals(m.role()), m.text()))
@@ -187,11 +185,25 @@ public class AssistantSteps {
         chain);
   }
 
-  private List<Message> earlier(UUID capsuleId, UUID conversationId) {
-    conversations
-        .ofCapsule(capsuleId, conversationId)
-        .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
-    return conversations.messages(conversationId);
+  /** The conversation's messages; a visitor's must be the visitor's and have room for more. */
+  private List<Message> earlier(UUID capsuleId, UUID conversationId, String visitorId) {
+    if (visitorId == null) {
+      conversations
+          .ofCapsule(capsuleId, conversationId)
+          .orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+    } else {
+      VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
+    }
+    List<Message> messages = conversations.messages(conversationId);
+    if (visitorId != null
+        && messages.stream().filter(m -> Message.VISITOR.equals(m.role())).count()
+            >= VisitorService.MAX_QUESTIONS) {
+      throw new IllegalStateException(
+          "This conversation holds "
+              + VisitorService.MAX_QUESTIONS
+              + " questions, the most one can; start a new conversation.");
+    }
+    return messages;
   }
 
   /** A conversation keeps the variant it started with; a new one draws its own. */

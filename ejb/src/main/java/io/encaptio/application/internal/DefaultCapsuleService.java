@@ -241,9 +241,7 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public Optional<AssetDto> publishedBrandImage(UUID id, UUID assetId) {
     return capsules
-        .find(id)
-        .filter(Capsule::liveForVisitors)
-        .flatMap(c -> capsules.version(id, c.publishedVersion()))
+        .visibleVersion(id)
         .map(v -> v.settings().brand())
         .filter(b -> assetId.equals(b.logo()) || assetId.equals(b.avatar()))
         .flatMap(b -> capsules.asset(id, assetId))
@@ -258,9 +256,7 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public Optional<PublishedCapsuleDto> published(UUID id) {
     return capsules
-        .find(id)
-        .filter(Capsule::liveForVisitors)
-        .flatMap(c -> capsules.version(id, c.publishedVersion()))
+        .visibleVersion(id)
         .map(
             v ->
                 new PublishedCapsuleDto(

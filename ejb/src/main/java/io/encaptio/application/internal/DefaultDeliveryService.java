@@ -21,6 +21,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -109,13 +110,21 @@ public class DefaultDeliveryService implements DeliveryService {
         conversations.messages(conversationId).stream()
             .map(DefaultAssistantService::toDto)
             .toList(),
-        leads.ofConversation(conversationId).map(this::toDto).orElse(null));
+        summary.leadId() == null
+            ? null
+            : leads
+                .find(summary.leadId())
+                .map(l -> toDto(l, leads.conversationsByLead(capsuleId)))
+                .orElse(null));
   }
 
   @Override
   public List<LeadDto> leads(UUID capsuleId, int max) {
     require(capsuleId);
-    return leads.ofCapsule(capsuleId, max).stream().map(this::toDto).toList();
+    Map<UUID, List<UUID>> conversationsByLead = leads.conversationsByLead(capsuleId);
+    return leads.ofCapsule(capsuleId, max).stream()
+        .map(l -> toDto(l, conversationsByLead))
+        .toList();
   }
 
   @Override
@@ -137,7 +146,7 @@ public class DefaultDeliveryService implements DeliveryService {
         capsule.embedSecretSealed() != null);
   }
 
-  private LeadDto toDto(Lead lead) {
+  private static LeadDto toDto(Lead lead, Map<UUID, List<UUID>> conversationsByLead) {
     return new LeadDto(
         lead.id(),
         lead.email(),
@@ -149,6 +158,6 @@ public class DefaultDeliveryService implements DeliveryService {
         lead.submissions(),
         lead.firstAt(),
         lead.lastAt(),
-        leads.conversationsOf(lead.id()));
+        conversationsByLead.getOrDefault(lead.id(), List.of()));
   }
 }

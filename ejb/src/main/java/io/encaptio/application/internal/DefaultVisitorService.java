@@ -12,7 +12,6 @@ import io.encaptio.domain.ai.ConversationRepository;
 import io.encaptio.domain.ai.Message;
 import io.encaptio.domain.analytics.AnalyticsEvent;
 import io.encaptio.domain.analytics.AnalyticsEventRepository;
-import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.CapsuleVersion;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
@@ -56,7 +55,7 @@ public class DefaultVisitorService implements VisitorService {
 
   @Override
   public ConversationDto start(UUID capsuleId, Visitor visitor) {
-    liveCapsule(capsuleId);
+    capsules.live(capsuleId).orElseThrow(CapsuleUnavailableException::new);
     String visitorId = visitor.id() == null ? newVisitorId() : visitor.id();
     if (!VisitorService.wellFormedVisitorId(visitorId)) {
       throw new IllegalArgumentException(
@@ -84,18 +83,14 @@ public class DefaultVisitorService implements VisitorService {
   }
 
   /**
-   * Outside a transaction, as {@link AssistantService#ask} is: the checks (live capsule, the
-   * visitor's conversation, room for a question) run in its first transaction, the analytics events
-   * in its last.
+   * Outside a transaction, as {@link AssistantService#ask} is: the checks (the message's length,
+   * live capsule, the visitor's conversation, room for a question) run in its first transaction,
+   * the analytics events in its last.
    */
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public VisitorAnswerDto ask(
       UUID capsuleId, UUID conversationId, String visitorId, String text, Consumer<String> tokens) {
-    if (text != null && text.strip().length() > MAX_MESSAGE) {
-      throw new InvalidCapsuleException(
-          Map.of("text", "Keep a message to " + MAX_MESSAGE + " characters."));
-    }
     AnswerDto answer =
         assistant.ask(
             capsuleId, new Ask(text, conversationId, false, visitorId), "visitor", tokens);
@@ -112,13 +107,9 @@ public class DefaultVisitorService implements VisitorService {
   public void feedback(UUID capsuleId, UUID messageId, String visitorId, int value) {
     Message message =
         conversations
-            .messageOfCapsule(capsuleId, messageId)
+            .message(messageId)
             .filter(
-                m ->
-                    conversations
-                        .find(m.conversationId())
-                        .filter(c -> c.belongsTo(visitorId))
-                        .isPresent())
+                m -> conversations.ofVisitor(capsuleId, m.conversationId(), visitorId).isPresent())
             .orElseThrow(() -> new NotFoundException("No answer " + messageId + " for you here."));
     message.feedback(value);
     events.add(
@@ -132,7 +123,8 @@ public class DefaultVisitorService implements VisitorService {
 
   @Override
   public LeadReceipt submitLead(UUID capsuleId, String visitorId, LeadSubmission submission) {
-    CapsuleVersion published = liveCapsule(capsuleId);
+    CapsuleVersion published =
+        capsules.visibleVersion(capsuleId).orElseThrow(CapsuleUnavailableException::new);
     if (submission.conversationId() == null) {
       throw new InvalidCapsuleException(
           Map.of("conversationId", "Send the conversation the details were left in."));
@@ -174,14 +166,6 @@ public class DefaultVisitorService implements VisitorService {
     Conversation conversation =
         VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
     events.add(AnalyticsEvent.of(capsuleId, kind, conversation.id(), null, detail.strip()));
-  }
-
-  private CapsuleVersion liveCapsule(UUID capsuleId) {
-    return capsules
-        .find(capsuleId)
-        .filter(Capsule::liveForVisitors)
-        .flatMap(c -> capsules.version(capsuleId, c.publishedVersion()))
-        .orElseThrow(CapsuleUnavailableException::new);
   }
 
   /** The lead, its capsule and the conversation's transcript with citations, as JSON. */

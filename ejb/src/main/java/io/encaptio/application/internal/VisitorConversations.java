@@ -16,8 +16,7 @@ final class VisitorConversations {
   static Conversation require(
       ConversationRepository conversations, UUID capsuleId, UUID conversationId, String visitor) {
     return conversations
-        .ofCapsule(capsuleId, conversationId)
-        .filter(c -> c.belongsTo(visitor))
+        .ofVisitor(capsuleId, conversationId, visitor)
         .orElseThrow(
             () ->
                 new NotFoundException(

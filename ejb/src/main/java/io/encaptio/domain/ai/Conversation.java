@@ -75,18 +75,6 @@ public class Conversation {
     return visitorId;
   }
 
-  public String origin() {
-    return origin;
-  }
-
-  public OffsetDateTime startedAt() {
-    return startedAt;
-  }
-
-  public OffsetDateTime lastAt() {
-    return lastAt;
-  }
-
   public void touched() {
     lastAt = OffsetDateTime.now(ZoneOffset.UTC);
   }

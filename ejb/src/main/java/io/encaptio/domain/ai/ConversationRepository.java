@@ -23,6 +23,11 @@ public interface ConversationRepository {
     return find(conversationId).filter(c -> c.capsuleId().equals(capsuleId));
   }
 
+  /** The capsule's conversation if this visitor started it. */
+  default Optional<Conversation> ofVisitor(UUID capsuleId, UUID conversationId, String visitorId) {
+    return ofCapsule(capsuleId, conversationId).filter(c -> c.belongsTo(visitorId));
+  }
+
   /** A message of one of the capsule's conversations. */
   default Optional<Message> messageOfCapsule(UUID capsuleId, UUID messageId) {
     return message(messageId).filter(m -> ofCapsule(capsuleId, m.conversationId()).isPresent());

@@ -37,4 +37,14 @@ public interface CapsuleRepository {
   List<CapsuleVersion> versions(UUID capsuleId);
 
   Optional<CapsuleVersion> version(UUID capsuleId, int number);
+
+  /** The capsule if visitors may use it now: published, neither archived nor deleted. */
+  default Optional<Capsule> live(UUID id) {
+    return find(id).filter(Capsule::liveForVisitors);
+  }
+
+  /** The version visitors see now, if the capsule is live. */
+  default Optional<CapsuleVersion> visibleVersion(UUID id) {
+    return live(id).flatMap(c -> version(id, c.publishedVersion()));
+  }
 }

@@ -1,6 +1,7 @@
 package io.encaptio.domain.lead;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,9 +19,8 @@ public interface LeadRepository {
   /** The capsule's leads, latest first. */
   List<Lead> ofCapsule(UUID capsuleId, int max);
 
-  /** The conversations a lead came from, latest first. */
-  List<UUID> conversationsOf(UUID leadId);
+  /** The conversations each of the capsule's leads came from, latest first, in one look-up. */
+  Map<UUID, List<UUID>> conversationsByLead(UUID capsuleId);
 
-  /** The lead that came from this conversation, if any. */
-  Optional<Lead> ofConversation(UUID conversationId);
+  Optional<Lead> find(UUID id);
 }

@@ -40,9 +40,15 @@ public class SharePageServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
     securityHeaders(resp);
-    // the public key itself, or a readable slug naming it
-    String key = keys.resolve(path).isPresent() ? path : slugs.keyOf(path).orElse(path);
+    String key = path;
     Optional<PublicKeyOwner> found = keys.resolve(key);
+    if (found.isEmpty()) { // a readable slug naming the key
+      Optional<String> named = slugs.keyOf(path);
+      if (named.isPresent()) {
+        key = named.get();
+        found = keys.resolve(key);
+      }
+    }
     if (found.isEmpty()) {
       page(resp, 404, notice("No such capsule", "Check the link you followed."));
       return;

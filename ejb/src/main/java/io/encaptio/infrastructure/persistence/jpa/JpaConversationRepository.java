@@ -53,28 +53,22 @@ public class JpaConversationRepository implements ConversationRepository {
             .current()
             .createNativeQuery(
                 "SELECT c.id, c.channel, c.started_by, c.origin, c.started_at, c.last_at,"
-                    + " count(m.id) FILTER (WHERE m.role = 'visitor'),"
-                    + " (SELECT count(*) FROM "
-                    + entityManager.table("analytics_event")
-                    + " e WHERE e.conversation_id = c.id AND e.kind = 'unanswered'),"
-                    + " count(m.id) FILTER (WHERE m.feedback = 1),"
-                    + " count(m.id) FILTER (WHERE m.feedback = -1),"
-                    + " (SELECT lc.lead_id FROM "
-                    + entityManager.table("lead_conversation")
-                    + " lc WHERE lc.conversation_id = c.id ORDER BY lc.submitted_at DESC LIMIT 1)"
-                    + " FROM "
+                    + " m.questions, u.unanswered, m.up, m.down, l.lead_id FROM "
                     + entityManager.table("conversation")
-                    + " c LEFT JOIN "
+                    + " c CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE role = 'visitor')"
+                    + " AS questions, count(*) FILTER (WHERE feedback = 1) AS up,"
+                    + " count(*) FILTER (WHERE feedback = -1) AS down FROM "
                     + entityManager.table("message")
-                    + " m ON m.conversation_id = c.id"
+                    + " WHERE conversation_id = c.id) m"
+                    + " CROSS JOIN LATERAL (SELECT count(*) AS unanswered FROM "
+                    + entityManager.table("analytics_event")
+                    + " WHERE conversation_id = c.id AND kind = 'unanswered') u"
+                    + " LEFT JOIN LATERAL (SELECT lead_id FROM "
+                    + entityManager.table("lead_conversation")
+                    + " WHERE conversation_id = c.id ORDER BY submitted_at DESC LIMIT 1) l ON true"
                     + " WHERE c.capsule_id = ?1 AND c.channel <> 'playground'"
                     + (only == null ? "" : " AND c.id = ?3")
-                    + " GROUP BY c.id"
-                    + (unansweredOnly
-                        ? " HAVING (SELECT count(*) FROM "
-                            + entityManager.table("analytics_event")
-                            + " e WHERE e.conversation_id = c.id AND e.kind = 'unanswered') > 0"
-                        : "")
+                    + (unansweredOnly ? " AND u.unanswered > 0" : "")
                     + " ORDER BY c.last_at DESC, c.id LIMIT ?2")
             .setParameter(1, capsuleId)
             .setParameter(2, max);

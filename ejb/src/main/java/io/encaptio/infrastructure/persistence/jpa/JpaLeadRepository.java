@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,33 +72,29 @@ public class JpaLeadRepository implements LeadRepository {
   }
 
   @Override
-  public List<UUID> conversationsOf(UUID leadId) {
-    return entityManager
-        .current()
-        .createNativeQuery(
-            "SELECT conversation_id FROM "
-                + entityManager.table("lead_conversation")
-                + " WHERE lead_id = ?1 ORDER BY submitted_at DESC")
-        .setParameter(1, leadId)
-        .getResultList()
-        .stream()
-        .map(UUID.class::cast)
-        .toList();
-  }
-
-  @Override
-  public Optional<Lead> ofConversation(UUID conversationId) {
-    List<?> ids =
+  public Map<UUID, List<UUID>> conversationsByLead(UUID capsuleId) {
+    List<?> rows =
         entityManager
             .current()
             .createNativeQuery(
-                "SELECT lead_id FROM "
+                "SELECT lc.lead_id, lc.conversation_id FROM "
                     + entityManager.table("lead_conversation")
-                    + " WHERE conversation_id = ?1 ORDER BY submitted_at DESC LIMIT 1")
-            .setParameter(1, conversationId)
+                    + " lc JOIN "
+                    + entityManager.table("lead")
+                    + " l ON l.id = lc.lead_id WHERE l.capsule_id = ?1"
+                    + " ORDER BY lc.submitted_at DESC")
+            .setParameter(1, capsuleId)
             .getResultList();
-    return ids.isEmpty()
-        ? Optional.empty()
-        : Optional.ofNullable(entityManager.current().find(Lead.class, ids.get(0)));
+    Map<UUID, List<UUID>> byLead = new HashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      byLead.computeIfAbsent((UUID) columns[0], k -> new ArrayList<>()).add((UUID) columns[1]);
+    }
+    return byLead;
+  }
+
+  @Override
+  public Optional<Lead> find(UUID id) {
+    return Optional.ofNullable(entityManager.current().find(Lead.class, id));
   }
 }

@@ -54,7 +54,6 @@ public class JpaPassageIndex implements PassageIndex {
   public List<Hit> nearest(
       UUID capsuleId, String model, float[] vector, int k, int searchWidth, PassageFilter filter) {
     Map<Integer, Object> values = new HashMap<>();
-    values.put(0, Integer.toString(Math.max(searchWidth, k)));
     values.put(1, JpaContentRepository.vectorLiteral(vector));
     values.put(2, capsuleId);
     values.put(3, model);
@@ -62,10 +61,11 @@ public class JpaPassageIndex implements PassageIndex {
     if (filter.any()) {
       values.put(5, uuidArray(filter.itemIds()));
     }
+    values.put(6, Integer.toString(Math.max(searchWidth, k)));
     return hits(
         PassageJdbc.query(
             connection(),
-            PassageSql.SEARCH_WIDTH.replace("?1", "?0")
+            PassageSql.searchWidth(6)
                 + "; "
                 + PassageSql.nearest(entityManager::table, filter.any()),
             values));

@@ -11,14 +11,19 @@ import java.util.function.UnaryOperator;
 public final class PassageSql {
 
   /**
-   * ?1: the HNSW candidate list (ef_search); iterative scans fill k after filtering. For the rest
-   * of the transaction, statements are planned for their actual values (as psql's are), not by a
-   * generic plan: one capsule of a tenant can hold most of its chunks and another a few.
+   * ?{@code parameter}: the HNSW candidate list (ef_search); iterative scans fill k after
+   * filtering. For the rest of the transaction, statements are planned for their actual values (as
+   * psql's are), not by a generic plan: one capsule of a tenant can hold most of its chunks and
+   * another a few. The parameter's number is the caller's, so the statement can go to PostgreSQL
+   * together with another one's parameters.
    */
-  public static final String SEARCH_WIDTH =
-      "SELECT set_config('hnsw.ef_search', ?1, true),"
-          + " set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-          + " set_config('plan_cache_mode', 'force_custom_plan', true)";
+  public static String searchWidth(int parameter) {
+    return "SELECT set_config('hnsw.ef_search', ?"
+        + parameter
+        + ", true),"
+        + " set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+        + " set_config('plan_cache_mode', 'force_custom_plan', true)";
+  }
 
   private PassageSql() {}
 

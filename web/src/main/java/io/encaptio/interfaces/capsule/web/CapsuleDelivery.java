@@ -40,6 +40,7 @@ public class CapsuleDelivery implements Serializable {
   private String origins;
   private boolean requireToken;
   private String newSecret;
+  private String shareUrl;
 
   private DeliveryDto delivery() {
     if (delivery == null && editor.getCapsule() != null) {
@@ -54,8 +55,12 @@ public class CapsuleDelivery implements Serializable {
     requireToken = shown.requireSignedToken();
   }
 
+  /** Looked up (or made) once per view: the page reads it more than once a render. */
   public String getShareUrl() {
-    return links.url(editor.getCapsule().id(), editor.getCapsule().name());
+    if (shareUrl == null) {
+      shareUrl = links.url(editor.getCapsule().id(), editor.getCapsule().name());
+    }
+    return shareUrl;
   }
 
   public String getSnippet() {

@@ -60,12 +60,13 @@ public class CapsuleInbox implements Serializable {
     capsule = CapsulePages.load(capsules, id);
     if (capsule != null) {
       refresh();
+      leads = service.leads(capsule.id(), 1000);
     }
   }
 
+  /** The conversations again, as the "unanswered only" filter now says. */
   public void refresh() {
     conversations = service.conversations(capsule.id(), 200, unansweredOnly);
-    leads = service.leads(capsule.id(), 1000);
   }
 
   public void open(UUID conversation) {
