@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The public chat benchmark (not a test): `encaptio.sh bench chat [USERS] [SECONDS]`. On a server of
-# its own (bench-server.sh, loopback only) it publishes a capsule of known facts
-# (bench/ChatBench.java), runs Gatling (liberty-config/load: USERS visitors at once, default 50,
-# for SECONDS, default 60; it stops by itself), then measures widget.js gzipped and the widget's
-# time to interactive on a blank page in headless Chromium. The visitors' rate limits are raised
+# The public chat benchmark (not a test): `encaptio.sh bench chat [USERS] [SECONDS] [PAUSE]`. On a
+# server of its own (bench-server.sh, loopback only) it publishes a capsule of known facts
+# (bench/ChatBench.java), runs Gatling twice (liberty-config/load: USERS visitors at once, default
+# 50, for SECONDS, default 60; each run stops by itself): visitors who take PAUSE seconds (default
+# 1-4, drawn uniformly) to read an answer and type the next question, then as many clients that
+# never pause (the server's capacity). Then it measures widget.js gzipped and the widget's time to
+# interactive on a blank page in headless Chromium. The visitors' rate limits are raised
 # for the run: it measures speed, not the limits.
 # Results: liberty-config/bench-chat-results.md (README quotes them).
 set -euo pipefail
@@ -12,6 +14,7 @@ WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-chat"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 USERS="${1:-50}"
 SECONDS_RUN="${2:-60}"
+PAUSE="${3:-1-4}"
 
 export ENCAPTIO_LIMITS_STARTER_VISITOR_MESSAGES=1000000 ENCAPTIO_LIMITS_STARTER_IP_MESSAGES=1000000
 export ENCAPTIO_LIMITS_STARTER_CAPSULE_MESSAGES=1000000 ENCAPTIO_LIMITS_STARTER_IP_REQUESTS=1000000
@@ -21,9 +24,14 @@ prepare_bench_server
 trap 'stop_bench_server; drop_database || true' EXIT
 start_bench_server 3
 KEY="$(bench_java bench.ChatBench prepare | tail -1)"
-log "Gatling: $USERS visitors for $SECONDS_RUN s against capsule $KEY"
-(cd "$ENCAPTIO_ROOT/liberty-config/load" && mvn -B -q gatling:test \
-  -DbaseUrl="$ENCAPTIO_PUBLIC_URL" -Dcapsule="$KEY" -Dusers="$USERS" -Dseconds="$SECONDS_RUN" \
-  -Dgatling.resultsFolder="$WORK/gatling") || log "Gatling reported failed requests (see the table)"
-bench_java -Dusers="$USERS" -Dseconds="$SECONDS_RUN" bench.ChatBench report "$WORK/gatling" \
-  "$ENCAPTIO_ROOT/web/src/main/webapp" "$OUT"
+gatling() {  # gatling NAME PAUSE: one run into $WORK/gatling-NAME
+  log "Gatling ($1): $USERS visitors for $SECONDS_RUN s against capsule $KEY, pause $2 s"
+  (cd "$ENCAPTIO_ROOT/liberty-config/load" && mvn -B -q gatling:test \
+    -DbaseUrl="$ENCAPTIO_PUBLIC_URL" -Dcapsule="$KEY" -Dusers="$USERS" -Dseconds="$SECONDS_RUN" \
+    -Dpause="$2" -Dgatling.resultsFolder="$WORK/gatling-$1") ||
+    log "Gatling reported failed requests (see the table)"
+}
+gatling visitors "$PAUSE"
+gatling saturated 0
+bench_java -Dusers="$USERS" -Dseconds="$SECONDS_RUN" -Dpause="$PAUSE" bench.ChatBench report \
+  "$WORK/gatling-visitors" "$WORK/gatling-saturated" "$ENCAPTIO_ROOT/web/src/main/webapp" "$OUT"

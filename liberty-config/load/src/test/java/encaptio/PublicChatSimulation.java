@@ -3,13 +3,16 @@ package encaptio;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -23,9 +26,11 @@ import java.util.stream.Stream;
 /**
  * Visitors of one published capsule through the public API, as the widget talks to it: each starts
  * a conversation, asks 30 questions in it (JSON answers, extractive: no chat model), and starts the
- * next.
- * {@code users} visitors at once (default 50) for {@code seconds} (default 60), on loopback only.
- * Every response must be 200/201 with an answer; anything else counts as an error.
+ * next. {@code users} visitors at once (default 50) for {@code seconds} (default 60), on loopback
+ * only. {@code pause} is what a visitor takes to read an answer and type the next question, in
+ * seconds: "1-4" draws it uniformly from one to four seconds, "0" (the default) asks again at once,
+ * which measures what the server can do rather than what visitors make it do. Every response must be
+ * 200/201 with an answer; anything else counts as an error.
  */
 public class PublicChatSimulation extends Simulation {
 
@@ -33,6 +38,7 @@ public class PublicChatSimulation extends Simulation {
   private static final String KEY = System.getProperty("capsule");
   private static final int USERS = Integer.getInteger("users", 50);
   private static final int SECONDS = Integer.getInteger("seconds", 60);
+  private static final String[] PAUSE = System.getProperty("pause", "0").split("-");
 
   private static final List<String> QUESTIONS =
       List.of(
@@ -66,6 +72,7 @@ public class PublicChatSimulation extends Simulation {
       scenario("visitor")
           .during(Duration.ofSeconds(SECONDS))
           .on(
+              thinking(),
               http("start conversation")
                   .post("/conversations")
                   .body(StringBody("{\"channel\": \"widget\"}"))
@@ -74,8 +81,18 @@ public class PublicChatSimulation extends Simulation {
                   .check(jsonPath("$.visitorId").saveAs("visitor")),
               repeat(30).on(feedAndAsk()));
 
-  private io.gatling.javaapi.core.ChainBuilder feedAndAsk() {
-    return io.gatling.javaapi.core.CoreDsl.feed(questions)
+  /** A visitor's time to read and type, or nothing without a pause. */
+  private static ChainBuilder thinking() {
+    return PAUSE.length == 2
+        ? pause(
+            Duration.ofSeconds(Integer.parseInt(PAUSE[0])),
+            Duration.ofSeconds(Integer.parseInt(PAUSE[1])))
+        : pause(Duration.ZERO);
+  }
+
+  private ChainBuilder feedAndAsk() {
+    return feed(questions)
+        .exec(thinking())
         .exec(
             http("ask")
                 .post("/conversations/#{conversation}/messages")

@@ -1,9 +1,14 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
 import io.encaptio.tenancy.context.TenantContext;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.SynchronizationType;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The entity manager of tenant data, pointed at the current tenant's schema.
@@ -15,6 +20,14 @@ import jakarta.persistence.PersistenceContext;
  * tenant's transaction, and JPQL and native queries cannot silently fall back to {@code public}.
  * The shared cache is off (persistence.xml) so no entity crosses tenants through it. Without a
  * current tenant, {@link TenantContext#current()} throws before any SQL is built.
+ *
+ * <p>Inside a transaction the entity manager comes from the tenant's own factory ({@link
+ * TenantEntityManagerFactories}) and is the transaction's: every repository in the transaction gets
+ * the same one (as with a container-managed persistence context), it joins the transaction and is
+ * closed when the transaction ends. The registry key holds the schema, so a transaction that runs
+ * as two tenants one after the other (an operator's tool) gets one entity manager per tenant.
+ * Outside a transaction (rare: reads from a servlet without one) the container's entity manager is
+ * used with the tenant's schema set on it.
  */
 @ApplicationScoped
 public class TenantEntityManager {
@@ -23,7 +36,14 @@ public class TenantEntityManager {
   static final String SCHEMA_PROPERTY = "encaptio.tenant.schema";
 
   @PersistenceContext(unitName = "tenant")
-  EntityManager em;
+  EntityManager outsideTransactions;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject TenantEntityManagerFactories factories;
+
+  /** The key of a tenant's entity manager among the transaction's resources. */
+  private record Key(String schema) {}
 
   /**
    * A table of the current tenant's schema, quoted, for the native statements JPA cannot express
@@ -34,17 +54,37 @@ public class TenantEntityManager {
     return "\"" + TenantContext.current().schemaName().value() + "\"." + name;
   }
 
-  /**
-   * The transaction's entity manager for the current tenant. Call inside a transaction. The schema
-   * is set once per transaction's entity manager: setting it makes EclipseLink rebuild the tenant's
-   * view of every mapped table, which measured several milliseconds a time when every repository
-   * call set it again.
-   */
+  /** The current tenant's entity manager of the current transaction. */
   public EntityManager current() {
     String schema = TenantContext.current().schemaName().value();
-    if (!schema.equals(em.getProperties().get(SCHEMA_PROPERTY))) {
-      em.setProperty(SCHEMA_PROPERTY, schema);
+    if (transactions.getTransactionKey() == null) {
+      if (!schema.equals(outsideTransactions.getProperties().get(SCHEMA_PROPERTY))) {
+        outsideTransactions.setProperty(SCHEMA_PROPERTY, schema);
+      }
+      return outsideTransactions;
+    }
+    Key key = new Key(schema);
+    EntityManager em = (EntityManager) transactions.getResource(key);
+    if (em == null) {
+      em = factories.of(schema).createEntityManager(SynchronizationType.SYNCHRONIZED);
+      em.joinTransaction();
+      transactions.registerInterposedSynchronization(closing(em));
+      transactions.putResource(key, em);
     }
     return em;
+  }
+
+  private static Synchronization closing(EntityManager em) {
+    return new Synchronization() {
+      @Override
+      public void beforeCompletion() {
+        // the provider flushes in its own synchronization
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        em.close();
+      }
+    };
   }
 }

@@ -1,0 +1,92 @@
+package io.encaptio.infrastructure.persistence.jpa;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * One entity manager factory per tenant schema, made on the tenant's first transaction on this node
+ * and kept until the application stops.
+ *
+ * <p>Why: with one factory for all tenants, EclipseLink's TABLE_PER_TENANT multitenancy copies and
+ * initialises every mapped entity's descriptor and starts an empty JPQL parse cache for each entity
+ * manager, that is for every transaction: measured as a quarter of the server's CPU when visitors
+ * chat (README, public chat benchmark). A factory that knows its schema from the start initialises
+ * the mappings once and keeps its parsed queries.
+ *
+ * <p>Each factory is the persistence unit {@code tenant} of persistence.xml with the container's
+ * own integration properties (transaction manager, logging), the tenant's schema and a session name
+ * of its own; it uses the container's data source, so connections, pooling and JTA enlistment are
+ * the same as for the container's factory.
+ */
+@ApplicationScoped
+public class TenantEntityManagerFactories {
+
+  private static final Logger LOG = Logger.getLogger(TenantEntityManagerFactories.class.getName());
+
+  @PersistenceUnit(unitName = "tenant")
+  EntityManagerFactory shared;
+
+  @Resource(lookup = "jdbc/encaptio")
+  DataSource dataSource;
+
+  /** Session names must be unique in the provider, also across a restart of this application. */
+  private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
+  private final Map<String, EntityManagerFactory> factories = new ConcurrentHashMap<>();
+
+  /** The factory of the tenant whose schema this is. */
+  EntityManagerFactory of(String schema) {
+    return factories.computeIfAbsent(schema, this::create);
+  }
+
+  private EntityManagerFactory create(String schema) {
+    long start = System.nanoTime();
+    ClassLoader loader = TenantEntityManagerFactories.class.getClassLoader();
+    TenantPersistenceUnit unit = TenantPersistenceUnit.read("tenant", loader, dataSource);
+    Map<String, Object> properties = new HashMap<>(shared.getProperties());
+    properties.keySet().removeIf(key -> key.startsWith("jakarta.persistence.jtaDataSource"));
+    properties.put(TenantEntityManager.SCHEMA_PROPERTY, schema);
+    properties.put("eclipselink.session-name", "encaptio-tenant-" + schema + "-" + instance);
+    properties.put("eclipselink.multitenant.tenants-share-emf", "false");
+    properties.put("eclipselink.weaving", "false");
+    EntityManagerFactory factory = provider().createContainerEntityManagerFactory(unit, properties);
+    factory.getMetamodel(); // deploys now, so the first transaction doesn't pay for it
+    LOG.info(
+        () ->
+            "Entity manager factory of "
+                + schema
+                + " ready in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms; properties "
+                + properties);
+    return factory;
+  }
+
+  private static PersistenceProvider provider() {
+    List<PersistenceProvider> providers =
+        PersistenceProviderResolverHolder.getPersistenceProviderResolver()
+            .getPersistenceProviders();
+    if (providers.isEmpty()) {
+      throw new IllegalStateException("No JPA provider: is the persistence feature enabled?");
+    }
+    return providers.get(0);
+  }
+
+  @PreDestroy
+  void closeAll() {
+    factories.values().forEach(EntityManagerFactory::close);
+    factories.clear();
+  }
+}
