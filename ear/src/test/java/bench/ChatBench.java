@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,10 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * The public chat benchmark's drivers (`encaptio.sh bench chat`). {@code prepare}: a published
  * capsule of known facts (the tests' fixture), its public key written to {@code capsule.txt}.
- * {@code report VISITORS SATURATED WIDGET_DIR OUT}: the figures of the two Gatling runs (requests,
- * throughput, p50/p95/p99, errors), visitors at a person's pace and clients that never pause,
- * widget.js and widget.css gzipped, and the widget's time to interactive on a blank page of another
- * origin in headless Chromium, written to the results file.
+ * {@code report WIDGET_DIR OUT LABEL=GATLING_RESULTS...}: the figures of each Gatling run (requests,
+ * throughput, p50/p95/p99, errors) under its label, widget.js and widget.css gzipped, and the
+ * widget's time to interactive on a blank page of another origin in headless Chromium, written to
+ * the results file.
  */
 public final class ChatBench {
 
@@ -38,9 +39,13 @@ public final class ChatBench {
     switch (args[0]) {
       case "prepare" -> prepare(out);
       case "report" ->
-          report(out, Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
+          report(
+              out,
+              Path.of(args[1]),
+              Path.of(args[2]),
+              Arrays.asList(args).subList(3, args.length));
       default ->
-          throw new IllegalArgumentException("usage: prepare | report VISITORS SATURATED WIDGET OUT");
+          throw new IllegalArgumentException("usage: prepare | report WIDGET OUT LABEL=RESULTS...");
     }
   }
 
@@ -53,8 +58,8 @@ public final class ChatBench {
     System.out.println(key);
   }
 
-  private static void report(
-      Path out, Path visitors, Path saturated, Path widgetDir, Path results) throws Exception {
+  private static void report(Path out, Path widgetDir, Path results, List<String> runs)
+      throws Exception {
     String[] prepared = Files.readString(out.resolve("capsule.txt")).strip().split(" ");
     long js = gzipped(widgetDir.resolve("widget.js"));
     long css = gzipped(widgetDir.resolve("widget.css"));
@@ -65,31 +70,29 @@ public final class ChatBench {
         String.format(
             Locale.ROOT,
             "Measured %s on %d cores, Java %s. Command: `liberty-config/scripts/encaptio.sh bench"
-                + " chat`.%nGatling (%s) against a server of its own on loopback, two runs one after"
-                + " the other: %s visitors at once for %s s, each starting a conversation and"
-                + " asking up to 30 questions in it before starting the next (JSON answers,"
-                + " extractive: no chat model), one published capsule of four short items."
-                + " **Visitors** take %s s (uniformly drawn) to read an answer and type the next"
-                + " question, and as long before starting a conversation; **without pause** the"
-                + " same number of clients ask again the moment an answer arrives, which measures"
-                + " the server's capacity on these two cores (shared with Gatling and PostgreSQL)."
-                + " The visitors' rate limits are raised for the run (it measures speed, not the"
-                + " limits).%n%n",
+                + " chat`.%nGatling (%s) against a server of its own on loopback, one run after the"
+                + " other, each for %s s: visitors at once, each starting a conversation and asking"
+                + " up to 30 questions in it before starting the next (JSON answers, extractive: no"
+                + " chat model), one published capsule of four short items. **Visitors** take %s s"
+                + " (uniformly drawn) to read an answer and type the next question, and as long"
+                + " before starting a conversation; clients **without pause** ask again the moment"
+                + " an answer arrives, which measures the server's capacity on these two cores"
+                + " (shared with Gatling and PostgreSQL). The visitors' rate limits are raised for"
+                + " the run (it measures speed, not the limits).%n%n",
             java.time.Instant.now().toString().substring(0, 16) + "Z",
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
             System.getProperty("gatling.version", "3.14"),
-            System.getProperty("users", "50"),
             System.getProperty("seconds", "60"),
             System.getProperty("pause", "1-4").replace("-", "–")));
     md.append(
         "| run | requests | count | errors | per second | p50 ms | p95 ms | p99 ms | max ms |\n");
     md.append("|---|---|---|---|---|---|---|---|---|\n");
-    for (Map.Entry<String, Path> run :
-        List.of(Map.entry("visitors", visitors), Map.entry("without pause", saturated))) {
-      Path report = latestReport(run.getValue());
-      row(md, run.getKey(), "start a conversation", table(request(report, "req_start")));
-      row(md, run.getKey(), "ask (a question and its answer)", table(request(report, "req_ask")));
+    for (String run : runs) {
+      String label = run.substring(0, run.indexOf('='));
+      Path report = latestReport(Path.of(run.substring(run.indexOf('=') + 1)));
+      row(md, label, "start a conversation", table(request(report, "req_start")));
+      row(md, label, "ask (a question and its answer)", table(request(report, "req_ask")));
     }
     md.append(
         String.format(
