@@ -24,10 +24,10 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * The public chat benchmark's drivers (`encaptio.sh bench chat`). {@code prepare}: a published
  * capsule of known facts (the tests' fixture), its public key written to {@code capsule.txt}.
- * {@code report WIDGET_DIR OUT LABEL=GATLING_RESULTS...}: the figures of each Gatling run (requests,
- * throughput, p50/p95/p99, errors) under its label, widget.js and widget.css gzipped, and the
- * widget's time to interactive on a blank page of another origin in headless Chromium, written to
- * the results file.
+ * {@code report WIDGET_DIR OUT LABEL=GATLING_RESULTS...}: the figures of each Gatling run
+ * (requests, throughput, p50/p95/p99, errors) under its label, widget.js and widget.css gzipped,
+ * and the widget's time to interactive on a blank page of another origin in headless Chromium,
+ * written to the results file.
  */
 public final class ChatBench {
 
@@ -40,10 +40,7 @@ public final class ChatBench {
       case "prepare" -> prepare(out);
       case "report" ->
           report(
-              out,
-              Path.of(args[1]),
-              Path.of(args[2]),
-              Arrays.asList(args).subList(3, args.length));
+              out, Path.of(args[1]), Path.of(args[2]), Arrays.asList(args).subList(3, args.length));
       default ->
           throw new IllegalArgumentException("usage: prepare | report WIDGET OUT LABEL=RESULTS...");
     }

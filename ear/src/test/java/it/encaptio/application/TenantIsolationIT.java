@@ -13,6 +13,7 @@ import io.encaptio.tenancy.context.TenantContext;
 import it.encaptio.support.Deployments;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tenant data through the real services, data source and schemas: as tenant B, nothing of tenant A
- * is ever seen or changed, also when both work at the same time on pooled connections.
+ * is ever seen or changed, also when both work at the same time on pooled connections, or one after
+ * the other in one transaction (each tenant has its own entity manager factory and the transaction
+ * one entity manager per tenant).
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantIsolationIT {
@@ -136,6 +139,50 @@ class TenantIsolationIT {
       assertThat(last.signInCount()).isEqualTo(iterations);
       assertThat(last.username()).isEqualTo(tenant.slug() + ".user");
     }
+  }
+
+  @Test
+  void oneTransactionAsTwoTenantsWritesEachIntoItsOwnSchema() throws Exception {
+    TenantRef acme = tenant("acme");
+    TenantRef globex = tenant("globex");
+    String subject = "one-transaction-" + UUID.randomUUID();
+    UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
+
+    transaction.begin();
+    try {
+      callAs(acme, () -> profiles.recordSignIn(new SignIn(subject, "a.user", "In Acme", null)));
+      callAs(globex, () -> profiles.recordSignIn(new SignIn(subject, "g.user", "In Globex", null)));
+      transaction.commit();
+    } catch (RuntimeException e) {
+      transaction.rollback();
+      throw e;
+    }
+
+    assertThat(callAs(acme, profiles::profiles))
+        .filteredOn(p -> p.subject().equals(subject))
+        .singleElement()
+        .satisfies(p -> assertThat(p.displayName()).isEqualTo("In Acme"));
+    assertThat(callAs(globex, profiles::profiles))
+        .filteredOn(p -> p.subject().equals(subject))
+        .singleElement()
+        .satisfies(p -> assertThat(p.displayName()).isEqualTo("In Globex"));
+  }
+
+  @Test
+  void aRolledBackTransactionLeavesNothingAndTheNextOneWorks() throws Exception {
+    TenantRef acme = tenant("acme");
+    String subject = "rolled-back-" + UUID.randomUUID();
+    UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
+
+    transaction.begin();
+    callAs(acme, () -> profiles.recordSignIn(new SignIn(subject, "r.user", "Rolled back", null)));
+    transaction.rollback();
+
+    assertThat(callAs(acme, profiles::profiles)).noneMatch(p -> p.subject().equals(subject));
+    UserProfileDto next =
+        callAs(acme, () -> profiles.recordSignIn(new SignIn(subject, "r.user", "Kept", null)));
+    assertThat(next.signInCount()).isEqualTo(1);
+    assertThat(next.displayName()).isEqualTo("Kept");
   }
 
   private static <T> T callAs(TenantRef tenant, Callable<T> work) {
