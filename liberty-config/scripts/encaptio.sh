@@ -190,5 +190,5 @@ case "${1:-}" in
     if [[ "${1:-}" == latency ]]; then shift; exec "$SCRIPTS/bench-latency.sh" "$@"; fi
     if [[ "${1:-}" == chat ]]; then shift; exec "$SCRIPTS/bench-chat.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE]]" >&2; exit 2 ;;
 esac

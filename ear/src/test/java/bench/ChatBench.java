@@ -74,8 +74,9 @@ public final class ChatBench {
                 + " (uniformly drawn) to read an answer and type the next question, and as long"
                 + " before starting a conversation; clients **without pause** ask again the moment"
                 + " an answer arrives, which measures the server's capacity on these two cores"
-                + " (shared with Gatling and PostgreSQL). The visitors' rate limits are raised for"
-                + " the run (it measures speed, not the limits).%n%n",
+                + " (shared with Gatling and PostgreSQL). Before them, 15 s without pause that are"
+                + " not reported, so that the JIT has compiled the paths. The visitors' rate limits"
+                + " are raised for the run (it measures speed, not the limits).%n%n",
             java.time.Instant.now().toString().substring(0, 16) + "Z",
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),

@@ -1,23 +1,29 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One entity manager factory per tenant schema, made on the tenant's first transaction on this node
- * and kept until the application stops.
+ * One entity manager factory per tenant schema, made on the tenant's first transaction on this
+ * node, for at most {@code encaptio.tenant.factories} tenants at a time (default 100).
  *
  * <p>Why: with one factory for all tenants, EclipseLink's TABLE_PER_TENANT multitenancy copies and
  * initialises every mapped entity's descriptor and starts an empty JPQL parse cache for each entity
@@ -26,14 +32,19 @@ import javax.sql.DataSource;
  * the mappings once and keeps its parsed queries.
  *
  * <p>Each factory is the persistence unit {@code tenant} of persistence.xml with the container's
- * own integration properties (transaction manager, logging), the tenant's schema and a session name
- * of its own; it uses the container's data source, so connections, pooling and JTA enlistment are
- * the same as for the container's factory.
+ * own integration properties (transaction manager, bean validation, CDI), the tenant's schema and a
+ * session name of its own; it uses the container's data source, so connections, pooling and JTA
+ * enlistment are the same as for the container's factory. A factory holds the tenant's mappings and
+ * parsed queries, so a node serving more tenants keeps the most recently used ({@link
+ * FactoryPool}); a retired factory is closed {@link #RETIRED_FOR} later, long after any transaction
+ * that still had it ended (a transaction lives two minutes at most by default).
  */
 @ApplicationScoped
 public class TenantEntityManagerFactories {
 
   private static final Logger LOG = Logger.getLogger(TenantEntityManagerFactories.class.getName());
+
+  static final Duration RETIRED_FOR = Duration.ofMinutes(10);
 
   @PersistenceUnit(unitName = "tenant")
   EntityManagerFactory shared;
@@ -41,36 +52,56 @@ public class TenantEntityManagerFactories {
   @Resource(lookup = "jdbc/encaptio")
   DataSource dataSource;
 
+  @Resource(lookup = "concurrent/encaptioScheduler")
+  ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "encaptio.tenant.factories", defaultValue = "100")
+  int most;
+
   /** Session names must be unique in the provider, also across a restart of this application. */
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
-  private final Map<String, EntityManagerFactory> factories = new ConcurrentHashMap<>();
+  private final AtomicLong made = new AtomicLong();
+  private TenantPersistenceUnit unit;
+  private FactoryPool pool;
+
+  @PostConstruct
+  void init() {
+    unit =
+        TenantPersistenceUnit.read(
+            "tenant", TenantEntityManagerFactories.class.getClassLoader(), dataSource);
+    pool =
+        new FactoryPool(
+            most,
+            this::create,
+            closing -> scheduler.schedule(closing, RETIRED_FOR.toSeconds(), TimeUnit.SECONDS));
+  }
 
   /** The factory of the tenant whose schema this is. */
   EntityManagerFactory of(String schema) {
-    return factories.computeIfAbsent(schema, this::create);
+    return pool.of(schema);
   }
 
   private EntityManagerFactory create(String schema) {
     long start = System.nanoTime();
-    ClassLoader loader = TenantEntityManagerFactories.class.getClassLoader();
-    TenantPersistenceUnit unit = TenantPersistenceUnit.read("tenant", loader, dataSource);
     Map<String, Object> properties = new HashMap<>(shared.getProperties());
     properties.keySet().removeIf(key -> key.startsWith("jakarta.persistence.jtaDataSource"));
     properties.put(TenantEntityManager.SCHEMA_PROPERTY, schema);
-    properties.put("eclipselink.session-name", "encaptio-tenant-" + schema + "-" + instance);
+    properties.put(
+        "eclipselink.session-name",
+        "encaptio-tenant-" + schema + "-" + instance + "-" + made.incrementAndGet());
     properties.put("eclipselink.multitenant.tenants-share-emf", "false");
     properties.put("eclipselink.weaving", "false");
     EntityManagerFactory factory = provider().createContainerEntityManagerFactory(unit, properties);
     factory.getMetamodel(); // deploys now, so the first transaction doesn't pay for it
-    LOG.info(
+    LOG.fine(
         () ->
             "Entity manager factory of "
                 + schema
                 + " ready in "
                 + (System.nanoTime() - start) / 1_000_000
-                + " ms; properties "
-                + properties);
+                + " ms");
     return factory;
   }
 
@@ -86,7 +117,6 @@ public class TenantEntityManagerFactories {
 
   @PreDestroy
   void closeAll() {
-    factories.values().forEach(EntityManagerFactory::close);
-    factories.clear();
+    pool.closeAll();
   }
 }
