@@ -44,7 +44,7 @@ public class TenantEntityManagerFactories {
 
   private static final Logger LOG = Logger.getLogger(TenantEntityManagerFactories.class.getName());
 
-  static final Duration RETIRED_FOR = Duration.ofMinutes(10);
+  static final Duration RETIRED_FOR = Duration.ofMinutes(5);
 
   @PersistenceUnit(unitName = "tenant")
   EntityManagerFactory shared;
