@@ -25,9 +25,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * TenantEntityManagerFactories}) and is the transaction's: every repository in the transaction gets
  * the same one (as with a container-managed persistence context), it joins the transaction and is
  * closed when the transaction ends. The registry key holds the schema, so a transaction that runs
- * as two tenants one after the other gets one entity manager per tenant.
- * Outside a transaction (rare: reads from a servlet without one) the container's entity manager is
- * used with the tenant's schema set on it.
+ * as two tenants one after the other gets one entity manager per tenant. Outside a transaction
+ * (rare: reads from a servlet without one) the container's entity manager is used with the tenant's
+ * schema set on it.
  */
 @ApplicationScoped
 public class TenantEntityManager {
