@@ -24,10 +24,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * <p>Inside a transaction the entity manager comes from the tenant's own factory ({@link
  * TenantEntityManagerFactories}) and is the transaction's: every repository in the transaction gets
  * the same one (as with a container-managed persistence context), it joins the transaction and is
- * closed when the transaction ends. The registry key holds the schema, so a transaction that runs
- * as two tenants one after the other gets one entity manager per tenant. Outside a transaction
- * (rare: reads from a servlet without one) the container's entity manager is used with the tenant's
- * schema set on it.
+ * closed when the transaction ends, releasing its lease on the factory. The registry key holds the
+ * schema, so a transaction that runs as two tenants one after the other gets one entity manager per
+ * tenant. Outside a transaction (rare: reads from a servlet without one) the container's entity
+ * manager is used with the tenant's schema set on it.
  */
 @ApplicationScoped
 public class TenantEntityManager {
@@ -66,15 +66,30 @@ public class TenantEntityManager {
     Key key = new Key(schema);
     EntityManager em = (EntityManager) transactions.getResource(key);
     if (em == null) {
-      em = factories.of(schema).createEntityManager(SynchronizationType.SYNCHRONIZED);
-      em.joinTransaction();
-      transactions.registerInterposedSynchronization(closing(em));
+      em = opened(factories.lease(schema));
       transactions.putResource(key, em);
     }
     return em;
   }
 
-  private static Synchronization closing(EntityManager em) {
+  /** An entity manager in the current transaction, closed and its lease released at its end. */
+  private EntityManager opened(FactoryPool.Lease lease) {
+    EntityManager em = null;
+    try {
+      em = lease.factory().createEntityManager(SynchronizationType.SYNCHRONIZED);
+      em.joinTransaction();
+      transactions.registerInterposedSynchronization(closing(em, lease));
+      return em;
+    } catch (RuntimeException e) {
+      if (em != null) {
+        em.close();
+      }
+      lease.release();
+      throw e;
+    }
+  }
+
+  private static Synchronization closing(EntityManager em, FactoryPool.Lease lease) {
     return new Synchronization() {
       @Override
       public void beforeCompletion() {
@@ -83,7 +98,11 @@ public class TenantEntityManager {
 
       @Override
       public void afterCompletion(int status) {
-        em.close();
+        try {
+          em.close();
+        } finally {
+          lease.release();
+        }
       }
     };
   }

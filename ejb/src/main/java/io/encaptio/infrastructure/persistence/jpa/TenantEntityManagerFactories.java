@@ -3,19 +3,16 @@ package io.encaptio.infrastructure.persistence.jpa;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -44,16 +41,11 @@ public class TenantEntityManagerFactories {
 
   private static final Logger LOG = Logger.getLogger(TenantEntityManagerFactories.class.getName());
 
-  static final Duration RETIRED_FOR = Duration.ofMinutes(5);
-
   @PersistenceUnit(unitName = "tenant")
   EntityManagerFactory shared;
 
   @Resource(lookup = "jdbc/encaptio")
   DataSource dataSource;
-
-  @Resource(lookup = "concurrent/encaptioScheduler")
-  ManagedScheduledExecutorService scheduler;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.factories", defaultValue = "100")
@@ -71,16 +63,15 @@ public class TenantEntityManagerFactories {
     unit =
         TenantPersistenceUnit.read(
             "tenant", TenantEntityManagerFactories.class.getClassLoader(), dataSource);
-    pool =
-        new FactoryPool(
-            most,
-            this::create,
-            closing -> scheduler.schedule(closing, RETIRED_FOR.toSeconds(), TimeUnit.SECONDS));
+    pool = new FactoryPool(most, this::create);
   }
 
-  /** The factory of the tenant whose schema this is. */
-  EntityManagerFactory of(String schema) {
-    return pool.of(schema);
+  /**
+   * A lease on the factory of the tenant whose schema this is, to be released when the transaction
+   * that takes it ends.
+   */
+  FactoryPool.Lease lease(String schema) {
+    return pool.lease(schema);
   }
 
   private EntityManagerFactory create(String schema) {
