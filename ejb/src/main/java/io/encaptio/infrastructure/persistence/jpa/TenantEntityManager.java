@@ -26,8 +26,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * the same one (as with a container-managed persistence context), it joins the transaction and is
  * closed when the transaction ends, releasing its lease on the factory. The registry key holds the
  * schema, so a transaction that runs as two tenants one after the other gets one entity manager per
- * tenant. Outside a transaction (rare: reads from a servlet without one) the container's entity
- * manager is used with the tenant's schema set on it.
+ * tenant. Outside a transaction (the services start one for every use of tenant data; this keeps a
+ * stray read right rather than failing) the container's entity manager is used with the tenant's
+ * schema set on it.
  */
 @ApplicationScoped
 public class TenantEntityManager {

@@ -40,6 +40,8 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
   private final List<String> mappingFiles;
   private final boolean excludeUnlisted;
   private final SharedCacheMode cacheMode;
+  private final ValidationMode validationMode;
+  private final String schemaVersion;
   private final Properties properties;
   private final DataSource dataSource;
   private final ClassLoader loader;
@@ -51,6 +53,8 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
       List<String> mappingFiles,
       boolean excludeUnlisted,
       SharedCacheMode cacheMode,
+      ValidationMode validationMode,
+      String schemaVersion,
       Properties properties,
       DataSource dataSource,
       ClassLoader loader) {
@@ -60,6 +64,8 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
     this.mappingFiles = List.copyOf(mappingFiles);
     this.excludeUnlisted = excludeUnlisted;
     this.cacheMode = cacheMode;
+    this.validationMode = validationMode;
+    this.schemaVersion = schemaVersion;
     this.properties = properties;
     this.dataSource = dataSource;
     this.loader = loader;
@@ -72,7 +78,8 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
   static TenantPersistenceUnit read(String name, ClassLoader loader, DataSource dataSource) {
     try {
       for (URL xml : Collections.list(loader.getResources("META-INF/persistence.xml"))) {
-        Element unit = unitNamed(parse(xml), name);
+        Document document = parse(xml);
+        Element unit = unitNamed(document, name);
         if (unit != null) {
           String location = xml.toExternalForm();
           URL root =
@@ -83,6 +90,7 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
             properties.setProperty(property.getAttribute("name"), property.getAttribute("value"));
           }
           String cacheMode = text(unit, "shared-cache-mode");
+          String validationMode = text(unit, "validation-mode");
           return new TenantPersistenceUnit(
               name,
               root,
@@ -90,6 +98,8 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
               texts(unit, "mapping-file"),
               !"false".equals(text(unit, "exclude-unlisted-classes")),
               cacheMode == null ? SharedCacheMode.UNSPECIFIED : SharedCacheMode.valueOf(cacheMode),
+              validationMode == null ? ValidationMode.AUTO : ValidationMode.valueOf(validationMode),
+              document.getDocumentElement().getAttribute("version"),
               properties,
               dataSource,
               loader);
@@ -200,7 +210,7 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
 
   @Override
   public ValidationMode getValidationMode() {
-    return ValidationMode.AUTO;
+    return validationMode;
   }
 
   @Override
@@ -210,7 +220,7 @@ final class TenantPersistenceUnit implements PersistenceUnitInfo {
 
   @Override
   public String getPersistenceXMLSchemaVersion() {
-    return "3.0";
+    return schemaVersion;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.SharedCacheMode;
+import jakarta.persistence.ValidationMode;
 import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,8 @@ class TenantPersistenceUnitTest {
     assertThat(unit.getSharedCacheMode())
         .as("no entity may cross tenants through a shared cache")
         .isEqualTo(SharedCacheMode.NONE);
+    assertThat(unit.getValidationMode()).isEqualTo(ValidationMode.AUTO);
+    assertThat(unit.getPersistenceXMLSchemaVersion()).isEqualTo("3.0");
     assertThat(unit.getProperties().getProperty("eclipselink.target-database"))
         .isEqualTo("PostgreSQL");
     assertThat(unit.getPersistenceUnitRootUrl().toExternalForm()).doesNotContain("META-INF");
