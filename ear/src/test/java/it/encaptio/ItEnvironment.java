@@ -48,14 +48,18 @@ public final class ItEnvironment {
   /** The database the server under test uses (the test command exports its coordinates). */
   public static java.sql.Connection database() throws java.sql.SQLException {
     return java.sql.DriverManager.getConnection(
-        "jdbc:postgresql://"
-            + env("ENCAPTIO_DB_HOST", "127.0.0.1")
-            + ":"
-            + env("ENCAPTIO_DB_PORT", "5432")
-            + "/"
-            + env("ENCAPTIO_DB_NAME", "encaptio"),
+        databaseUrl(),
         env("ENCAPTIO_DB_USER", "encaptio"),
         env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"));
+  }
+
+  public static String databaseUrl() {
+    return "jdbc:postgresql://"
+        + env("ENCAPTIO_DB_HOST", "127.0.0.1")
+        + ":"
+        + env("ENCAPTIO_DB_PORT", "5432")
+        + "/"
+        + env("ENCAPTIO_DB_NAME", "encaptio");
   }
 
   /** The schema the registry gave the tenant. */

@@ -2,13 +2,13 @@ package io.encaptio.tenancy.infrastructure.migration;
 
 import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.domain.SchemaName;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -16,25 +16,55 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Flyway migrations: {@code db/platform} for the platform schema, {@code db/tenant} for every
- * tenant schema, each with its own history table inside the schema it migrates. Runs on the
- * non-transactional data source because DDL must not join a caller's JTA transaction. Each location
- * holds an empty {@code flyway.location} file: Liberty's class loaders only list a directory of a
- * jar through a file inside it.
+ * Flyway migrations of the platform schema and of every tenant schema, each schema with one history
+ * table inside it and one version sequence, whichever module a script comes from. Tenancy
+ * contributes only its own platform tables ({@value #TENANCY_PLATFORM}); the module that owns the
+ * product's tables names where its platform and tenant scripts are, and the class loader that reads
+ * them (the module's own: it sees the EAR's libraries, tenancy's scripts among them).
+ *
+ * <p>Runs on the non-transactional data source because DDL must not join a caller's JTA
+ * transaction. Each location holds an empty {@code flyway.location} file: Liberty's class loaders
+ * only list a directory of a jar through a file inside it. Locations must not nest (Flyway reads a
+ * location's sub-directories too).
  */
-@ApplicationScoped
 public class FlywaySchemaMigrations implements SchemaMigrations {
 
+  /** Tenancy's own platform tables: tenants, public keys, share slugs. */
+  public static final String TENANCY_PLATFORM = "classpath:db/platform/tenancy";
+
   static final String PLATFORM_SCHEMA = "platform";
-  private static final String TENANT_LOCATION = "classpath:db/tenant";
   private static final String NEVER_CREATED_SCHEMA = "encaptio_migration_probe";
 
-  @Resource(lookup = "jdbc/encaptioMigrations")
-  DataSource dataSource;
+  private final DataSource dataSource;
+  private final ClassLoader scripts;
+  private final String[] platformLocations;
+  private final String[] tenantLocations;
+
+  /**
+   * @param dataSource a non-transactional data source that may run DDL
+   * @param scripts a class loader that sees every location
+   * @param platformLocations the product's platform scripts, beside tenancy's own
+   * @param tenantLocations every script of a tenant schema
+   */
+  public FlywaySchemaMigrations(
+      DataSource dataSource,
+      ClassLoader scripts,
+      List<String> platformLocations,
+      List<String> tenantLocations) {
+    if (tenantLocations.isEmpty()) {
+      throw new IllegalArgumentException("A tenant schema needs at least one migration location");
+    }
+    List<String> platform = new ArrayList<>(List.of(TENANCY_PLATFORM));
+    platform.addAll(platformLocations);
+    this.dataSource = dataSource;
+    this.scripts = scripts;
+    this.platformLocations = platform.toArray(String[]::new);
+    this.tenantLocations = tenantLocations.toArray(String[]::new);
+  }
 
   @Override
   public String migratePlatform() {
-    return migrate(PLATFORM_SCHEMA, "classpath:db/platform");
+    return migrate(PLATFORM_SCHEMA, platformLocations);
   }
 
   @Override
@@ -60,7 +90,7 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
 
   @Override
   public String migrateTenant(SchemaName schema) {
-    return migrate(schema.value(), TENANT_LOCATION);
+    return migrate(schema.value(), tenantLocations);
   }
 
   /**
@@ -69,28 +99,31 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
    */
   @Override
   public String latestTenantVersion() {
-    return Arrays.stream(flyway(NEVER_CREATED_SCHEMA, TENANT_LOCATION).info().all())
+    return Arrays.stream(flyway(NEVER_CREATED_SCHEMA, tenantLocations).info().all())
         .filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
         .map(MigrationInfo::getVersion)
         .max(Comparator.naturalOrder())
         .map(MigrationVersion::getVersion)
-        .orElseThrow(() -> new IllegalStateException("No tenant migrations in " + TENANT_LOCATION));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No tenant migrations in " + Arrays.toString(tenantLocations)));
   }
 
-  private String migrate(String schema, String location) {
-    MigrateResult result = flyway(schema, location).migrate();
+  private String migrate(String schema, String[] locations) {
+    MigrateResult result = flyway(schema, locations).migrate();
     return result.targetSchemaVersion != null
         ? result.targetSchemaVersion
         : result.initialSchemaVersion;
   }
 
-  private Flyway flyway(String schema, String location) {
-    return Flyway.configure(getClass().getClassLoader())
+  private Flyway flyway(String schema, String[] locations) {
+    return Flyway.configure(scripts)
         .dataSource(dataSource)
         .schemas(schema)
         .defaultSchema(schema)
         .createSchemas(true)
-        .locations(location)
+        .locations(locations)
         .failOnMissingLocations(true)
         .load();
   }

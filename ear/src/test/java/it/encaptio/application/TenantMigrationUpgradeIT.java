@@ -1,0 +1,316 @@
+package it.encaptio.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.encaptio.infrastructure.migration.ServiceMigrations;
+import io.encaptio.tenancy.domain.SchemaName;
+import it.encaptio.ItEnvironment;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Tenant schemas made before the product's tables moved out of tenancy (the scripts as they were
+ * then, kept byte for byte in {@code db/legacy-tenant}) are taken over by the services module's
+ * migrations in place: no script runs again, no row changes, and the schema is the same as one made
+ * by the new layout from scratch.
+ */
+class TenantMigrationUpgradeIT {
+
+  private static final String LEGACY = "classpath:db/legacy-tenant";
+
+  private final DataSource dataSource = dataSource();
+  private final List<SchemaName> made = new ArrayList<>();
+
+  @AfterEach
+  void dropSchemas() throws SQLException {
+    try (Connection db = dataSource.getConnection();
+        Statement drop = db.createStatement()) {
+      for (SchemaName schema : made) {
+        drop.execute("DROP SCHEMA IF EXISTS \"" + schema.value() + "\" CASCADE");
+      }
+    }
+  }
+
+  @Test
+  void aSchemaMadeByTheOldLayoutIsMigratedInPlaceWithNothingRunAgainAndNoDataTouched()
+      throws SQLException {
+    SchemaName schema = newSchema();
+    legacyFlyway(schema).migrate();
+    fillWithData(schema);
+    List<String> historyBefore = history(schema);
+    Map<String, String> dataBefore = tableContents(schema);
+
+    String version = ServiceMigrations.of(dataSource).migrateTenant(schema);
+
+    assertThat(version).isEqualTo(ServiceMigrations.of(dataSource).latestTenantVersion());
+    assertThat(history(schema)).as("no migration applied again").isEqualTo(historyBefore);
+    assertThat(tableContents(schema)).as("rows of every table").isEqualTo(dataBefore);
+    assertThat(dataBefore)
+        .as("the test data is there, the keyword index's tables filled by the chunk's triggers")
+        .hasEntrySatisfying("capsule", rows -> assertThat(rows).startsWith("1 "))
+        .hasEntrySatisfying("lead_conversation", rows -> assertThat(rows).startsWith("1 "))
+        .hasEntrySatisfying("keyword_term", rows -> assertThat(rows).doesNotStartWith("0 "));
+  }
+
+  @Test
+  void theNewLayoutMakesTheSameSchemaAsTheOldOne() throws SQLException {
+    SchemaName legacy = newSchema();
+    legacyFlyway(legacy).migrate();
+    SchemaName fresh = newSchema();
+
+    ServiceMigrations.of(dataSource).migrateTenant(fresh);
+
+    assertThat(catalog(fresh)).isEqualTo(catalog(legacy)).isNotEmpty();
+    assertThat(checksums(fresh)).isEqualTo(checksums(legacy));
+  }
+
+  private SchemaName newSchema() {
+    SchemaName schema = SchemaName.forTenant(UUID.randomUUID());
+    made.add(schema);
+    return schema;
+  }
+
+  private Flyway legacyFlyway(SchemaName schema) {
+    return Flyway.configure(getClass().getClassLoader())
+        .dataSource(dataSource)
+        .schemas(schema.value())
+        .defaultSchema(schema.value())
+        .createSchemas(true)
+        .locations(LEGACY)
+        .failOnMissingLocations(true)
+        .load();
+  }
+
+  /** A row in most tables, the chunk's triggers filling the keyword index's tables too. */
+  private void fillWithData(SchemaName schema) throws SQLException {
+    String vector =
+        IntStream.range(0, 384)
+            .mapToObj(i -> String.valueOf((i % 7) / 10.0))
+            .collect(Collectors.joining(",", "[", "]"));
+    String s = "\"" + schema.value() + "\".";
+    UUID capsule = UUID.randomUUID();
+    UUID item = UUID.randomUUID();
+    UUID conversation = UUID.randomUUID();
+    UUID lead = UUID.randomUUID();
+    try (Connection db = dataSource.getConnection();
+        Statement insert = db.createStatement()) {
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "user_profile (subject, username, email, sign_in_count)"
+              + " VALUES ('sub-1', 'alice', 'alice@example.com', 3)");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "capsule (id, name, status, template, draft_settings, published_version,"
+              + " published_at, embedding_model, chunk_tokens, chunk_overlap, allowed_origins)"
+              + " VALUES ('"
+              + capsule
+              + "', 'Harbour Loft', 'published', 'real-estate', '{\"tone\":\"warm\"}', 1, now(),"
+              + " 'bge-small-en-v1.5-q', 240, 40, '[\"https://example.com\"]')");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "capsule_version (id, capsule_id, number, name, settings, published_by,"
+              + " published_at) VALUES (gen_random_uuid(), '"
+              + capsule
+              + "', 1, 'Harbour Loft', '{}', 'alice', now())");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "content_item (id, capsule_id, kind, title, body, stage, chunk_count, tags)"
+              + " VALUES ('"
+              + item
+              + "', '"
+              + capsule
+              + "', 'text', 'The listing', 'Two bedrooms by the harbour.', 'ready', 1,"
+              + " '[\"sale\"]')");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "chunk (id, content_item_id, capsule_id, ordinal, text, model, embedding)"
+              + " VALUES (gen_random_uuid(), '"
+              + item
+              + "', '"
+              + capsule
+              + "', 0, 'Two bedrooms by the harbour, a balcony facing west.',"
+              + " 'bge-small-en-v1.5-q', '"
+              + vector
+              + "')");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "conversation (id, capsule_id, channel, started_by, started_at, last_at,"
+              + " visitor_id) VALUES ('"
+              + conversation
+              + "', '"
+              + capsule
+              + "', 'widget', 'visitor', now(), now(), 'visitor-0123456789abcdef')");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "message (id, conversation_id, ordinal, role, text, outcome, created_at)"
+              + " VALUES (gen_random_uuid(), '"
+              + conversation
+              + "', 1, 'assistant', 'It has two bedrooms.', 'answered', now())");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "analytics_event (id, capsule_id, kind, conversation_id, detail, created_at)"
+              + " VALUES (gen_random_uuid(), '"
+              + capsule
+              + "', 'unanswered', '"
+              + conversation
+              + "', 'Is there a garage?', now())");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "lead (id, capsule_id, email, consent, first_at, last_at) VALUES ('"
+              + lead
+              + "', '"
+              + capsule
+              + "', 'visitor@example.com', 'I agree.', now(), now())");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "lead_conversation (lead_id, conversation_id, submitted_at) VALUES ('"
+              + lead
+              + "', '"
+              + conversation
+              + "', now())");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "outbox_event (id, kind, capsule_id, payload, created_at) VALUES"
+              + " (gen_random_uuid(), 'lead.captured', '"
+              + capsule
+              + "', '{}', now())");
+      insert.execute(
+          "INSERT INTO "
+              + s
+              + "golden_question (id, capsule_id, question, expected_facts, should_refuse,"
+              + " created_at) VALUES (gen_random_uuid(), '"
+              + capsule
+              + "', 'How many bedrooms?', '[\"two\"]', false, now())");
+    }
+  }
+
+  /** Flyway's history of the schema, row by row, as text. */
+  private List<String> history(SchemaName schema) throws SQLException {
+    return rows(
+        "SELECT installed_rank, version, description, type, script, checksum, installed_on,"
+            + " success FROM \""
+            + schema.value()
+            + "\".flyway_schema_history ORDER BY installed_rank");
+  }
+
+  /** Each table's row count and a digest of its rows. */
+  private Map<String, String> tableContents(SchemaName schema) throws SQLException {
+    Map<String, String> contents = new LinkedHashMap<>();
+    for (String table : tables(schema)) {
+      if (table.equals("flyway_schema_history")) {
+        continue;
+      }
+      contents.put(
+          table,
+          rows("SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, '|' ORDER BY"
+                  + " t::text), '')) FROM \""
+                  + schema.value()
+                  + "\".\""
+                  + table
+                  + "\" t")
+              .get(0));
+    }
+    return contents;
+  }
+
+  private List<String> tables(SchemaName schema) throws SQLException {
+    return rows(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+            + schema.value()
+            + "' AND table_type = 'BASE TABLE' ORDER BY table_name");
+  }
+
+  /** Columns, indexes, constraints and functions, with the schema's name taken out. */
+  private List<String> catalog(SchemaName schema) throws SQLException {
+    String name = schema.value();
+    List<String> catalog = new ArrayList<>();
+    catalog.addAll(
+        rows(
+            "SELECT table_name || '.' || column_name || ' ' || data_type || ' '"
+                + " || is_nullable || ' ' || coalesce(column_default, '')"
+                + " FROM information_schema.columns WHERE table_schema = '"
+                + name
+                + "' AND table_name <> 'flyway_schema_history' ORDER BY 1"));
+    catalog.addAll(
+        rows(
+            "SELECT replace(indexdef, '"
+                + name
+                + "', 'S') FROM pg_indexes WHERE schemaname = '"
+                + name
+                + "' AND tablename <> 'flyway_schema_history' ORDER BY 1"));
+    catalog.addAll(
+        rows(
+            "SELECT conrelid::regclass::text || ' ' || replace(pg_get_constraintdef(c.oid), '"
+                + name
+                + "', 'S') FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace"
+                + " WHERE n.nspname = '"
+                + name
+                + "' ORDER BY 1"));
+    catalog.addAll(
+        rows(
+            "SELECT proname || ' ' || md5(replace(prosrc, '"
+                + name
+                + "', 'S')) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = '"
+                + name
+                + "' ORDER BY 1"));
+    return catalog.stream().map(row -> row.replace(name + ".", "S.")).toList();
+  }
+
+  private List<String> checksums(SchemaName schema) throws SQLException {
+    return rows(
+        "SELECT version || ' ' || description || ' ' || checksum FROM \""
+            + schema.value()
+            + "\".flyway_schema_history ORDER BY installed_rank");
+  }
+
+  private List<String> rows(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection db = dataSource.getConnection();
+        Statement query = db.createStatement();
+        ResultSet result = query.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          values.add(result.getString(i));
+        }
+        rows.add(String.join(" ", values));
+      }
+    }
+    return rows;
+  }
+
+  private static DataSource dataSource() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(ItEnvironment.databaseUrl());
+    dataSource.setUser(ItEnvironment.env("ENCAPTIO_DB_USER", "encaptio"));
+    dataSource.setPassword(ItEnvironment.env("ENCAPTIO_DB_PASSWORD", "encaptio-dev"));
+    return dataSource;
+  }
+}

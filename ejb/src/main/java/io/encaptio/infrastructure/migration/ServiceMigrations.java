@@ -1,0 +1,39 @@
+package io.encaptio.infrastructure.migration;
+
+import io.encaptio.tenancy.application.SchemaMigrations;
+import io.encaptio.tenancy.infrastructure.migration.FlywaySchemaMigrations;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The services module's tables, migrated by tenancy's Flyway runner: the job queue in the platform
+ * schema and every table of a tenant schema. Their scripts live in this module, beside the code
+ * that reads and writes them; tenancy runs them in one version sequence per schema.
+ */
+@ApplicationScoped
+public class ServiceMigrations {
+
+  /** The durable job queue ({@code platform.jobs}). */
+  public static final List<String> PLATFORM = List.of("classpath:db/platform/services");
+
+  /** Capsules, content, chunks, conversations, leads, analytics, outbox, people's profiles. */
+  public static final List<String> TENANT = List.of("classpath:db/tenant/services");
+
+  @Resource(lookup = "jdbc/encaptioMigrations")
+  DataSource dataSource;
+
+  @Produces
+  @ApplicationScoped
+  SchemaMigrations schemaMigrations() {
+    return of(dataSource);
+  }
+
+  /** Tenancy's runner with this module's scripts, on a data source that may run DDL. */
+  public static SchemaMigrations of(DataSource dataSource) {
+    return new FlywaySchemaMigrations(
+        dataSource, ServiceMigrations.class.getClassLoader(), PLATFORM, TENANT);
+  }
+}
