@@ -20,6 +20,10 @@
 (function () {
   'use strict';
 
+  /** Line drawings of the icons (24 by 24): a thumb, and a speech bubble for the launcher. */
+  var THUMB = 'M3 11h4v9H3z M7 11l3.5-7.5c1.6 0 2.8 1.1 2.8 2.6V9h5.2a2 2 0 0 1 2 2.3l-1.2 6.9A2 2 0 0 1 17.3 20H7';
+  var SPEECH = 'M4 5h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H10l-5 4v-4H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z';
+
   var TEXT = {
     en: {
       open: 'Open chat', close: 'Close chat', title: 'Chat', send: 'Send', input: 'Your question',
@@ -165,7 +169,9 @@
       this.launcher = el('button', {
         'class': 'launcher', type: 'button', 'aria-label': this.t('open'), 'aria-expanded': 'false'
       });
-      this.launcher.appendChild(el('span', { 'class': 'launcher-icon', 'aria-hidden': 'true' }, '💬'));
+      var launcherIcon = el('span', { 'class': 'launcher-icon', 'aria-hidden': 'true' });
+      launcherIcon.appendChild(icon(SPEECH, 26));
+      this.launcher.appendChild(launcherIcon);
       this.launcher.addEventListener('click', function () { self.toggle(); });
       frame.appendChild(this.launcher);
     }
@@ -465,10 +471,11 @@
     var messageId = answer.messageId || answer.id;
     if (messageId && ['answered', 'hedged', 'refused'].indexOf(answer.outcome) >= 0) {
       var thumbs = el('div', { 'class': 'thumbs', role: 'group' });
-      [[1, '👍', 'helpful'], [-1, '👎', 'unhelpful']].forEach(function (choice) {
+      [[1, false, 'helpful'], [-1, true, 'unhelpful']].forEach(function (choice) {
         var button = el('button', {
           type: 'button', 'class': 'thumb', 'aria-label': self.t(choice[2]), 'aria-pressed': String(answer.feedback === choice[0])
-        }, choice[1]);
+        });
+        button.appendChild(thumbIcon(choice[1]));
         button.addEventListener('click', function () {
           self.request('POST', '/messages/' + encodeURIComponent(messageId) + '/feedback', { value: choice[0] })
             .then(function (response) {
@@ -546,6 +553,31 @@
   }
 
   /** An element with attributes and, optionally, text: never HTML. */
+  /** An icon drawn with lines in the text's colour: no emoji font needed on the visitor's device. */
+  function icon(d, size, transform) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', String(size));
+    svg.setAttribute('height', String(size));
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '1.8');
+    path.setAttribute('stroke-linejoin', 'round');
+    if (transform) { path.setAttribute('transform', transform); }
+    svg.appendChild(path);
+    return svg;
+  }
+
+  /** A thumb pointing up or, turned, down. */
+  function thumbIcon(down) {
+    return icon(THUMB, 16, down ? 'rotate(180 12 12)' : null);
+  }
+
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {

@@ -39,6 +39,9 @@ class PortalBrowserIT {
         .startsWith(ItEnvironment.baseUrl() + "/app/dashboard.xhtml");
     assertThat(browser.text("tenant-name")).isEqualTo("Acme Corp");
     assertThat(browser.text("userName")).isEqualTo("Alice Anders");
+    assertThat(browser.text("role")).startsWith("Owner:");
+    assertThat(browser.text("whoami"))
+        .doesNotContain("offline_access", "uma_authorization", "default-roles");
     // The sign-in was recorded in acme's own schema.
     assertThat(browser.text("signInCount")).matches("\\d+ since \\d{4}-\\d{2}-\\d{2}");
 
@@ -60,6 +63,7 @@ class PortalBrowserIT {
     browser.openSignedIn("/app/dashboard.xhtml", "gus.globex");
 
     assertThat(browser.text("tenantSlug")).isEqualTo("globex");
+    assertThat(browser.text("role")).startsWith("Editor:");
     assertThat(browser.driver.getPageSource()).doesNotContain("Acme Corp");
   }
 

@@ -116,7 +116,14 @@ class WidgetBrowserIT {
       WebElement source = answer.findElement(By.cssSelector(".sources details"));
       browser.wait.until(d -> source.getAttribute("open") != null);
       assertThat(source.getText()).contains("House rules");
+      // the item's title once, not again as the heading its text was indexed under
+      assertThat(source.findElement(By.tagName("summary")).getText()).isEqualTo("[1] House rules");
 
+      // the thumbs are drawn, not characters of an emoji font the visitor may not have
+      for (WebElement thumb : answer.findElements(By.cssSelector("button.thumb"))) {
+        assertThat(thumb.getText()).isEmpty();
+        assertThat(thumb.findElement(By.tagName("svg")).getRect().getWidth()).isEqualTo(16);
+      }
       answer.findElement(By.cssSelector("button.thumb")).click();
       browser.wait.until(
           d -> a.findElement(By.cssSelector(".status")).getText().contains("Thanks"));

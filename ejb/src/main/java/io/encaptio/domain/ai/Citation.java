@@ -27,9 +27,33 @@ public record Citation(
         passage.chunkId(),
         passage.itemId(),
         passage.itemTitle(),
-        passage.headingPath(),
+        pathBelowTitle(passage.itemTitle(), passage.headingPath()),
         passage.page(),
         passage.position(),
         text.length() <= SNIPPET ? text : text.substring(0, SNIPPET - 1).stripTrailing() + "…");
+  }
+
+  /**
+   * The heading path without the headings that only repeat the item's title (a document whose first
+   * heading is its title, a page titled like its main heading), so a source reads "Title ·
+   * Section", not "Title · Title › Section"; null when nothing is left.
+   */
+  public static String pathBelowTitle(String itemTitle, String headingPath) {
+    if (headingPath == null || itemTitle == null) {
+      return headingPath;
+    }
+    String title = comparable(itemTitle);
+    String[] headings = headingPath.split(" › ");
+    int first = 0;
+    while (first < headings.length && comparable(headings[first]).equals(title)) {
+      first++;
+    }
+    return first == headings.length
+        ? null
+        : String.join(" › ", java.util.Arrays.copyOfRange(headings, first, headings.length));
+  }
+
+  private static String comparable(String text) {
+    return text.strip().replaceAll("[\\s.:]+$", "").toLowerCase(java.util.Locale.ROOT);
   }
 }

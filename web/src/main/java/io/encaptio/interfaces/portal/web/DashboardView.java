@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** The portal's landing page: who is signed in and for which organization. */
+/** The portal's landing page: who is signed in, for which organization, with what role. */
 @Named
 @ViewScoped
 public class DashboardView implements Serializable {
@@ -36,8 +36,24 @@ public class DashboardView implements Serializable {
     return tenant;
   }
 
-  public String getRoles() {
-    return String.join(
-        ", ", user.roles().stream().filter(r -> !r.startsWith("default-roles-")).sorted().toList());
+  /**
+   * What the person may do here, in words: the product's roles only, never the identity provider's
+   * internal ones (offline_access, uma_authorization, default-roles-…).
+   */
+  public String getRole() {
+    return roleOf(user);
+  }
+
+  static String roleOf(CallerIdentity person) {
+    if (person.isOwner()) {
+      return "Owner: manages the organization's chat models and builds capsules";
+    }
+    if (person.canEditCapsules()) {
+      return "Editor: builds and publishes capsules";
+    }
+    if (person.isPlatformOperator()) {
+      return "Platform operator: runs the tenants";
+    }
+    return "Member: reads capsules, changes nothing";
   }
 }
