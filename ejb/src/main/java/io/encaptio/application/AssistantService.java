@@ -1,7 +1,6 @@
 package io.encaptio.application;
 
 import io.encaptio.application.RetrievalService.PassageDto;
-import io.encaptio.domain.ai.Citation;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -49,7 +48,7 @@ public interface AssistantService {
       String intent,
       String text,
       String outcome,
-      List<Citation> citations,
+      List<CitationDto> citations,
       List<String> unsupported,
       List<String> fallbacks,
       boolean cached,
@@ -68,7 +67,7 @@ public interface AssistantService {
       String role,
       String text,
       String outcome,
-      List<Citation> citations,
+      List<CitationDto> citations,
       String model,
       boolean cached,
       OffsetDateTime at,

@@ -1,9 +1,7 @@
 package io.encaptio.application;
 
-import io.encaptio.domain.capsule.ActionButton;
-import io.encaptio.domain.capsule.Brand;
-import io.encaptio.domain.capsule.CapsuleSettings;
-import io.encaptio.domain.capsule.LeadForm;
+import io.encaptio.application.CapsuleSettingsDto.ActionDto;
+import io.encaptio.application.CapsuleSettingsDto.LeadFormDto;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,6 +17,9 @@ import java.util.UUID;
  */
 public interface CapsuleService {
 
+  /** The largest logo or avatar {@link #uploadBrandImage} accepts; callers read one byte more. */
+  long MAX_BRAND_IMAGE_BYTES = io.encaptio.domain.capsule.CapsuleAsset.MAX_BYTES;
+
   List<TemplateDto> templates();
 
   CapsuleDto create(String name, String templateKey);
@@ -27,7 +28,7 @@ public interface CapsuleService {
 
   CapsuleDto capsule(UUID id);
 
-  CapsuleDto saveDraft(UUID id, String name, CapsuleSettings settings);
+  CapsuleDto saveDraft(UUID id, String name, CapsuleSettingsDto settings);
 
   CapsuleDto publish(UUID id, String publishedBy);
 
@@ -61,12 +62,13 @@ public interface CapsuleService {
   Optional<AssetDto> publishedBrandImage(UUID id, UUID assetId);
 
   /** The assistant's system prompt for these settings, as the editor's preview shows it. */
-  String promptPreview(String name, CapsuleSettings settings);
+  String promptPreview(String name, CapsuleSettingsDto settings);
 
   /** What visitors see of the capsule: its last published version, if it is live. */
   Optional<PublishedCapsuleDto> published(UUID id);
 
-  record TemplateDto(String key, String title, CapsuleSettings settings) implements Serializable {}
+  record TemplateDto(String key, String title, CapsuleSettingsDto settings)
+      implements Serializable {}
 
   record CapsuleDto(
       UUID id,
@@ -74,7 +76,7 @@ public interface CapsuleService {
       String status,
       String template,
       String publicKey,
-      CapsuleSettings draft,
+      CapsuleSettingsDto draft,
       Integer publishedVersion,
       OffsetDateTime publishedAt,
       int contentCount,
@@ -108,9 +110,9 @@ public interface CapsuleService {
       String welcomeMessage,
       List<String> suggestedQuestions,
       String language,
-      List<ActionButton> actions,
+      List<ActionDto> actions,
       BrandDto brand,
-      LeadForm leadForm)
+      LeadFormDto leadForm)
       implements Serializable {}
 
   /**
@@ -126,19 +128,7 @@ public interface CapsuleService {
       String fontStack,
       String theme,
       String launcherPosition)
-      implements Serializable {
-
-    public static BrandDto of(Brand brand) {
-      return new BrandDto(
-          brand.logo(),
-          brand.avatar(),
-          brand.cssColor(),
-          brand.textOnPrimary(),
-          brand.fontStack(),
-          brand.theme(),
-          brand.launcherPosition());
-    }
-  }
+      implements Serializable {}
 
   /** An image with its media type. */
   record AssetDto(String mediaType, byte[] bytes) implements Serializable {}

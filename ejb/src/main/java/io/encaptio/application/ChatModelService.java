@@ -1,6 +1,5 @@
 package io.encaptio.application;
 
-import io.encaptio.domain.ai.ChatModelConfig.Spec;
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +24,24 @@ public interface ChatModelService {
       int maxOutputTokens,
       long inputPriceMicros,
       long outputPriceMicros)
+      implements Serializable {}
+
+  /**
+   * A model's settings: a name people know it by, the provider (openai, anthropic, gemini, ollama),
+   * the provider's model id, an address (required for Ollama, optional otherwise), the time it may
+   * take, its temperature and longest answer, and its prices per million tokens in micro-units of
+   * the tenant's currency. Left out (null): the provider's defaults.
+   */
+  record ModelSpec(
+      String name,
+      String provider,
+      String model,
+      String baseUrl,
+      Integer timeoutSeconds,
+      Double temperature,
+      Integer maxOutputTokens,
+      Long inputPriceMicros,
+      Long outputPriceMicros)
       implements Serializable {}
 
   record RoutingDto(List<UUID> primary, List<UUID> challenger, int challengerShare)
@@ -55,10 +72,10 @@ public interface ChatModelService {
    *     missing key or an address in a private network
    * @throws IllegalStateException when no secrets key is configured, or the name is taken
    */
-  ChatModelDto add(Spec spec, String apiKey);
+  ChatModelDto add(ModelSpec spec, String apiKey);
 
   /** Changes the settings; {@code apiKey} null keeps the stored key. */
-  ChatModelDto change(UUID id, Spec spec, String apiKey);
+  ChatModelDto change(UUID id, ModelSpec spec, String apiKey);
 
   /**
    * @throws IllegalStateException while a capsule answers with it, naming the capsules

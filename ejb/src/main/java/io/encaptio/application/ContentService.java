@@ -1,6 +1,5 @@
 package io.encaptio.application;
 
-import io.encaptio.domain.content.StoredChunk;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -76,19 +75,30 @@ public interface ContentService {
   ContentDto item(UUID capsuleId, UUID itemId);
 
   /** An item's chunks, in order, as search and citations will see them. */
-  List<StoredChunk> chunks(UUID capsuleId, UUID itemId);
+  List<ChunkDto> chunks(UUID capsuleId, UUID itemId);
 
   /** How the capsule's content is indexed, with the models it can choose from. */
   IndexingDto indexing(UUID capsuleId);
 
   /**
-   * Indexes the capsule's content with other settings. When they differ from the current ones,
-   * every item is queued to be indexed again; each item's chunks are replaced when its job ends.
+   * Indexes the capsule's content with other settings, read and changed in one transaction: the
+   * fields {@code change} leaves out (null) keep their current value. When the result differs from
+   * the current settings, every item is queued to be indexed again; each item's chunks are replaced
+   * when its job ends.
    *
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an unknown model, or a chunk
    *     size or overlap the model cannot take, by field; nothing changes then
    */
-  IndexingDto changeIndexing(UUID capsuleId, String model, int chunkTokens, int overlapTokens);
+  IndexingDto changeIndexing(UUID capsuleId, IndexingChange change);
+
+  /** Indexing settings to change; those left out (null) stay as they are. */
+  record IndexingChange(String model, Integer chunkTokens, Integer overlapTokens)
+      implements Serializable {}
+
+  /** A chunk as stored: its text, where it came from, and the model that embedded it. */
+  record ChunkDto(
+      int ordinal, String text, String headingPath, Integer page, String position, String model)
+      implements Serializable {}
 
   record IndexingDto(String model, int chunkTokens, int overlapTokens, List<ModelDto> models)
       implements Serializable {}

@@ -1,8 +1,7 @@
 package io.encaptio.application;
 
 import io.encaptio.application.AssistantService.MessageDto;
-import io.encaptio.domain.ai.ConversationSummary;
-import io.encaptio.domain.capsule.VisitorAccess;
+import io.encaptio.domain.capsule.AllowedOrigins;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,8 +43,40 @@ public interface DeliveryService {
       List<UUID> conversations)
       implements Serializable {}
 
-  record ConversationDetailDto(ConversationSummary summary, List<MessageDto> messages, LeadDto lead)
+  /**
+   * A visitor conversation as the inbox lists it: who, where from, when, how many questions, how
+   * many the content could not answer, the thumbs, and the lead it produced.
+   */
+  record ConversationSummaryDto(
+      UUID id,
+      String channel,
+      String startedBy,
+      String origin,
+      OffsetDateTime startedAt,
+      OffsetDateTime lastAt,
+      int questions,
+      int unanswered,
+      int thumbsUp,
+      int thumbsDown,
+      UUID leadId)
       implements Serializable {}
+
+  record ConversationDetailDto(
+      ConversationSummaryDto summary, List<MessageDto> messages, LeadDto lead)
+      implements Serializable {}
+
+  /** Who may use a capsule: what every public call of it is checked against. */
+  record AccessDto(List<String> allowedOrigins, boolean requireSignedToken)
+      implements Serializable {
+
+    /**
+     * Whether a page of {@code origin} (a browser's Origin header) may use the capsule: its origin
+     * is listed, or a {@code *.} entry admits it as a subdomain.
+     */
+    public boolean admits(String origin) {
+      return AllowedOrigins.allows(allowedOrigins, origin);
+    }
+  }
 
   record OutboxEventDto(UUID id, String kind, UUID capsuleId, String payload, OffsetDateTime at)
       implements Serializable {}
@@ -59,6 +90,13 @@ public interface DeliveryService {
   DeliveryDto changeDelivery(UUID capsuleId, DeliveryChange change);
 
   /**
+   * The readable name of the capsule's share page ({@code /c/{slug}}): made from the capsule's name
+   * the first time it is asked for and kept after that, so printed links and QR codes go on working
+   * when the capsule is renamed.
+   */
+  String shareSlug(UUID capsuleId);
+
+  /**
    * Makes a new embed secret and returns it: the only time it is shown. Tokens signed with the old
    * one stop working.
    */
@@ -68,7 +106,7 @@ public interface DeliveryService {
    * The capsule's policy for visitors; empty when the tenant has no such capsule. Cached for a few
    * seconds (a change made on this node applies at once, on other nodes within the cache's life).
    */
-  java.util.Optional<VisitorAccess> policy(UUID capsuleId);
+  java.util.Optional<AccessDto> policy(UUID capsuleId);
 
   /**
    * Checks a visitor's embed token against the capsule's secret.
@@ -79,7 +117,7 @@ public interface DeliveryService {
   String verifyEmbedToken(UUID capsuleId, String publicKey, String token);
 
   /** The capsule's visitor conversations, latest first; only those with unanswered questions. */
-  List<ConversationSummary> conversations(UUID capsuleId, int max, boolean unansweredOnly);
+  List<ConversationSummaryDto> conversations(UUID capsuleId, int max, boolean unansweredOnly);
 
   ConversationDetailDto conversation(UUID capsuleId, UUID conversationId);
 

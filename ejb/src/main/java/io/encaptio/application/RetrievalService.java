@@ -1,7 +1,5 @@
 package io.encaptio.application;
 
-import io.encaptio.domain.ai.SearchMode;
-import io.encaptio.domain.capsule.RetrievalSettings;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +12,53 @@ import java.util.UUID;
 public interface RetrievalService {
 
   /**
-   * @param mode hybrid (what answers use), vector or keyword alone
+   * @param mode hybrid (what answers use, also when null), vector or keyword alone
    * @param limit passages to return (at most 200)
-   * @param settings settings to try instead of the capsule's (null: the capsule's)
+   * @param settings settings to try instead of the capsule's (null: the capsule's; a field left
+   *     out: the capsule's value)
    * @param items only these content items (empty: all)
    * @param tags only items with one of these tags (empty: any)
    * @param language only items in this language (null: any)
    */
   record Search(
       String question,
-      SearchMode mode,
+      String mode,
       int limit,
-      RetrievalSettings settings,
+      RetrievalChange settings,
       List<UUID> items,
       List<String> tags,
       String language)
+      implements Serializable {}
+
+  /**
+   * How a capsule finds passages: candidates of the vector and keyword stages, postings read per
+   * query word, the HNSW search width, the fusion ({@code weighted} with {@code vectorWeight}, or
+   * {@code rrf} with {@code rrfK}) and the passages an answer reads.
+   */
+  record RetrievalSettingsDto(
+      int vectorCandidates,
+      int keywordCandidates,
+      int postingsPerTerm,
+      int searchWidth,
+      String fusion,
+      double vectorWeight,
+      int rrfK,
+      int passages)
+      implements Serializable {}
+
+  /**
+   * Retrieval settings to change; those left out (null) keep the capsule's value. A search width
+   * left out grows to the vector candidates asked for.
+   */
+  record RetrievalChange(
+      Integer vectorCandidates,
+      Integer keywordCandidates,
+      Integer postingsPerTerm,
+      Integer searchWidth,
+      String fusion,
+      Double vectorWeight,
+      Integer rrfK,
+      Integer passages)
       implements Serializable {}
 
   record PassageDto(
@@ -54,15 +84,18 @@ public interface RetrievalService {
 
   /**
    * @throws NoSuchCapsuleException for a capsule the tenant does not have
-   * @throws io.encaptio.domain.capsule.InvalidCapsuleException for a blank or too long question or
-   *     bad settings, by field
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException for a blank or too long question, an
+   *     unknown mode or bad settings, by field
    */
   SearchResultDto search(UUID capsuleId, Search search);
 
-  RetrievalSettings settings(UUID capsuleId);
+  RetrievalSettingsDto settings(UUID capsuleId);
 
   /**
-   * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming each field to fix
+   * Changes the fields {@code change} names, in one transaction.
+   *
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming each field to fix; nothing
+   *     changes then
    */
-  RetrievalSettings changeSettings(UUID capsuleId, RetrievalSettings settings);
+  RetrievalSettingsDto changeSettings(UUID capsuleId, RetrievalChange change);
 }

@@ -19,8 +19,8 @@ import java.util.Map;
 public interface TenantProvisioning {
 
   /**
-   * @throws io.encaptio.tenancy.application.InvalidTenantException with what to fix, when the
-   *     request is invalid or its slug is taken; nothing is created then
+   * @throws io.encaptio.tenancy.domain.InvalidTenantException with what to fix, when the request is
+   *     invalid or its slug is taken; nothing is created then
    */
   Provisioned provision(NewTenant request);
 

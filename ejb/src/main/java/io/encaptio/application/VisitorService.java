@@ -1,7 +1,6 @@
 package io.encaptio.application;
 
 import io.encaptio.application.AssistantService.MessageDto;
-import io.encaptio.domain.ai.Citation;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public interface VisitorService {
       UUID messageId,
       String text,
       String outcome,
-      List<Citation> citations,
+      List<CitationDto> citations,
       boolean cached)
       implements Serializable {}
 

@@ -50,41 +50,44 @@ class Answering {
   @Inject ChatModels chatModels;
 
   Answered answer(Prepared prepared, Consumer<String> tokens) {
-    if (prepared.intent() != Intent.QUESTION) {
+    if (prepared.question().intent() != Intent.QUESTION) {
       String reply =
           Replies.to(
-              prepared.intent(), prepared.question(), prepared.capsuleName(), prepared.settings());
+              prepared.question().intent(),
+              prepared.question().text(),
+              prepared.assistant().capsuleName(),
+              prepared.assistant().settings());
       emit(reply, tokens);
       return new Answered(
           AnswerText.plain(reply),
-          outcome(prepared.intent()),
+          outcome(prepared.question().intent()),
           Usage.none(),
           List.of(),
           false,
           List.of(),
           false);
     }
-    if (prepared.cached() != null) {
-      emit(prepared.cached().answer().text(), tokens);
+    if (prepared.sources().cached() != null) {
+      emit(prepared.sources().cached().answer().text(), tokens);
       return new Answered(
-          prepared.cached().answer(),
-          prepared.cached().outcome(),
-          prepared.cached().usage(),
+          prepared.sources().cached().answer(),
+          prepared.sources().cached().outcome(),
+          prepared.sources().cached().usage(),
           List.of(),
           true,
           List.of(),
           false);
     }
-    Embeddings tokenizer = models.model(prepared.embeddingModel());
+    Embeddings tokenizer = models.model(prepared.assistant().embeddingModel());
     List<Passage> passages =
         ContextWindow.fit(
-            prepared.retrieval().passages().stream().map(RankedPassage::passage).toList(),
+            prepared.sources().retrieval().passages().stream().map(RankedPassage::passage).toList(),
             ContextWindow.BUDGET,
             tokenizer::countTokens);
     Optional<String> extractive = compose(prepared, passages);
     boolean weak = extractive.isEmpty();
     List<String> failures = new ArrayList<>();
-    if (!passages.isEmpty() && !prepared.chain().isEmpty()) {
+    if (!passages.isEmpty() && !prepared.assistant().chain().isEmpty()) {
       Optional<Answered> generated = generate(prepared, passages, weak, tokens, failures);
       if (generated.isPresent()) {
         return generated.get().withFallbacks(failures);
@@ -110,12 +113,12 @@ class Answering {
       List<String> failures) {
     ChatPrompt prompt =
         Prompts.of(
-            prepared.capsuleName(),
-            prepared.settings(),
+            prepared.assistant().capsuleName(),
+            prepared.assistant().settings(),
             passages,
-            prepared.history(),
-            prepared.question());
-    for (ModelCall call : prepared.chain()) {
+            prepared.question().history(),
+            prepared.question().text());
+    for (ModelCall call : prepared.assistant().chain()) {
       boolean[] streamed = {false};
       try {
         Completion completion =
@@ -129,7 +132,7 @@ class Answering {
         Usage usage =
             new Usage(
                 call.label(),
-                prepared.variant(),
+                prepared.assistant().variant(),
                 completion.inputTokens(),
                 completion.outputTokens(),
                 call.costMicros(completion.inputTokens(), completion.outputTokens()));
@@ -146,10 +149,11 @@ class Answering {
   }
 
   private Optional<String> compose(Prepared prepared, List<Passage> passages) {
-    int sentences = sentences(prepared.settings().answerLength());
-    Optional<String> own = ExtractiveAnswerer.compose(prepared.question(), passages, sentences);
-    if (own.isEmpty() && !prepared.standalone().equals(prepared.question())) {
-      return ExtractiveAnswerer.compose(prepared.standalone(), passages, sentences);
+    int sentences = sentences(prepared.assistant().settings().answerLength());
+    Optional<String> own =
+        ExtractiveAnswerer.compose(prepared.question().text(), passages, sentences);
+    if (own.isEmpty() && !prepared.question().standalone().equals(prepared.question().text())) {
+      return ExtractiveAnswerer.compose(prepared.question().standalone(), passages, sentences);
     }
     return own;
   }
@@ -158,7 +162,7 @@ class Answering {
   private Answered checked(
       Prepared prepared, String text, List<Passage> passages, Usage usage, boolean weak) {
     Grounding.Result grounding = Grounding.check(text, passages);
-    CapsuleSettings settings = prepared.settings();
+    CapsuleSettings settings = prepared.assistant().settings();
     AnswerText answer;
     Outcome outcome;
     if (grounding.empty()) {
@@ -199,11 +203,12 @@ class Answering {
   /** Without a model the "tokens" are the embedding tokenizer's count of what was read and said. */
   private static Usage extractiveUsage(
       Embeddings tokenizer, Prepared prepared, List<Passage> passages, String text) {
-    int read = tokenizer.countTokens(prepared.standalone());
+    int read = tokenizer.countTokens(prepared.question().standalone());
     for (Passage passage : passages) {
       read += tokenizer.countTokens(passage.text());
     }
-    return new Usage(Usage.EXTRACTIVE, prepared.variant(), read, tokenizer.countTokens(text), 0);
+    return new Usage(
+        Usage.EXTRACTIVE, prepared.assistant().variant(), read, tokenizer.countTokens(text), 0);
   }
 
   static String noAnswer(CapsuleSettings settings) {

@@ -24,10 +24,10 @@ import io.encaptio.domain.analytics.AnalyticsEvent;
 import io.encaptio.domain.analytics.AnalyticsEventRepository;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
-import io.encaptio.domain.capsule.CapsuleSettings;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.capsule.ModelRouting;
 import io.encaptio.domain.capsule.RetrievalSettings;
+import io.encaptio.domain.shared.ConflictException;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -96,6 +96,10 @@ public class AssistantSteps {
   }
 
   /**
+   * The steps of making a question ready: the version that answers and its settings, the
+   * conversation so far, the question's intent and standalone form, the model chain of the
+   * conversation's variant, then for a real question the cached answer or what retrieval finds.
+   *
    * @param question already checked by the caller, against its own length limit
    * @param visitorId a visitor's question: the conversation must be that visitor's
    */
@@ -106,83 +110,88 @@ public class AssistantSteps {
       boolean draft,
       boolean cacheable,
       String visitorId) {
-    UUID capsuleId = capsule.id();
-    Integer version = draft ? null : capsule.publishedVersion();
-    if (!draft && version == null) {
+    Integer version = answeringVersion(capsule, draft);
+    List<Message> earlier =
+        conversationId == null ? List.of() : earlier(capsule.id(), conversationId, visitorId);
+    Prepared.Question asked = asked(conversationId, earlier, question);
+    String variant = variant(earlier, capsule.routing());
+    Prepared.Assistant assistant =
+        new Prepared.Assistant(
+            capsule.id(),
+            capsule.name(),
+            version == null
+                ? capsule.draft()
+                : capsules.version(capsule.id(), version).orElseThrow().settings(),
+            version,
+            capsule.indexing().model(),
+            variant,
+            asked.isQuestion() ? chain(capsule.routing().chain(variant)) : List.of());
+    Prepared.Sources sources =
+        asked.isQuestion()
+            ? sources(assistant, asked, capsule.retrieval(), cacheable)
+            : Prepared.Sources.NONE;
+    return new Prepared(assistant, asked, sources);
+  }
+
+  /** The published version that answers, or null when the draft does. */
+  private static Integer answeringVersion(Capsule capsule, boolean draft) {
+    if (draft) {
+      return null;
+    }
+    if (capsule.publishedVersion() == null) {
       throw new InvalidCapsuleException(
           Map.of("draft", "The capsule has no published version yet: ask the draft, or publish."));
     }
-    CapsuleSettings settings =
-        draft ? capsule.draft() : capsules.version(capsuleId, version).orElseThrow().settings();
-    List<Message> earlier =
-        conversationId == null ? List.of() : earlier(capsuleId, conversationId, visitorId);
+    return capsule.publishedVersion();
+  }
+
+  /** The question with its intent, its standalone form and the conversation's last turns. */
+  private static Prepared.Question asked(
+      UUID conversationId, List<Message> earlier, String question) {
     List<ChatPrompt.Turn> history =
         earlier.subList(Math.max(0, earlier.size() - HISTORY), earlier.size()).stream()
             .map(m -> new ChatPrompt.Turn(Message.VISITOR.equals(m.role()), m.text()))
             .toList();
     Intent intent = Intent.of(question);
-    String model = capsule.indexing().model();
-    ModelRouting routing = capsule.routing();
-    String variant = variant(earlier, routing);
-    if (intent != Intent.QUESTION) {
-      return new Prepared(
-          capsuleId,
-          capsule.name(),
-          settings,
-          version,
-          conversationId,
-          earlier.size(),
-          question,
-          question,
-          intent,
-          model,
-          null,
-          null,
-          null,
-          history,
-          variant,
-          List.of());
-    }
-    List<String> earlierQuestions =
-        earlier.stream()
-            .filter(m -> Message.VISITOR.equals(m.role()) && m.standalone() != null)
-            .map(Message::standalone)
-            .toList();
-    String standalone = FollowUps.standalone(question, earlierQuestions);
-    List<ModelCall> chain = chain(routing.chain(variant));
-    RetrievalSettings retrieval = capsule.retrieval();
+    String standalone =
+        intent == Intent.QUESTION
+            ? FollowUps.standalone(
+                question,
+                earlier.stream()
+                    .filter(m -> Message.VISITOR.equals(m.role()) && m.standalone() != null)
+                    .map(Message::standalone)
+                    .toList())
+            : question;
+    return new Prepared.Question(
+        conversationId, earlier.size(), question, standalone, intent, history);
+  }
+
+  /**
+   * The cached answer, or what retrieval finds for the standalone question. Only a published
+   * version's answer to a question asked on its own (not a follow-up) is cached.
+   */
+  private Prepared.Sources sources(
+      Prepared.Assistant assistant,
+      Prepared.Question asked,
+      RetrievalSettings retrieval,
+      boolean cacheable) {
     String cacheKey =
-        !cacheable || version == null || !standalone.equals(question)
+        !cacheable || assistant.version() == null || !asked.standalone().equals(asked.text())
             ? null
-            : cacheKey(capsuleId, version, retrieval, variant, chain, question);
+            : cacheKey(assistant, retrieval, asked.text());
     Optional<CachedAnswer> cached = cacheKey == null ? Optional.empty() : cache.get(cacheKey);
+    if (cached.isPresent()) {
+      return new Prepared.Sources(cacheKey, cached.get(), null);
+    }
     Retrieval found =
-        cached.isPresent()
-            ? null
-            : retriever.retrieve(
-                capsuleId,
-                standalone,
-                SearchMode.HYBRID,
-                retrieval,
-                PassageFilter.NONE,
-                retrieval.passages());
-    return new Prepared(
-        capsuleId,
-        capsule.name(),
-        settings,
-        version,
-        conversationId,
-        earlier.size(),
-        question,
-        standalone,
-        intent,
-        model,
-        cacheKey,
-        cached.orElse(null),
-        found,
-        history,
-        variant,
-        chain);
+        retriever.retrieve(
+            assistant.capsuleId(),
+            asked.standalone(),
+            SearchMode.HYBRID,
+            retrieval,
+            PassageFilter.NONE,
+            retrieval.passages());
+    return new Prepared.Sources(cacheKey, null, found);
   }
 
   /** The conversation's messages; a visitor's must be the visitor's and have room for more. */
@@ -198,7 +207,7 @@ public class AssistantSteps {
     if (visitorId != null
         && messages.stream().filter(m -> Message.VISITOR.equals(m.role())).count()
             >= VisitorService.MAX_QUESTIONS) {
-      throw new IllegalStateException(
+      throw new ConflictException(
           "This conversation holds "
               + VisitorService.MAX_QUESTIONS
               + " questions, the most one can; start a new conversation.");
@@ -244,24 +253,19 @@ public class AssistantSteps {
    * retrieval settings, the variant and its models, and the question's normal form.
    */
   private String cacheKey(
-      UUID capsuleId,
-      int version,
-      RetrievalSettings retrieval,
-      String variant,
-      List<ModelCall> chain,
-      String question) {
+      Prepared.Assistant assistant, RetrievalSettings retrieval, String question) {
     return TenantContext.current().schemaName().value()
         + '|'
-        + capsuleId
+        + assistant.capsuleId()
         + "|v"
-        + version
+        + assistant.version()
         + "|g"
-        + index.generation(capsuleId)
+        + index.generation(assistant.capsuleId())
         + '|'
         + Integer.toHexString(retrieval.hashCode())
         + '|'
-        + variant
-        + chain.stream().map(c -> c.configId() + "@" + c.model()).toList()
+        + assistant.variant()
+        + assistant.chain().stream().map(c -> c.configId() + "@" + c.model()).toList()
         + '|'
         + Questions.key(question);
   }
@@ -272,51 +276,57 @@ public class AssistantSteps {
    */
   public List<Message> record(Prepared prepared, Answered answered, String askedBy, int latencyMs) {
     Conversation conversation;
-    if (prepared.conversationId() == null) {
-      conversation = Conversation.start(prepared.capsuleId(), Conversation.PLAYGROUND, askedBy);
+    if (prepared.question().conversationId() == null) {
+      conversation =
+          Conversation.start(prepared.assistant().capsuleId(), Conversation.PLAYGROUND, askedBy);
       conversations.add(conversation);
     } else {
-      conversation = conversations.find(prepared.conversationId()).orElseThrow();
+      conversation = conversations.find(prepared.question().conversationId()).orElseThrow();
       conversation.touched();
     }
     Message question =
         Message.visitor(
             conversation.id(),
-            prepared.nextOrdinal(),
-            prepared.question(),
-            prepared.intent() == Intent.QUESTION ? prepared.standalone() : null);
+            prepared.question().nextOrdinal(),
+            prepared.question().text(),
+            prepared.question().isQuestion() ? prepared.question().standalone() : null);
     Message answer =
         Message.assistant(
             conversation.id(),
-            prepared.nextOrdinal() + 1,
+            prepared.question().nextOrdinal() + 1,
             answered.answer(),
             answered.outcome(),
-            answered.usage().withVariant(prepared.variant()),
+            answered.usage().withVariant(prepared.assistant().variant()),
             answered.cached(),
             latencyMs,
-            prepared.version());
+            prepared.assistant().version());
     conversations.add(question);
     conversations.add(answer);
     if (answered.outcome() == Outcome.REFUSED || answered.weak()) {
       events.add(
           AnalyticsEvent.of(
-              prepared.capsuleId(),
+              prepared.assistant().capsuleId(),
               AnalyticsEvent.UNANSWERED,
               conversation.id(),
               question.id(),
-              prepared.question()));
+              prepared.question().text()));
     }
     if (conversation.visitorId() != null) { // a visitor's: both are analytics events
       events.add(
           AnalyticsEvent.of(
-              prepared.capsuleId(),
+              prepared.assistant().capsuleId(),
               AnalyticsEvent.MESSAGE,
               conversation.id(),
               question.id(),
-              prepared.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+              prepared
+                  .question()
+                  .intent()
+                  .name()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replace('_', '-')));
       events.add(
           AnalyticsEvent.of(
-              prepared.capsuleId(),
+              prepared.assistant().capsuleId(),
               AnalyticsEvent.ANSWER,
               conversation.id(),
               answer.id(),

@@ -1,11 +1,13 @@
 package io.encaptio.application.internal;
 
 import io.encaptio.application.AssistantService;
+import io.encaptio.application.CitationDto;
 import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.application.NotFoundException;
 import io.encaptio.application.RetrievalService.PassageDto;
 import io.encaptio.domain.ai.AnswerCache;
 import io.encaptio.domain.ai.CachedAnswer;
+import io.encaptio.domain.ai.Citation;
 import io.encaptio.domain.ai.ConversationRepository;
 import io.encaptio.domain.ai.Message;
 import io.encaptio.domain.analytics.AnalyticsEvent;
@@ -48,16 +50,16 @@ public class DefaultAssistantService implements AssistantService {
             : steps.prepareForVisitor(
                 capsuleId, ask.conversationId(), ask.visitorId(), ask.question());
     Map<String, Double> millis = new LinkedHashMap<>();
-    if (prepared.retrieval() != null) {
-      millis.putAll(prepared.retrieval().millis());
+    if (prepared.sources().retrieval() != null) {
+      millis.putAll(prepared.sources().retrieval().millis());
     }
     millis.put("prepare", elapsed(start));
     long generating = System.nanoTime();
     Answered answered = answering.answer(prepared, tokens);
     millis.put("answer", elapsed(generating));
-    if (prepared.cacheKey() != null && !answered.cached()) {
+    if (prepared.sources().cacheKey() != null && !answered.cached()) {
       cache.put(
-          prepared.cacheKey(),
+          prepared.sources().cacheKey(),
           new CachedAnswer(answered.answer(), answered.outcome(), answered.usage()));
     }
     long recording = System.nanoTime();
@@ -84,11 +86,27 @@ public class DefaultAssistantService implements AssistantService {
         m.role(),
         m.text(),
         m.outcome(),
-        m.citations(),
+        toDto(m.citations()),
         m.model(),
         m.cached(),
         m.createdAt(),
         m.feedbackValue());
+  }
+
+  static List<CitationDto> toDto(List<Citation> citations) {
+    return citations.stream()
+        .map(
+            c ->
+                new CitationDto(
+                    c.number(),
+                    c.chunkId(),
+                    c.itemId(),
+                    c.itemTitle(),
+                    c.headingPath(),
+                    c.page(),
+                    c.position(),
+                    c.snippet()))
+        .toList();
   }
 
   @Override
@@ -112,27 +130,29 @@ public class DefaultAssistantService implements AssistantService {
   private static AnswerDto toDto(
       Prepared prepared, Answered answered, Message message, Map<String, Double> millis) {
     List<PassageDto> passages =
-        prepared.retrieval() == null
+        prepared.sources().retrieval() == null
             ? List.of()
-            : prepared.retrieval().passages().stream().map(DefaultRetrievalService::toDto).toList();
+            : prepared.sources().retrieval().passages().stream()
+                .map(DefaultRetrievalService::toDto)
+                .toList();
     return new AnswerDto(
         message.conversationId(),
         message.id(),
-        prepared.question(),
-        prepared.standalone(),
-        prepared.intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        prepared.question().text(),
+        prepared.question().standalone(),
+        prepared.question().intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
         answered.answer().text(),
         answered.outcome().dbValue(),
-        answered.answer().citations(),
+        toDto(answered.answer().citations()),
         answered.unsupported(),
         answered.fallbacks(),
         answered.cached(),
         answered.usage().model(),
-        prepared.variant(),
+        prepared.assistant().variant(),
         answered.usage().inputTokens(),
         answered.usage().outputTokens(),
         answered.usage().costMicros(),
-        prepared.version(),
+        prepared.assistant().version(),
         passages,
         millis);
   }

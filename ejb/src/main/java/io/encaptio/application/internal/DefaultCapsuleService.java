@@ -1,14 +1,15 @@
 package io.encaptio.application.internal;
 
 import io.encaptio.application.CapsuleService;
+import io.encaptio.application.CapsuleSettingsDto;
 import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.application.NotFoundException;
 import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.capsule.AssistantPrompt;
 import io.encaptio.domain.capsule.Brand;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleAsset;
 import io.encaptio.domain.capsule.CapsuleRepository;
-import io.encaptio.domain.capsule.CapsuleSettings;
 import io.encaptio.domain.capsule.CapsuleTemplate;
 import io.encaptio.domain.capsule.CapsuleVersion;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
@@ -58,7 +59,7 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public List<TemplateDto> templates() {
     return Arrays.stream(CapsuleTemplate.values())
-        .map(t -> new TemplateDto(t.key(), t.title(), t.settings()))
+        .map(t -> new TemplateDto(t.key(), t.title(), SettingsAssembler.toDto(t.settings())))
         .toList();
   }
 
@@ -101,9 +102,10 @@ public class DefaultCapsuleService implements CapsuleService {
   }
 
   @Override
-  public CapsuleDto saveDraft(UUID id, String name, CapsuleSettings settings) {
+  public CapsuleDto saveDraft(UUID id, String name, CapsuleSettingsDto settings) {
     Capsule capsule = require(id);
-    capsule.editDraft(name, settings == null ? capsule.draft() : settings);
+    capsule.editDraft(
+        name, settings == null ? capsule.draft() : SettingsAssembler.toSettings(settings));
     return toDto(capsule);
   }
 
@@ -145,7 +147,7 @@ public class DefaultCapsuleService implements CapsuleService {
             .version(id, number)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new NotFoundException(
                         "Capsule " + id + " has no version " + number + " to roll back to."));
     capsules.addVersion(capsule.rollBackTo(earlier, publishedBy));
     goldenRuns.queue(id, GoldenRun.PUBLISH);
@@ -249,8 +251,8 @@ public class DefaultCapsuleService implements CapsuleService {
   }
 
   @Override
-  public String promptPreview(String name, CapsuleSettings settings) {
-    return AssistantPrompt.render(name, settings);
+  public String promptPreview(String name, CapsuleSettingsDto settings) {
+    return AssistantPrompt.render(name, SettingsAssembler.toSettings(settings));
   }
 
   @Override
@@ -265,9 +267,11 @@ public class DefaultCapsuleService implements CapsuleService {
                     v.settings().welcomeMessage(),
                     v.settings().suggestedQuestions(),
                     v.settings().language(),
-                    v.settings().actions(),
-                    BrandDto.of(v.settings().brand()),
-                    v.settings().leadForm().enabled() ? v.settings().leadForm() : null));
+                    v.settings().actions().stream().map(SettingsAssembler::toDto).toList(),
+                    SettingsAssembler.toDto(v.settings().brand()).look(),
+                    v.settings().leadForm().enabled()
+                        ? SettingsAssembler.toDto(v.settings().leadForm())
+                        : null));
   }
 
   private Capsule require(UUID id) {
@@ -281,7 +285,7 @@ public class DefaultCapsuleService implements CapsuleService {
         c.status().dbValue(),
         c.template(),
         publicKeys.keyFor(c.id()),
-        c.draft(),
+        SettingsAssembler.toDto(c.draft()),
         c.publishedVersion(),
         c.publishedAt(),
         content.countOfCapsule(c.id()),

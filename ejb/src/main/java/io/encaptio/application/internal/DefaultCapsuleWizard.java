@@ -2,9 +2,9 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
+import io.encaptio.application.CapsuleSettingsDto;
 import io.encaptio.application.CapsuleWizard;
 import io.encaptio.application.ContentService;
-import io.encaptio.domain.capsule.CapsuleSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -20,9 +20,9 @@ public class DefaultCapsuleWizard implements CapsuleWizard {
   @Override
   public CapsuleDto create(FirstCapsule request) {
     CapsuleDto capsule = capsules.create(request.name(), request.template());
-    CapsuleSettings template = capsule.draft();
-    CapsuleSettings settings =
-        CapsuleSettings.of(
+    CapsuleSettingsDto template = capsule.draft();
+    CapsuleSettingsDto settings =
+        new CapsuleSettingsDto(
             blank(request.persona()) ? template.persona() : request.persona().strip(),
             template.tone(),
             template.instructions(),
@@ -33,7 +33,10 @@ public class DefaultCapsuleWizard implements CapsuleWizard {
             template.answerLength(),
             template.language(),
             template.noAnswerText(),
-            template.actions());
+            template.actions(),
+            template.brand(),
+            template.leadForm(),
+            template.redactPersonalData());
     capsule = capsules.saveDraft(capsule.id(), capsule.name(), settings);
     if (!blank(request.contentText()) || !blank(request.contentTitle())) {
       content.addText(capsule.id(), request.contentTitle(), request.contentText());

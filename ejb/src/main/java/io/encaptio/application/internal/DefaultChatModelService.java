@@ -13,6 +13,7 @@ import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.capsule.ModelRouting;
+import io.encaptio.domain.shared.ConflictException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,8 +40,8 @@ public class DefaultChatModelService implements ChatModelService {
   }
 
   @Override
-  public ChatModelDto add(Spec spec, String apiKey) {
-    ChatModelConfig config = ChatModelConfig.create(spec);
+  public ChatModelDto add(ModelSpec spec, String apiKey) {
+    ChatModelConfig config = ChatModelConfig.create(toSpec(spec));
     requireFreeName(config.name(), null);
     checkAddress(config);
     if (config.provider().needsApiKey() && (apiKey == null || apiKey.isBlank())) {
@@ -53,9 +54,9 @@ public class DefaultChatModelService implements ChatModelService {
   }
 
   @Override
-  public ChatModelDto change(UUID id, Spec spec, String apiKey) {
+  public ChatModelDto change(UUID id, ModelSpec spec, String apiKey) {
     ChatModelConfig config = require(id);
-    config.change(spec);
+    config.change(toSpec(spec));
     requireFreeName(config.name(), id);
     checkAddress(config);
     if (apiKey != null && !apiKey.isBlank()) {
@@ -64,12 +65,25 @@ public class DefaultChatModelService implements ChatModelService {
     return toDto(config);
   }
 
+  private static Spec toSpec(ModelSpec s) {
+    return new Spec(
+        s.name(),
+        s.provider(),
+        s.model(),
+        s.baseUrl(),
+        s.timeoutSeconds(),
+        s.temperature(),
+        s.maxOutputTokens(),
+        s.inputPriceMicros(),
+        s.outputPriceMicros());
+  }
+
   @Override
   public void remove(UUID id) {
     ChatModelConfig config = require(id);
     List<String> users = capsules.namesAnsweringWith(id);
     if (!users.isEmpty()) {
-      throw new IllegalStateException(
+      throw new ConflictException(
           "These capsules answer with \""
               + config.name()
               + "\": "

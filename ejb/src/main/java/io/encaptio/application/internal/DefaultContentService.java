@@ -13,8 +13,8 @@ import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.content.ContentRepository;
 import io.encaptio.domain.content.EmbeddingModels;
 import io.encaptio.domain.content.Embeddings;
-import io.encaptio.domain.content.StoredChunk;
 import io.encaptio.domain.job.JobQueue;
+import io.encaptio.domain.shared.ConflictException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -84,7 +84,7 @@ public class DefaultContentService implements ContentService {
         .fileWithHash(capsuleId, sha256)
         .ifPresent(
             existing -> {
-              throw new IllegalStateException(
+              throw new ConflictException(
                   "This file is in the capsule already, as '" + existing.title() + "'.");
             });
     if (mediaType.startsWith("image/") && (caption == null || caption.isBlank())) {
@@ -109,7 +109,7 @@ public class DefaultContentService implements ContentService {
         .withUrl(capsuleId, item.sourceUrl())
         .ifPresent(
             existing -> {
-              throw new IllegalStateException(
+              throw new ConflictException(
                   "This address is in the capsule already; sync it to fetch it again.");
             });
     return add(item);
@@ -119,7 +119,7 @@ public class DefaultContentService implements ContentService {
   public ContentDto syncNow(UUID capsuleId, UUID itemId) {
     ContentItem item = requireItem(capsuleId, itemId);
     if (!"url".equals(item.kind())) {
-      throw new IllegalStateException(
+      throw new ConflictException(
           "Only web addresses sync; upload a new version of a file instead.");
     }
     item.syncNow(OffsetDateTime.now(ZoneOffset.UTC));
@@ -131,7 +131,7 @@ public class DefaultContentService implements ContentService {
   public ContentDto cancel(UUID capsuleId, UUID itemId) {
     ContentItem item = requireItem(capsuleId, itemId);
     if (jobs.cancel(JobQueue.INGEST_CONTENT, item.id()) == 0) {
-      throw new IllegalStateException(
+      throw new ConflictException(
           "url".equals(item.kind())
               ? "No indexing of this address is waiting or running (a sync that is running ends"
                   + " by itself and keeps the current index if it fails)."
@@ -179,8 +179,13 @@ public class DefaultContentService implements ContentService {
   }
 
   @Override
-  public List<StoredChunk> chunks(UUID capsuleId, UUID itemId) {
-    return content.chunks(requireItem(capsuleId, itemId).id());
+  public List<ChunkDto> chunks(UUID capsuleId, UUID itemId) {
+    return content.chunks(requireItem(capsuleId, itemId).id()).stream()
+        .map(
+            c ->
+                new ChunkDto(
+                    c.ordinal(), c.text(), c.headingPath(), c.page(), c.position(), c.model()))
+        .toList();
   }
 
   @Override
@@ -189,10 +194,14 @@ public class DefaultContentService implements ContentService {
   }
 
   @Override
-  public IndexingDto changeIndexing(
-      UUID capsuleId, String model, int chunkTokens, int overlapTokens) {
+  public IndexingDto changeIndexing(UUID capsuleId, IndexingChange change) {
     Capsule capsule = requireCapsuleEntity(capsuleId);
-    if (model == null || !models.has(model)) {
+    IndexingSettings current = capsule.indexing();
+    String model = change.model() == null ? current.model() : change.model();
+    int chunkTokens = change.chunkTokens() == null ? current.chunkTokens() : change.chunkTokens();
+    int overlapTokens =
+        change.overlapTokens() == null ? current.overlapTokens() : change.overlapTokens();
+    if (!models.has(model)) {
       throw new InvalidCapsuleException(
           Map.of(
               "model",

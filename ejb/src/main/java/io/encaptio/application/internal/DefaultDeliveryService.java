@@ -16,6 +16,7 @@ import io.encaptio.domain.event.OutboxRepository;
 import io.encaptio.domain.lead.Lead;
 import io.encaptio.domain.lead.LeadRepository;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
+import io.encaptio.tenancy.application.ShareSlugRegistry;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public class DefaultDeliveryService implements DeliveryService {
   @Inject OutboxRepository outbox;
   @Inject SecretBox secrets;
   @Inject PublicKeyRegistry publicKeys;
+  @Inject ShareSlugRegistry shareSlugs;
   @Inject VisitorAccessCache policies;
 
   @Override
@@ -56,6 +58,12 @@ public class DefaultDeliveryService implements DeliveryService {
   }
 
   @Override
+  public String shareSlug(UUID capsuleId) {
+    Capsule capsule = require(capsuleId);
+    return shareSlugs.slugFor(capsule.id(), capsule.name());
+  }
+
+  @Override
   public String newEmbedSecret(UUID capsuleId) {
     Capsule capsule = require(capsuleId);
     String secret = EmbedTokens.newSecret();
@@ -64,17 +72,16 @@ public class DefaultDeliveryService implements DeliveryService {
   }
 
   @Override
-  public Optional<VisitorAccess> policy(UUID capsuleId) {
+  public Optional<AccessDto> policy(UUID capsuleId) {
     Optional<VisitorAccess> cached = policies.get(capsuleId);
-    if (cached.isPresent()) {
-      return cached;
+    if (cached.isEmpty()) {
+      cached =
+          capsules
+              .find(capsuleId)
+              .map(c -> new VisitorAccess(c.allowedOrigins(), c.requiresEmbedToken()));
+      cached.ifPresent(p -> policies.put(capsuleId, p));
     }
-    Optional<VisitorAccess> policy =
-        capsules
-            .find(capsuleId)
-            .map(c -> new VisitorAccess(c.allowedOrigins(), c.requiresEmbedToken()));
-    policy.ifPresent(p -> policies.put(capsuleId, p));
-    return policy;
+    return cached.map(p -> new AccessDto(p.allowedOrigins(), p.requireSignedToken()));
   }
 
   @Override
@@ -92,9 +99,27 @@ public class DefaultDeliveryService implements DeliveryService {
   }
 
   @Override
-  public List<ConversationSummary> conversations(UUID capsuleId, int max, boolean unansweredOnly) {
+  public List<ConversationSummaryDto> conversations(
+      UUID capsuleId, int max, boolean unansweredOnly) {
     require(capsuleId);
-    return conversations.summaries(capsuleId, max, unansweredOnly, null);
+    return conversations.summaries(capsuleId, max, unansweredOnly, null).stream()
+        .map(DefaultDeliveryService::toDto)
+        .toList();
+  }
+
+  private static ConversationSummaryDto toDto(ConversationSummary s) {
+    return new ConversationSummaryDto(
+        s.id(),
+        s.channel(),
+        s.startedBy(),
+        s.origin(),
+        s.startedAt(),
+        s.lastAt(),
+        s.questions(),
+        s.unanswered(),
+        s.thumbsUp(),
+        s.thumbsDown(),
+        s.leadId());
   }
 
   @Override
@@ -106,7 +131,7 @@ public class DefaultDeliveryService implements DeliveryService {
             .orElseThrow(
                 () -> new NotFoundException("No visitor conversation " + conversationId + "."));
     return new ConversationDetailDto(
-        summary,
+        toDto(summary),
         conversations.messages(conversationId).stream()
             .map(DefaultAssistantService::toDto)
             .toList(),

@@ -7,6 +7,7 @@ import io.encaptio.domain.ai.GoldenQuestion;
 import io.encaptio.domain.ai.GoldenRepository;
 import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.shared.ConflictException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class DefaultGoldenQuestionService implements GoldenQuestionService {
   public RunDto runNow(UUID capsuleId) {
     requireCapsule(capsuleId);
     if (!golden.hasQuestions(capsuleId)) {
-      throw new IllegalStateException("The capsule has no golden questions yet; add one first.");
+      throw new ConflictException("The capsule has no golden questions yet; add one first.");
     }
     return runs.queue(capsuleId, GoldenRun.MANUAL)
         .map(run -> toDto(run, false))

@@ -2,6 +2,7 @@ package io.encaptio.application.internal;
 
 import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.application.RetrievalService;
+import io.encaptio.domain.ai.Citation;
 import io.encaptio.domain.ai.PassageFilter;
 import io.encaptio.domain.ai.Questions;
 import io.encaptio.domain.ai.RankedPassage;
@@ -45,12 +46,14 @@ public class DefaultRetrievalService implements RetrievalService {
           Map.of("limit", "Ask for 1 to " + MAX_LIMIT + " passages."));
     }
     RetrievalSettings settings =
-        search.settings() == null ? capsule.retrieval() : search.settings().checked();
+        search.settings() == null
+            ? capsule.retrieval()
+            : applied(search.settings(), capsule.retrieval()).checked();
     Retrieval found =
         retriever.retrieve(
             capsuleId,
             question,
-            search.mode() == null ? SearchMode.HYBRID : search.mode(),
+            mode(search.mode()),
             settings,
             filter(capsuleId, search),
             search.limit());
@@ -85,16 +88,60 @@ public class DefaultRetrievalService implements RetrievalService {
     return new PassageFilter(matching.isEmpty() ? List.of(NOTHING) : matching);
   }
 
-  @Override
-  public RetrievalSettings settings(UUID capsuleId) {
-    return requireCapsule(capsuleId).retrieval();
+  private static SearchMode mode(String mode) {
+    if (mode == null || mode.isBlank()) {
+      return SearchMode.HYBRID;
+    }
+    try {
+      return SearchMode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new InvalidCapsuleException(
+          Map.of("mode", "Unknown mode \"" + mode + "\": use hybrid, vector or keyword."));
+    }
   }
 
   @Override
-  public RetrievalSettings changeSettings(UUID capsuleId, RetrievalSettings settings) {
+  public RetrievalSettingsDto settings(UUID capsuleId) {
+    return toDto(requireCapsule(capsuleId).retrieval());
+  }
+
+  @Override
+  public RetrievalSettingsDto changeSettings(UUID capsuleId, RetrievalChange change) {
     Capsule capsule = requireCapsule(capsuleId);
-    capsule.changeRetrieval(settings);
-    return capsule.retrieval();
+    capsule.changeRetrieval(applied(change, capsule.retrieval()));
+    return toDto(capsule.retrieval());
+  }
+
+  /** The current settings with the fields the change names; not checked yet. */
+  private static RetrievalSettings applied(RetrievalChange change, RetrievalSettings current) {
+    int vectorCandidates =
+        change.vectorCandidates() == null ? current.vectorCandidates() : change.vectorCandidates();
+    return new RetrievalSettings(
+        vectorCandidates,
+        change.keywordCandidates() == null
+            ? current.keywordCandidates()
+            : change.keywordCandidates(),
+        change.postingsPerTerm() == null ? current.postingsPerTerm() : change.postingsPerTerm(),
+        change.searchWidth() == null
+            ? Math.max(
+                current.searchWidth(), change.vectorCandidates() == null ? 0 : vectorCandidates)
+            : change.searchWidth(),
+        change.fusion() == null ? current.fusion() : change.fusion(),
+        change.vectorWeight() == null ? current.vectorWeight() : change.vectorWeight(),
+        change.rrfK() == null ? current.rrfK() : change.rrfK(),
+        change.passages() == null ? current.passages() : change.passages());
+  }
+
+  private static RetrievalSettingsDto toDto(RetrievalSettings s) {
+    return new RetrievalSettingsDto(
+        s.vectorCandidates(),
+        s.keywordCandidates(),
+        s.postingsPerTerm(),
+        s.searchWidth(),
+        s.fusion(),
+        s.vectorWeight(),
+        s.rrfK(),
+        s.passages());
   }
 
   private Capsule requireCapsule(UUID capsuleId) {
@@ -109,7 +156,7 @@ public class DefaultRetrievalService implements RetrievalService {
         passage.itemId(),
         passage.itemTitle(),
         passage.text(),
-        passage.headingPath(),
+        Citation.pathBelowTitle(passage.itemTitle(), passage.headingPath()),
         passage.page(),
         passage.position(),
         hit.vectorScore(),

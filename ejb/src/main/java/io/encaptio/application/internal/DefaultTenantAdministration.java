@@ -9,6 +9,7 @@ import io.encaptio.tenancy.application.TenantOverview;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
 import io.encaptio.tenancy.context.TenantContext;
+import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.MigrationState;
 import io.encaptio.tenancy.domain.TenantQuery;
 import jakarta.ejb.Local;
@@ -75,8 +76,10 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Override
   public DeletedTenant delete(String slug, String confirmation) {
     if (!slug.equals(confirmation)) {
-      throw new IllegalArgumentException(
-          "Type the tenant's identifier '" + slug + "' to confirm that it is deleted.");
+      throw new InvalidTenantException(
+          Map.of(
+              "confirm",
+              "Type the tenant's identifier '" + slug + "' to confirm that it is deleted."));
     }
     TenantRef tenant = registry.markDeleting(slug);
     TenantOverview overview = registry.overview(slug);

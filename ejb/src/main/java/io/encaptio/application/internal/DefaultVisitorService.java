@@ -58,8 +58,10 @@ public class DefaultVisitorService implements VisitorService {
     capsules.live(capsuleId).orElseThrow(CapsuleUnavailableException::new);
     String visitorId = visitor.id() == null ? newVisitorId() : visitor.id();
     if (!VisitorService.wellFormedVisitorId(visitorId)) {
-      throw new IllegalArgumentException(
-          "A visitor id is 16 to 80 letters, digits, '-' or '_'; leave it out to get one.");
+      throw new InvalidCapsuleException(
+          Map.of(
+              "visitorId",
+              "A visitor id is 16 to 80 letters, digits, '-' or '_'; leave it out to get one."));
     }
     Conversation conversation =
         Conversation.startForVisitor(
@@ -158,10 +160,11 @@ public class DefaultVisitorService implements VisitorService {
   public void record(
       UUID capsuleId, UUID conversationId, String visitorId, String kind, String detail) {
     if (!RECORDED_KINDS.contains(kind)) {
-      throw new IllegalArgumentException("Record one of " + RECORDED_KINDS + ".");
+      throw new InvalidCapsuleException(Map.of("kind", "Record one of " + RECORDED_KINDS + "."));
     }
     if (detail == null || detail.isBlank() || detail.length() > 200) {
-      throw new IllegalArgumentException("Say which button: its label, up to 200 characters.");
+      throw new InvalidCapsuleException(
+          Map.of("detail", "Say which button: its label, up to 200 characters."));
     }
     Conversation conversation =
         VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);

@@ -3,17 +3,18 @@ package io.encaptio.application.internal;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.job.Job;
 import io.encaptio.domain.job.JobQueue;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
 
 /**
  * Purges a soft-deleted capsule once its retention has passed: the capsule, its versions and all
- * its content (files, chunks) go in one transaction. A capsule that is no longer deleted (an
- * operator recovered it) is left alone.
+ * its content (files, chunks) go in one transaction, the EJB's. A capsule that is no longer deleted
+ * (an operator recovered it) is left alone.
  */
-@ApplicationScoped
+@Stateless
+@Local(JobHandler.class)
 public class PurgeCapsuleJob implements JobHandler {
 
   private static final Logger LOG = Logger.getLogger(PurgeCapsuleJob.class.getName());
@@ -26,7 +27,6 @@ public class PurgeCapsuleJob implements JobHandler {
   }
 
   @Override
-  @Transactional
   public void handle(Job job) {
     capsules
         .findDeleted(job.subjectId())

@@ -1,5 +1,6 @@
 package io.encaptio.domain.ai;
 
+import io.encaptio.domain.capsule.InvalidCapsuleException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -122,7 +124,8 @@ public class Message {
   /** A visitor's thumbs up (+1) or down (-1) on this answer; the last one counts. */
   public void feedback(int value) {
     if (!ASSISTANT.equals(role) || (value != 1 && value != -1)) {
-      throw new IllegalArgumentException("Feedback is +1 or -1 on an assistant's message.");
+      throw new InvalidCapsuleException(
+          Map.of("value", "Feedback is +1 or -1 on an assistant's message."));
     }
     feedback = (short) value;
   }

@@ -1,6 +1,7 @@
 package io.encaptio.domain.capsule;
 
 import io.encaptio.domain.content.StringListConverter;
+import io.encaptio.domain.shared.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -228,7 +229,7 @@ public class Capsule {
     requireNotDeleted();
     List<String> checked = AllowedOrigins.checked(origins);
     if (requireToken && embedSecretSealed == null) {
-      throw new IllegalStateException(
+      throw new ConflictException(
           "Create the capsule's embed secret first: tokens are signed with it.");
     }
     allowedOrigins = checked;
@@ -265,7 +266,7 @@ public class Capsule {
 
   private void requireNotDeleted() {
     if (status() == CapsuleStatus.DELETED) {
-      throw new IllegalStateException("Capsule " + id + " is deleted");
+      throw new ConflictException("Capsule " + id + " is deleted.");
     }
   }
 

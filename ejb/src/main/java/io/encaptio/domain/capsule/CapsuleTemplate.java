@@ -2,6 +2,7 @@ package io.encaptio.domain.capsule;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Starting points for a new capsule, each with an assistant ready for its kind of content. */
 public enum CapsuleTemplate {
@@ -109,11 +110,13 @@ public enum CapsuleTemplate {
         return template;
       }
     }
-    throw new IllegalArgumentException(
-        "Unknown template '"
-            + key
-            + "'. Choose one of "
-            + List.of(values()).stream().map(CapsuleTemplate::key).toList()
-            + ".");
+    throw new InvalidCapsuleException(
+        Map.of(
+            "template",
+            "Unknown template '"
+                + key
+                + "'. Choose one of "
+                + List.of(values()).stream().map(CapsuleTemplate::key).toList()
+                + "."));
   }
 }

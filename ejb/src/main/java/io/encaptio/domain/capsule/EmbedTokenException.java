@@ -1,6 +1,9 @@
 package io.encaptio.domain.capsule;
 
+import jakarta.ejb.ApplicationException;
+
 /** An embed token a capsule refuses, with the reason its problem type names. */
+@ApplicationException(rollback = true)
 public class EmbedTokenException extends RuntimeException {
 
   /** Why: each is a problem type of the public API (embed-token-…). */

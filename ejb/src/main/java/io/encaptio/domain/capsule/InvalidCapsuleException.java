@@ -1,8 +1,10 @@
 package io.encaptio.domain.capsule;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Map;
 
 /** A capsule change that cannot be made as asked; nothing was changed. */
+@ApplicationException(rollback = true)
 public class InvalidCapsuleException extends IllegalArgumentException {
 
   private final transient Map<String, String> problems;

@@ -2,6 +2,7 @@ package io.encaptio.domain.lead;
 
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.capsule.LeadForm;
+import io.encaptio.domain.shared.ConflictException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record LeadDetails(
    */
   public static LeadDetails checked(LeadForm form, Map<String, String> fields, boolean consented) {
     if (!form.enabled()) {
-      throw new IllegalStateException("This capsule does not collect contact details.");
+      throw new ConflictException("This capsule does not collect contact details.");
     }
     Map<String, String> problems = new LinkedHashMap<>();
     Map<String, String> values = new LinkedHashMap<>();

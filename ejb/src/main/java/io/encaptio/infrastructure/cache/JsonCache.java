@@ -10,9 +10,9 @@ import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.cache.StorageType;
 
 /**
- * A named Infinispan cache of values kept as JSON text, so entries need no marshaller of their own
- * when the cache is clustered; entries expire after {@code lifespan} and the least recently used go
- * first beyond {@code maxCount}.
+ * A named Infinispan cache of values kept as JSON text, so entries will need no marshaller of their
+ * own once the cache is clustered (it is local today); entries expire after {@code lifespan} and
+ * the least recently used go first beyond {@code maxCount}.
  */
 final class JsonCache<T> {
 

@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.UUID;
 
 /**
- * Cache of what public keys name, shared by the cluster's nodes. A key never changes owner, so an
- * entry only goes when its key is revoked; the tenant's state is looked up separately.
+ * Cache of what public keys name (each node's own while Infinispan runs locally). A key never
+ * changes owner, so an entry only goes when its key is revoked; the tenant's state is looked up
+ * separately.
  */
 public interface PublicKeyCache {
 

@@ -1,6 +1,8 @@
 package io.encaptio.tenancy.application;
 
-/** Cache of tenant look-ups by organization alias, shared by the cluster's nodes. */
+/**
+ * Cache of tenant look-ups by organization alias (each node's own while Infinispan runs locally).
+ */
 public interface TenantCache {
 
   TenantRef get(String alias);

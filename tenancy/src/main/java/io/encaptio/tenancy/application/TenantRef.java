@@ -17,6 +17,11 @@ public record TenantRef(
     String plan)
     implements Serializable {
 
+  /** The status as the APIs and the database name it (active, suspended, ...). */
+  public String statusName() {
+    return status.dbValue();
+  }
+
   public static TenantRef of(Tenant tenant) {
     return new TenantRef(
         tenant.id(),

@@ -1,10 +1,12 @@
 package io.encaptio.tenancy.application;
 
+import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.MigrationState;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
 import io.encaptio.tenancy.domain.TenantSlug;
+import io.encaptio.tenancy.domain.TenantStateException;
 import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -151,7 +153,7 @@ public class TenantRegistry {
   public void remove(String slug) {
     Tenant tenant = require(slug);
     if (tenant.status() != TenantStatus.DELETING) {
-      throw new IllegalStateException("Tenant " + slug + " is not being deleted.");
+      throw new TenantStateException("Tenant " + slug + " is not being deleted.");
     }
     tenants.remove(tenant);
     resolver.evict(slug);

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,7 +86,7 @@ public class Tenant {
 
   private static String requireDisplayName(String displayName) {
     if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-      throw new IllegalArgumentException("A tenant name has 1 to 200 characters");
+      throw new InvalidTenantException(Map.of("name", "A tenant name has 1 to 200 characters."));
     }
     return displayName.strip();
   }
@@ -131,11 +132,12 @@ public class Tenant {
    */
   public void suspend(String reason) {
     if (status() != TenantStatus.ACTIVE) {
-      throw new IllegalStateException(
-          "Only an active tenant can be suspended; " + slug + " is " + status);
+      throw new TenantStateException(
+          "Only an active tenant can be suspended; " + slug + " is " + status + ".");
     }
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new IllegalArgumentException("Say why the tenant is suspended, in 1 to 500 characters");
+      throw new InvalidTenantException(
+          Map.of("reason", "Say why the tenant is suspended, in 1 to 500 characters."));
     }
     suspensionReason = reason.strip();
     changeStatus(TenantStatus.SUSPENDED);
@@ -143,8 +145,8 @@ public class Tenant {
 
   public void resume() {
     if (status() != TenantStatus.SUSPENDED) {
-      throw new IllegalStateException(
-          "Only a suspended tenant can be resumed; " + slug + " is " + status);
+      throw new TenantStateException(
+          "Only a suspended tenant can be resumed; " + slug + " is " + status + ".");
     }
     suspensionReason = null;
     changeStatus(TenantStatus.ACTIVE);
@@ -156,7 +158,7 @@ public class Tenant {
    */
   public void markDeleting() {
     if (status() != TenantStatus.SUSPENDED && status() != TenantStatus.DELETING) {
-      throw new IllegalStateException(
+      throw new TenantStateException(
           "Suspend tenant " + slug + " before deleting it; it is " + status + ".");
     }
     changeStatus(TenantStatus.DELETING);
@@ -254,7 +256,8 @@ public class Tenant {
    */
   public void limitContent(Long bytes) {
     if (bytes != null && bytes <= 0) {
-      throw new IllegalArgumentException("A content limit is a positive number of bytes, or none");
+      throw new InvalidTenantException(
+          Map.of("contentLimitBytes", "A content limit is a positive number of bytes, or none."));
     }
     contentLimitBytes = bytes;
   }

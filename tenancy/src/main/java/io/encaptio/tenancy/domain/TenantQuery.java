@@ -1,5 +1,7 @@
 package io.encaptio.tenancy.domain;
 
+import java.util.Map;
+
 /**
  * One page of the tenant list: an optional text that slug or name contain, an optional status, the
  * order and the window.
@@ -27,7 +29,8 @@ public record TenantQuery(
 
   public TenantQuery {
     if (first < 0 || max < 1 || max > 500) {
-      throw new IllegalArgumentException("A page starts at 0 or later and holds 1 to 500 tenants");
+      throw new InvalidTenantException(
+          Map.of("max", "A page starts at 0 or later and holds 1 to 500 tenants."));
     }
     sort = sort == null ? Sort.SLUG : sort;
     text = text == null || text.isBlank() ? null : text.strip();

@@ -1,5 +1,6 @@
 package io.encaptio.tenancy.domain;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,11 +15,13 @@ public record TenantSlug(String value) {
   public TenantSlug {
     Objects.requireNonNull(value, "slug");
     if (!VALID.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          "A tenant slug has 3 to 63 characters: lower-case letters, digits and hyphens,"
-              + " starting with a letter and not ending with a hyphen; got '"
-              + abbreviate(value)
-              + "'");
+      throw new InvalidTenantException(
+          Map.of(
+              "slug",
+              "A tenant slug has 3 to 63 characters: lower-case letters, digits and hyphens,"
+                  + " starting with a letter and not ending with a hyphen; got '"
+                  + abbreviate(value)
+                  + "'."));
     }
   }
 

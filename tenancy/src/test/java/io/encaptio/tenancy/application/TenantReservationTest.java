@@ -3,6 +3,7 @@ package io.encaptio.tenancy.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.TenantStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,15 +7,10 @@ import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.TenantStatus;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TenantContextTest {
@@ -23,18 +18,10 @@ class TenantContextTest {
   private static final TenantRef ACME = tenant("acme");
   private static final TenantRef GLOBEX = tenant("globex");
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
-
   private static TenantRef tenant(String slug) {
     UUID id = UUID.randomUUID();
     return new TenantRef(
         id, slug, slug, SchemaName.forTenant(id), TenantStatus.ACTIVE, null, "starter");
-  }
-
-  @AfterEach
-  void stopExecutor() throws InterruptedException {
-    executor.shutdownNow();
-    assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -90,15 +77,6 @@ class TenantContextTest {
   }
 
   @Test
-  void aTenantSetOnOneThreadIsNotVisibleOnAnother() throws Exception {
-    Optional<TenantRef> seenElsewhere =
-        TenantContext.callAs(
-            ACME, () -> executor.submit(TenantContext::find).get(10, TimeUnit.SECONDS));
-
-    assertThat(seenElsewhere).isEmpty();
-  }
-
-  @Test
   void aPooledThreadDoesNotKeepThePreviousTasksTenant() throws Exception {
     ExecutorService single = Executors.newSingleThreadExecutor();
     try {
@@ -108,40 +86,6 @@ class TenantContextTest {
     } finally {
       single.shutdownNow();
     }
-  }
-
-  @Test
-  void interleavedThreadsNeverSeeEachOthersTenant() throws Exception {
-    int iterations = 10_000;
-    CountDownLatch start = new CountDownLatch(1);
-    Future<Integer> acmeMistakes = executor.submit(countMistakes(ACME, iterations, start));
-    Future<Integer> globexMistakes = executor.submit(countMistakes(GLOBEX, iterations, start));
-
-    start.countDown();
-
-    assertThat(acmeMistakes.get(60, TimeUnit.SECONDS)).isZero();
-    assertThat(globexMistakes.get(60, TimeUnit.SECONDS)).isZero();
-  }
-
-  private static Callable<Integer> countMistakes(
-      TenantRef tenant, int iterations, CountDownLatch start) {
-    return () -> {
-      start.await();
-      int mistakes = 0;
-      for (int i = 0; i < iterations; i++) {
-        TenantRef seen =
-            TenantContext.callAs(
-                tenant,
-                () -> {
-                  Thread.yield();
-                  return TenantContext.current();
-                });
-        if (!seen.equals(tenant) || TenantContext.find().isPresent()) {
-          mistakes++;
-        }
-      }
-      return mistakes;
-    };
   }
 
   @Test

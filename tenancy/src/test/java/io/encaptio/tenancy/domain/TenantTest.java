@@ -74,8 +74,8 @@ class TenantTest {
     Tenant tenant = acme();
 
     assertThatThrownBy(() -> tenant.rename(blank))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("A tenant name has 1 to 200 characters");
+        .isInstanceOf(InvalidTenantException.class)
+        .hasMessage("A tenant name has 1 to 200 characters.");
     assertThat(tenant.displayName()).isEqualTo("Acme");
   }
 
@@ -84,8 +84,8 @@ class TenantTest {
     Tenant tenant = acme();
 
     assertThatThrownBy(() -> tenant.rename("n".repeat(201)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("A tenant name has 1 to 200 characters");
+        .isInstanceOf(InvalidTenantException.class)
+        .hasMessage("A tenant name has 1 to 200 characters.");
     assertThat(tenant.displayName()).isEqualTo("Acme");
   }
 

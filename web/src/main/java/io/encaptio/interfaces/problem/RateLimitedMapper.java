@@ -1,6 +1,6 @@
 package io.encaptio.interfaces.problem;
 
-import io.encaptio.interfaces.security.VisitorLimits.LimitedException;
+import io.encaptio.application.RateLimitedException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -9,12 +9,12 @@ import jakarta.ws.rs.ext.Provider;
 
 /** A visitor over a limit: 429 {@code rate-limited}, with Retry-After in seconds. */
 @Provider
-public class RateLimitedMapper implements ExceptionMapper<LimitedException> {
+public class RateLimitedMapper implements ExceptionMapper<RateLimitedException> {
 
   @Context UriInfo uriInfo;
 
   @Override
-  public Response toResponse(LimitedException exception) {
+  public Response toResponse(RateLimitedException exception) {
     return Response.fromResponse(
             Problem.of(
                     ProblemType.RATE_LIMITED,

@@ -10,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything unexpected: logged with an incident id, answered as a 500 problem that names the id and
- * never carries a stack trace.
+ * Every exception no other mapper takes: a service's refusal (application exceptions arrive
+ * unwrapped) as its problem, anything unexpected logged with an incident id and answered as a 500
+ * problem that names the id and never carries a stack trace or the exception's text.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
@@ -22,12 +23,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
   @Override
   public Response toResponse(Exception exception) {
-    return toResponseFor(exception, uriInfo.getRequestUri().getPath());
-  }
-
-  /** Logs the exception under a new incident id and answers a 500 problem naming the id. */
-  public Response toResponseFor(Exception exception, String path) {
-    return incident(exception, path).toResponse();
+    return problem(exception, uriInfo.getRequestUri().getPath()).toResponse();
   }
 
   /** Logs the failure under a new incident id: the 500 problem naming the id. */

@@ -1,16 +1,16 @@
 package io.encaptio.interfaces.security;
 
 import io.encaptio.application.DeliveryService;
-import io.encaptio.domain.capsule.AllowedOrigins;
+import io.encaptio.application.DeliveryService.AccessDto;
+import io.encaptio.application.RateLimitedException;
+import io.encaptio.application.VisitorLimits;
 import io.encaptio.domain.capsule.EmbedTokenException;
-import io.encaptio.domain.capsule.VisitorAccess;
 import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.problem.ProblemWriter;
 import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import io.encaptio.tenancy.application.PublicKeyRegistry.PublicKeyOwner;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -93,16 +93,16 @@ public class PublicCapsuleFilter extends HttpFilter {
       HttpServletRequest req, HttpServletResponse resp, UUID capsule, String key, FilterChain chain)
       throws IOException, ServletException {
     long began = System.nanoTime();
-    Optional<VisitorAccess> found = delivery.policy(capsule);
+    Optional<AccessDto> found = delivery.policy(capsule);
     long policed = System.nanoTime();
     if (found.isEmpty()) {
       ProblemWriter.write(req, resp, ProblemType.NOT_FOUND, "No capsule has this key.");
       return;
     }
-    VisitorAccess policy = found.get();
+    AccessDto policy = found.get();
     String origin = req.getHeader("Origin");
     if (origin != null && !ownOrigin(req, origin)) {
-      if (!AllowedOrigins.allows(policy.allowedOrigins(), origin)) {
+      if (!policy.admits(origin)) {
         // readable by the refused page, so its developer sees why in the browser's console
         resp.setHeader("Access-Control-Allow-Origin", origin);
         resp.addHeader("Vary", "Origin");
@@ -138,7 +138,7 @@ public class PublicCapsuleFilter extends HttpFilter {
         if (identity != null) {
           req.setAttribute(VISITOR_IDENTITY, identity);
         }
-      } catch (EJBException e) {
+      } catch (RuntimeException e) {
         if (ServiceFailures.cause(e) instanceof EmbedTokenException refused) {
           resp.setHeader("WWW-Authenticate", "Bearer realm=\"encaptio-embed\"");
           ProblemWriter.write(
@@ -151,7 +151,7 @@ public class PublicCapsuleFilter extends HttpFilter {
     long checked = System.nanoTime();
     try {
       limits.request((String) req.getAttribute(PLAN), capsule, req.getRemoteAddr());
-    } catch (VisitorLimits.LimitedException e) {
+    } catch (RateLimitedException e) {
       resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
       ProblemWriter.write(req, resp, ProblemType.RATE_LIMITED, e.getMessage());
       return;

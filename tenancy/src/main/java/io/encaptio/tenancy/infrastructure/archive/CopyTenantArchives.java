@@ -1,7 +1,9 @@
 package io.encaptio.tenancy.infrastructure.archive;
 
 import io.encaptio.tenancy.application.TenantArchives;
+import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.SchemaName;
+import io.encaptio.tenancy.domain.TenantStateException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -79,7 +81,7 @@ public class CopyTenantArchives implements TenantArchives {
     Map<String, byte[]> entries = read(in);
     JsonObject manifest = manifestOf(entries);
     if (!schemaVersion.equals(manifest.getString("schemaVersion"))) {
-      throw new IllegalArgumentException(
+      throw invalidArchive(
           "The archive holds schema version "
               + manifest.getString("schemaVersion")
               + " but the tenant is at "
@@ -102,7 +104,7 @@ public class CopyTenantArchives implements TenantArchives {
             continue;
           }
           if (hasRows(connection, schema, table)) {
-            throw new IllegalStateException(
+            throw new TenantStateException(
                 "Table "
                     + table
                     + " of the target tenant already holds data; import only into a new tenant.");
@@ -178,8 +180,7 @@ public class CopyTenantArchives implements TenantArchives {
         entries.put(entry.getName(), bytes.toByteArray());
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "The file is not a tenant export (not a readable zip).", e);
+      throw invalidArchive("The file is not a tenant export (not a readable zip).");
     }
     return entries;
   }
@@ -187,15 +188,13 @@ public class CopyTenantArchives implements TenantArchives {
   private static JsonObject manifestOf(Map<String, byte[]> entries) {
     byte[] manifest = entries.get(MANIFEST);
     if (manifest == null) {
-      throw new IllegalArgumentException(
-          "The file is not a tenant export: it has no " + MANIFEST + ".");
+      throw invalidArchive("The file is not a tenant export: it has no " + MANIFEST + ".");
     }
     try (var reader =
         Json.createReader(new StringReader(new String(manifest, StandardCharsets.UTF_8)))) {
       JsonObject json = reader.readObject();
       if (json.getInt("format", 0) != FORMAT) {
-        throw new IllegalArgumentException(
-            "Unknown tenant export format " + json.get("format") + ".");
+        throw invalidArchive("Unknown tenant export format " + json.get("format") + ".");
       }
       return json;
     }
@@ -216,5 +215,9 @@ public class CopyTenantArchives implements TenantArchives {
     public void close() throws IOException {
       flush();
     }
+  }
+
+  private static InvalidTenantException invalidArchive(String problem) {
+    return new InvalidTenantException(Map.of("archive", problem));
   }
 }

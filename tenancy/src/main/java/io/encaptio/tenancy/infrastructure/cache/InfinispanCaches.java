@@ -13,8 +13,9 @@ import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
  * The node's one Infinispan cache manager, shared by every cache of the application (tenant
- * look-ups here, answers in the ejb module) and every counter (rate limits). Local mode for now;
- * this is the one place that will switch to a clustered transport when nodes form a cluster.
+ * look-ups here, answers and visitor access rules in the ejb module) and every counter (rate
+ * limits). It is local: no node sees another's caches or counters. This is the one place that will
+ * switch to a clustered transport when nodes form a cluster.
  */
 @ApplicationScoped
 public class InfinispanCaches {
@@ -44,7 +45,7 @@ public class InfinispanCaches {
     return cacheManager.getCache(name);
   }
 
-  /** The node's clustered counters (shared by every node once they form a cluster). */
+  /** The node's counters (Infinispan's clustered-counter API, on this local cache manager). */
   public CounterManager counters() {
     return EmbeddedCounterManagerFactory.asCounterManager(cacheManager);
   }

@@ -2,14 +2,11 @@ package io.encaptio.interfaces.assistant.web;
 
 import io.encaptio.application.ChatModelService;
 import io.encaptio.application.ChatModelService.ChatModelDto;
-import io.encaptio.domain.ai.ChatModelConfig.Spec;
-import io.encaptio.domain.capsule.InvalidCapsuleException;
-import io.encaptio.interfaces.problem.ServiceFailures;
+import io.encaptio.application.ChatModelService.ModelSpec;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -54,7 +51,7 @@ public class ChatModelsView implements Serializable {
   public void add() {
     try {
       service.add(
-          new Spec(
+          new ModelSpec(
               name,
               provider,
               model,
@@ -71,12 +68,8 @@ public class ChatModelsView implements Serializable {
       model = null;
       baseUrl = null;
       apiKey = null;
-    } catch (EJBException e) {
-      if (ServiceFailures.cause(e) instanceof InvalidCapsuleException invalid) {
-        PageMessages.fieldProblems("newModel", invalid.problems());
-      } else {
-        PageMessages.refuse("The chat model was not added", e);
-      }
+    } catch (RuntimeException e) {
+      PageMessages.failed("The chat model was not added", e, "newModel");
     }
   }
 
@@ -85,8 +78,8 @@ public class ChatModelsView implements Serializable {
       service.remove(id);
       models = service.models();
       PageMessages.inform("Chat model removed", "Its key is gone with it.");
-    } catch (EJBException e) {
-      PageMessages.refuse("The chat model was not removed", e);
+    } catch (RuntimeException e) {
+      PageMessages.failed("The chat model was not removed", e);
     }
   }
 

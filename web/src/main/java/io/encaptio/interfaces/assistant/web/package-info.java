@@ -1,2 +1,5 @@
-/** Portal screens of the organization's assistant settings: its chat models. */
+/**
+ * Portal screens of the assistant: the playground, the organization's chat models and a capsule's
+ * model chain.
+ */
 package io.encaptio.interfaces.assistant.web;

@@ -1,2 +1,5 @@
-/** The integrator API of capsules and their content ({@code /api/v1/capsules}). */
+/**
+ * The integrator API of capsules ({@code /api/v1/capsules}): their lifecycle, versions and brand
+ * images.
+ */
 package io.encaptio.interfaces.capsule.rest;

@@ -4,13 +4,10 @@ import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.application.CapsuleService.CapsuleSummary;
 import io.encaptio.application.CapsuleService.TemplateDto;
-import io.encaptio.domain.capsule.InvalidCapsuleException;
-import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -52,12 +49,8 @@ public class CapsuleList implements Serializable {
       FacesContext.getCurrentInstance()
           .getExternalContext()
           .redirect("capsule.xhtml?id=" + created.id() + "&created=true");
-    } catch (EJBException e) {
-      if (ServiceFailures.cause(e) instanceof InvalidCapsuleException invalid) {
-        PageMessages.fieldProblems("newCapsuleForm", invalid.problems());
-      } else {
-        PageMessages.refuse("The capsule was not created", e);
-      }
+    } catch (RuntimeException e) {
+      PageMessages.failed("The capsule was not created", e, "newCapsuleForm");
     }
   }
 

@@ -1,9 +1,9 @@
 package io.encaptio.interfaces.capsule.web;
 
-import io.encaptio.domain.capsule.ActionButton;
-import io.encaptio.domain.capsule.Brand;
-import io.encaptio.domain.capsule.CapsuleSettings;
-import io.encaptio.domain.capsule.LeadForm;
+import io.encaptio.application.CapsuleSettingsDto;
+import io.encaptio.application.CapsuleSettingsDto.ActionDto;
+import io.encaptio.application.CapsuleSettingsDto.BrandSettingsDto;
+import io.encaptio.application.CapsuleSettingsDto.LeadFormDto;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +61,7 @@ public class DraftForm implements Serializable {
     }
   }
 
-  static DraftForm of(String name, CapsuleSettings settings) {
+  static DraftForm of(String name, CapsuleSettingsDto settings) {
     DraftForm form = new DraftForm();
     form.name = name;
     form.persona = settings.persona();
@@ -73,20 +73,20 @@ public class DraftForm implements Serializable {
     form.language = settings.language();
     form.noAnswerText = settings.noAnswerText();
     form.redactPersonalData = Boolean.TRUE.equals(settings.redactPersonalData());
-    Brand brand = settings.brand();
+    BrandSettingsDto brand = settings.brand();
     form.logo = brand.logo();
     form.avatar = brand.avatar();
     form.primaryColor = brand.primaryColor();
     form.font = brand.font();
     form.theme = brand.theme();
     form.launcherPosition = brand.launcherPosition();
-    LeadForm lead = settings.leadForm();
+    LeadFormDto lead = settings.leadForm();
     form.leadEnabled = lead.enabled();
     form.leadTitle = lead.title();
     form.leadFields = new ArrayList<>(lead.fields());
     form.leadRequired = new ArrayList<>(lead.required());
     form.leadConsent = lead.consent();
-    for (ActionButton button : settings.actions()) {
+    for (ActionDto button : settings.actions()) {
       ActionRow row = new ActionRow();
       row.label = button.label();
       row.url = button.url();
@@ -98,7 +98,7 @@ public class DraftForm implements Serializable {
   /**
    * The settings as typed: one suggested question per non-empty line; empty action rows dropped.
    */
-  CapsuleSettings toSettings() {
+  CapsuleSettingsDto toSettings() {
     List<String> questions =
         suggestedQuestions == null
             ? List.of()
@@ -106,12 +106,12 @@ public class DraftForm implements Serializable {
                 .map(String::strip)
                 .filter(q -> !q.isEmpty())
                 .toList();
-    List<ActionButton> buttons =
+    List<ActionDto> buttons =
         actions.stream()
             .filter(a -> !blank(a.label) || !blank(a.url))
-            .map(a -> new ActionButton(strip(a.label), strip(a.url)))
+            .map(a -> new ActionDto(strip(a.label), strip(a.url)))
             .toList();
-    return new CapsuleSettings(
+    return new CapsuleSettingsDto(
         persona,
         tone,
         instructions,
@@ -121,8 +121,8 @@ public class DraftForm implements Serializable {
         language,
         noAnswerText,
         buttons,
-        new Brand(logo, avatar, primaryColor, font, theme, launcherPosition),
-        new LeadForm(
+        new BrandSettingsDto(logo, avatar, primaryColor, font, theme, launcherPosition),
+        new LeadFormDto(
             leadEnabled,
             strip(leadTitle),
             leadFields,

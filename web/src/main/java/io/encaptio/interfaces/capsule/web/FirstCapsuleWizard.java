@@ -6,12 +6,10 @@ import io.encaptio.application.CapsuleService.TemplateDto;
 import io.encaptio.application.CapsuleWizard;
 import io.encaptio.application.CapsuleWizard.FirstCapsule;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
-import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -106,14 +104,14 @@ public class FirstCapsuleWizard implements Serializable {
       FacesContext.getCurrentInstance()
           .getExternalContext()
           .redirect("capsule.xhtml?id=" + created.id() + "&created=true");
-    } catch (EJBException e) {
-      if (ServiceFailures.cause(e) instanceof InvalidCapsuleException invalid) {
+    } catch (RuntimeException e) {
+      if (e instanceof InvalidCapsuleException invalid) {
         invalid.problems().forEach(this::problem);
         PageMessages.inform(
             "Nothing was created yet", "Go back to the step named above and fix it.");
         FacesContext.getCurrentInstance().validationFailed();
       } else {
-        PageMessages.refuse("The capsule was not created", e);
+        PageMessages.failed("The capsule was not created", e);
       }
     }
   }

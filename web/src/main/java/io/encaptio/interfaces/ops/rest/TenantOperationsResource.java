@@ -58,7 +58,7 @@ public class TenantOperationsResource {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("slug", tenant.slug());
     body.put("name", tenant.displayName());
-    body.put("status", tenant.status().dbValue());
+    body.put("status", tenant.statusName());
     body.put("stepMillis", stepMillis);
     body.put("platformMillis", platform);
     body.put("identityProviderMillis", identityProvider);
@@ -71,7 +71,7 @@ public class TenantOperationsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, String> suspend(@PathParam("slug") String slug, Map<String, String> body) {
     TenantRef tenant = administration.suspend(slug, body == null ? null : body.get("reason"));
-    return Map.of("slug", tenant.slug(), "status", tenant.status().dbValue());
+    return Map.of("slug", tenant.slug(), "status", tenant.statusName());
   }
 
   @POST
@@ -79,7 +79,7 @@ public class TenantOperationsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, String> resume(@PathParam("slug") String slug) {
     TenantRef tenant = administration.resume(slug);
-    return Map.of("slug", tenant.slug(), "status", tenant.status().dbValue());
+    return Map.of("slug", tenant.slug(), "status", tenant.statusName());
   }
 
   /**

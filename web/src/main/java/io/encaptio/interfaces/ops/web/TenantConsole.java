@@ -1,19 +1,15 @@
 package io.encaptio.interfaces.ops.web;
 
+import static io.encaptio.interfaces.web.PageMessages.failed;
 import static io.encaptio.interfaces.web.PageMessages.inform;
-import static io.encaptio.interfaces.web.PageMessages.refuse;
 
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantAdministration.TenantRow;
 import io.encaptio.application.TenantProvisioning;
-import io.encaptio.interfaces.problem.ServiceFailures;
-import io.encaptio.interfaces.web.PageMessages;
-import io.encaptio.tenancy.application.InvalidTenantException;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -76,13 +72,8 @@ public class TenantConsole implements Serializable {
           "Tenant " + tenant.slug() + " is ready",
           newTenant.getOwnerEmail()
               + " is invited as its owner and sets a password at first sign-in.");
-    } catch (EJBException e) {
-      Throwable cause = ServiceFailures.cause(e);
-      if (cause instanceof InvalidTenantException invalid) {
-        PageMessages.fieldProblems("newTenantForm", invalid.problems());
-      } else {
-        refuse("Tenant " + newTenant.getSlug() + " is not ready yet", e);
-      }
+    } catch (RuntimeException e) {
+      failed("Tenant " + newTenant.getSlug() + " is not ready yet", e, "newTenantForm");
     }
   }
 
@@ -103,8 +94,8 @@ public class TenantConsole implements Serializable {
     try {
       provisioning.completeProvisioning(slug);
       inform("Tenant " + slug + " is ready", "Its provisioning was completed.");
-    } catch (EJBException e) {
-      refuse("Tenant " + slug + " is still provisioning", e);
+    } catch (RuntimeException e) {
+      failed("Tenant " + slug + " is still provisioning", e);
     }
   }
 
@@ -131,8 +122,8 @@ public class TenantConsole implements Serializable {
               + " rows) is kept at "
               + deleted.exportFile()
               + ".");
-    } catch (EJBException e) {
-      refuse("Tenant " + selectedSlug + " was not deleted", e);
+    } catch (RuntimeException e) {
+      failed("Tenant " + selectedSlug + " was not deleted", e);
     }
   }
 
@@ -150,8 +141,8 @@ public class TenantConsole implements Serializable {
       inform(
           "Tenant " + selectedSlug + " is suspended",
           "Its users and API clients are refused until you resume it.");
-    } catch (EJBException e) {
-      refuse("Tenant " + selectedSlug + " was not suspended", e);
+    } catch (RuntimeException e) {
+      failed("Tenant " + selectedSlug + " was not suspended", e);
     }
   }
 
@@ -160,8 +151,8 @@ public class TenantConsole implements Serializable {
     try {
       administration.resume(slug);
       inform("Tenant " + slug + " is active again", "Its users can sign in and its API answers.");
-    } catch (EJBException e) {
-      refuse("Tenant " + slug + " was not resumed", e);
+    } catch (RuntimeException e) {
+      failed("Tenant " + slug + " was not resumed", e);
     }
   }
 

@@ -1,2 +1,0 @@
-/** DTOs of the integrator API and their assemblers. */
-package io.encaptio.interfaces.api.facade;

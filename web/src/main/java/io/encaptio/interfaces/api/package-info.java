@@ -1,0 +1,2 @@
+/** The JAX-RS application: every resource under {@code /api}. */
+package io.encaptio.interfaces.api;

@@ -1,0 +1,92 @@
+package io.encaptio.interfaces.capsule.web;
+
+import io.encaptio.application.CapsuleService;
+import io.encaptio.application.CapsuleService.CapsuleDto;
+import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.interfaces.problem.ServiceFailures;
+import io.encaptio.interfaces.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.UUID;
+
+/**
+ * The capsule a portal page is about (the editor and its tabs, the playground, the inbox), named by
+ * the page's {@code id} parameter and loaded once per view. A malformed or unknown id, or one of
+ * another organization, sends the browser to the capsule list, which says so.
+ */
+@Named
+@ViewScoped
+public class CapsulePage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @EJB CapsuleService capsules;
+  @Inject CurrentCaller caller;
+
+  private String id;
+  private CapsuleDto capsule;
+
+  /** The page's view action: loads the capsule (postbacks keep the view's). */
+  public void load() throws IOException {
+    loaded();
+  }
+
+  /** Whether the capsule is loaded; false when the browser was sent to the list instead. */
+  public boolean loaded() throws IOException {
+    if (capsule != null) {
+      return true;
+    }
+    try {
+      capsule = capsules.capsule(UUID.fromString(id));
+      return true;
+    } catch (RuntimeException e) {
+      boolean unknown =
+          id == null
+              || e instanceof IllegalArgumentException
+              || ServiceFailures.cause(e) instanceof NoSuchCapsuleException;
+      if (!unknown) {
+        throw e;
+      }
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.getExternalContext().redirect("capsules.xhtml?missing=true");
+      faces.responseComplete();
+      return false;
+    }
+  }
+
+  /** The capsule as a service just returned it (after a save, a publish, an upload). */
+  public void show(CapsuleDto changed) {
+    capsule = changed;
+  }
+
+  /** Reads the capsule again (its content count, say, after content changed). */
+  public void refresh() {
+    capsule = capsules.capsule(capsule.id());
+  }
+
+  public UUID capsuleId() {
+    return capsule.id();
+  }
+
+  /** Whether the signed-in person may change the capsule (owners and editors). */
+  public boolean isEditor() {
+    return caller.identity().canEditCapsules();
+  }
+
+  public CapsuleDto getCapsule() {
+    return capsule;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+}

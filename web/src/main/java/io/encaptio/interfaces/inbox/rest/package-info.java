@@ -1,0 +1,2 @@
+/** Visitors' conversations of a capsule for its editors ({@code …/conversations}). */
+package io.encaptio.interfaces.inbox.rest;
