@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.encaptio.ItEnvironment;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,5 +174,44 @@ class CapsuleApiIT {
     HttpResponse<String> malformed = visit("'; drop table capsule; --");
     assertThat(malformed.statusCode()).isEqualTo(404);
     assertThat(malformed.body()).contains("No capsule has this key");
+  }
+
+  /**
+   * A service's refusal reaches the client in the service's words with the status it means, and the
+   * server logs no error for it (the EJB container used to log every refusal as CNTR0020E).
+   */
+  @Test
+  void refusalsAnswerInTheServicesWordsAndLogNoError() throws Exception {
+    Path log = ItEnvironment.serverDir().resolve("logs/messages.log");
+    long logged = Files.size(log);
+    String id = alice.expect(201, "POST", "", "{\"name\": \"" + name() + "\"}").get("id").asText();
+
+    HttpResponse<String> noName =
+        alice.call("PUT", "/" + id + "/draft", "{\"name\": \" \", \"settings\": null}");
+    HttpResponse<String> noVersion =
+        alice.call("POST", "/" + id + "/rollback", "{\"version\": 99}");
+    HttpResponse<String> badMode =
+        alice.call(
+            "POST",
+            "/" + id + "/assistant/search",
+            "{\"question\": \"rooms?\", \"mode\": \"fuzzy\"}");
+
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(ItEnvironment.json(noName.body()).at("/errors/name").asText()).isNotBlank();
+    assertThat(noVersion.statusCode()).isEqualTo(404);
+    assertThat(ItEnvironment.json(noVersion.body()).get("detail").asText())
+        .contains("has no version 99");
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(ItEnvironment.json(badMode.body()).at("/errors/mode").asText())
+        .contains("use hybrid, vector or keyword");
+    String appended;
+    try (var reader = Files.newInputStream(log)) {
+      reader.skipNBytes(Math.min(logged, Files.size(log)));
+      appended = new String(reader.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(appended)
+        .doesNotContain("CNTR0020E")
+        .doesNotContain("InvalidCapsuleException")
+        .doesNotContain("NotFoundException");
   }
 }

@@ -5,7 +5,7 @@ import io.encaptio.application.DeliveryService.ConversationDetailDto;
 import io.encaptio.application.DeliveryService.ConversationSummaryDto;
 import io.encaptio.application.DeliveryService.LeadDto;
 import io.encaptio.interfaces.capsule.web.CapsulePage;
-import io.encaptio.interfaces.lead.rest.LeadsCsv;
+import io.encaptio.interfaces.lead.facade.LeadsCsv;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;

@@ -4,6 +4,7 @@ import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.LeadDto;
+import io.encaptio.interfaces.lead.facade.LeadsCsv;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

@@ -1,4 +1,4 @@
-package io.encaptio.interfaces.lead.rest;
+package io.encaptio.interfaces.lead.facade;
 
 import io.encaptio.application.DeliveryService.LeadDto;
 import java.io.IOException;
