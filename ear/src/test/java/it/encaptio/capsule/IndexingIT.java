@@ -97,6 +97,22 @@ class IndexingIT {
   }
 
   @Test
+  void fieldsLeftOutKeepTheirValues() {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule = newCapsule(alice);
+
+    JsonNode changed =
+        alice.expect(200, "PUT", "/" + capsule + "/indexing", "{\"chunkTokens\": 200}");
+
+    assertThat(changed.get("model").asText()).isEqualTo("bge-small-en-v1.5-q");
+    assertThat(changed.get("chunkTokens").asInt()).isEqualTo(200);
+    assertThat(changed.get("overlapTokens").asInt()).isEqualTo(40);
+    assertThat(
+            alice.expect(200, "GET", "/" + capsule + "/indexing", null).get("chunkTokens").asInt())
+        .isEqualTo(200);
+  }
+
+  @Test
   void otherTenantsAndReadersCannotChangeIt() {
     CapsuleApi alice = new CapsuleApi("alice.acme");
     String capsule = newCapsule(alice);

@@ -50,7 +50,7 @@ class Answering {
   @Inject ChatModels chatModels;
 
   Answered answer(Prepared prepared, Consumer<String> tokens) {
-    if (prepared.question().intent() != Intent.QUESTION) {
+    if (!prepared.question().isQuestion()) {
       String reply =
           Replies.to(
               prepared.question().intent(),

@@ -318,12 +318,7 @@ public class AssistantSteps {
               AnalyticsEvent.MESSAGE,
               conversation.id(),
               question.id(),
-              prepared
-                  .question()
-                  .intent()
-                  .name()
-                  .toLowerCase(java.util.Locale.ROOT)
-                  .replace('_', '-')));
+              prepared.question().intent().label()));
       events.add(
           AnalyticsEvent.of(
               prepared.assistant().capsuleId(),

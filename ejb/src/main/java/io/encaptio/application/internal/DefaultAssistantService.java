@@ -140,7 +140,7 @@ public class DefaultAssistantService implements AssistantService {
         message.id(),
         prepared.question().text(),
         prepared.question().standalone(),
-        prepared.question().intent().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        prepared.question().intent().label(),
         answered.answer().text(),
         answered.outcome().dbValue(),
         toDto(answered.answer().citations()),

@@ -16,6 +16,11 @@ public enum Intent {
   OUT_OF_SCOPE,
   QUESTION;
 
+  /** The name events and answers carry: greeting, small-talk, out-of-scope, question. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   private static final String END = "[\\s!.?,;:)(\\p{So}\\p{Sk}]*$";
 
   private static final Pattern GREETING_WORDS =

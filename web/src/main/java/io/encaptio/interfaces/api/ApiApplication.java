@@ -17,7 +17,6 @@ import io.encaptio.interfaces.integration.rest.EventResource;
 import io.encaptio.interfaces.lead.rest.LeadResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
 import io.encaptio.interfaces.problem.RateLimitedMapper;
-import io.encaptio.interfaces.problem.ServiceExceptionMapper;
 import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import io.encaptio.interfaces.problem.UnreadableBodyMapper;
 import io.encaptio.interfaces.problem.WebApplicationExceptionMapper;
@@ -73,7 +72,6 @@ public class ApiApplication extends Application {
         EventResource.class,
         ShareResource.class,
         TenantOperationsResource.class,
-        ServiceExceptionMapper.class,
         UnreadableBodyMapper.class,
         RateLimitedMapper.class,
         WebApplicationExceptionMapper.class,

@@ -41,6 +41,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     if (failure instanceof jakarta.ws.rs.WebApplicationException web) {
       return WebApplicationExceptionMapper.problem(web, path);
     }
-    return ServiceExceptionMapper.refusal(failure, path).orElseGet(() -> incident(failure, path));
+    return Refusals.of(failure, path).orElseGet(() -> incident(failure, path));
   }
 }

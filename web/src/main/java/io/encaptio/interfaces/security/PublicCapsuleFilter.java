@@ -7,7 +7,6 @@ import io.encaptio.application.VisitorLimits;
 import io.encaptio.domain.capsule.EmbedTokenException;
 import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.problem.ProblemWriter;
-import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import io.encaptio.tenancy.application.PublicKeyRegistry.PublicKeyOwner;
 import jakarta.ejb.EJB;
@@ -138,14 +137,11 @@ public class PublicCapsuleFilter extends HttpFilter {
         if (identity != null) {
           req.setAttribute(VISITOR_IDENTITY, identity);
         }
-      } catch (RuntimeException e) {
-        if (ServiceFailures.cause(e) instanceof EmbedTokenException refused) {
-          resp.setHeader("WWW-Authenticate", "Bearer realm=\"encaptio-embed\"");
-          ProblemWriter.write(
-              req, resp, ProblemType.ofSlug(refused.reason().slug()), refused.getMessage());
-          return;
-        }
-        throw e;
+      } catch (EmbedTokenException refused) {
+        resp.setHeader("WWW-Authenticate", "Bearer realm=\"encaptio-embed\"");
+        ProblemWriter.write(
+            req, resp, ProblemType.ofSlug(refused.reason().slug()), refused.getMessage());
+        return;
       }
     }
     long checked = System.nanoTime();

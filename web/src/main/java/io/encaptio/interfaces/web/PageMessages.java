@@ -1,7 +1,7 @@
 package io.encaptio.interfaces.web;
 
 import io.encaptio.interfaces.problem.Problem;
-import io.encaptio.interfaces.problem.ServiceExceptionMapper;
+import io.encaptio.interfaces.problem.Refusals;
 import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -36,7 +36,7 @@ public final class PageMessages {
     FacesContext faces = FacesContext.getCurrentInstance();
     String view = faces.getViewRoot() == null ? "portal" : faces.getViewRoot().getViewId();
     Problem problem =
-        ServiceExceptionMapper.refusal(failure, view)
+        Refusals.of(failure, view)
             .orElseGet(() -> UnexpectedExceptionMapper.incident(failure, view));
     if (formId != null && problem.errors() != null && !problem.errors().isEmpty()) {
       fieldProblems(formId, problem.errors());

@@ -3,7 +3,6 @@ package io.encaptio.interfaces.capsule.web;
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.application.NoSuchCapsuleException;
-import io.encaptio.interfaces.problem.ServiceFailures;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -42,16 +41,9 @@ public class CapsulePage implements Serializable {
       return true;
     }
     try {
-      capsule = capsules.capsule(UUID.fromString(id));
+      capsule = capsules.capsule(UUID.fromString(String.valueOf(id)));
       return true;
-    } catch (RuntimeException e) {
-      boolean unknown =
-          id == null
-              || e instanceof IllegalArgumentException
-              || ServiceFailures.cause(e) instanceof NoSuchCapsuleException;
-      if (!unknown) {
-        throw e;
-      }
+    } catch (IllegalArgumentException | NoSuchCapsuleException unknownOrMalformed) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().redirect("capsules.xhtml?missing=true");
       faces.responseComplete();

@@ -65,7 +65,6 @@ public class ShareResource {
       @QueryParam("format") @DefaultValue("png") String format,
       @QueryParam("size") @DefaultValue("512") int size,
       @QueryParam("logo") @DefaultValue("false") boolean logo) {
-    CapsuleDto capsule = capsules.capsule(id);
     ShareLinks.QrImage image;
     try {
       image = links.qr(id, format, size, logo);

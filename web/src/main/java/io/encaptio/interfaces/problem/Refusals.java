@@ -8,37 +8,28 @@ import io.encaptio.tenancy.application.UnknownTenantException;
 import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.TenantStateException;
 import jakarta.ejb.EJBException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
- * Refusals from the services as problem+json: bad input 400 (with the problem per field), an
- * unknown tenant or resource 404, a state that forbids the operation 409. The services' refusals
- * are application exceptions and reach the resources unwrapped ({@link UnexpectedExceptionMapper}
- * maps them through {@link #refusal}); this mapper takes the EJB container's wrapping off anything
- * else.
+ * The services' refusals as problems: bad input 400 (with the problem per field), an unknown tenant
+ * or resource 404, a capsule visitors cannot use 403, a state that forbids the operation 409. The
+ * refusals are application exceptions and reach callers unwrapped; one that a caller wrapped in an
+ * EJBException still reads as itself. For the API ({@link UnexpectedExceptionMapper}) and the pages
+ * ({@code PageMessages}) alike.
  */
-@Provider
-public class ServiceExceptionMapper implements ExceptionMapper<EJBException> {
+public final class Refusals {
 
-  @Context UriInfo uriInfo;
-
-  @Override
-  public Response toResponse(EJBException exception) {
-    String path = uriInfo.getRequestUri().getPath();
-    return UnexpectedExceptionMapper.problem(exception, path).toResponse();
-  }
+  private Refusals() {}
 
   /**
    * The problem a service's refusal means; empty for a failure nobody asked for (which is logged as
    * an incident instead: its text may name SQL, schemas or classes).
    */
-  public static Optional<Problem> refusal(Throwable exception, String path) {
-    Throwable cause = ServiceFailures.cause(exception);
+  public static Optional<Problem> of(Throwable exception, String path) {
+    Throwable cause = exception;
+    while (cause instanceof EJBException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
     if (cause instanceof InvalidTenantException invalid) {
       return Optional.of(
           Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
