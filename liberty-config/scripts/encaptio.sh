@@ -62,6 +62,7 @@ tenants_registered() {
 # property, published. Made through the API as alice (acme's owner), once; later runs find it.
 DEMO_CAPSULE="Harbour Loft"
 DEMO_CAPSULE_KEY="(not created; see the log above)"
+DEMO_SHARE_URL="(not created; see the log above)"
 seed_demo_capsule() {
   local token api id
   token=$(curl -fs -d grant_type=password -d client_id=encaptio-api -d username=alice.acme \
@@ -93,13 +94,17 @@ print_welcome() {
                   $DEMO_SHARE_URL
                   widget: <script src="http://localhost:$ENCAPTIO_HTTP_PORT/widget.js" data-capsule="$DEMO_CAPSULE_KEY" async></script>
     Keycloak      $KEYCLOAK_URL/admin   ($KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
+    Mailbox       http://localhost:$ENCAPTIO_HTTP_PORT/dev/mailbox   (every mail sent here: invitations,
+                  set-password links; GreenMail on SMTP 127.0.0.1:$ENCAPTIO_SMTP_PORT, nothing leaves the machine)
 
   Demo logins (password '$DEMO_PASSWORD' for all; development only, never use them elsewhere):
     alice.acme        owner of acme          eddie.acme    editor of acme
     grace.globex      owner of globex        gus.globex    editor of globex
-    vera.acme         member of acme without the editor role (reads capsules only)
-    casey.consultant  editor in acme and globex (chooses one at sign-in)
+    vera.acme         member of acme (reads capsules only)
+    casey.consultant  editor in acme and in globex (chooses one at sign-in)
     oscar.ops         platform operator (no organization)
+  A role holds in one organization only; owners and admins change roles and invite people on the
+  People page (Admin area), and the invitation arrives in the Mailbox above.
 
   An API token:
     curl -s -d grant_type=password -d client_id=encaptio-api -d username=alice.acme \\
@@ -115,6 +120,7 @@ cmd_run() {
   local started=$SECONDS
   ensure_tools
   "$SCRIPTS/postgres.sh" start
+  "$SCRIPTS/mail.sh" start
   "$SCRIPTS/keycloak.sh" start
   build
   start_liberty
@@ -134,6 +140,7 @@ cmd_stop() {
     "$WLP/bin/server" stop encaptio >/dev/null || true
   fi
   "$SCRIPTS/keycloak.sh" stop
+  "$SCRIPTS/mail.sh" stop
   "$SCRIPTS/postgres.sh" stop
 }
 
@@ -141,6 +148,7 @@ cmd_status() {
   local rc=0
   "$SCRIPTS/postgres.sh" status || rc=3
   "$SCRIPTS/keycloak.sh" status || rc=3
+  "$SCRIPTS/mail.sh" status || rc=3
   if liberty_running; then echo "liberty: running (http://localhost:$ENCAPTIO_HTTP_PORT)"; else echo "liberty: stopped"; rc=3; fi
   return $rc
 }
@@ -153,6 +161,9 @@ cmd_test() {
   local keycloak_was_running=true
   "$SCRIPTS/keycloak.sh" status >/dev/null 2>&1 || keycloak_was_running=false
   "$SCRIPTS/postgres.sh" start
+  local mail_was_running=true
+  "$SCRIPTS/mail.sh" status >/dev/null 2>&1 || mail_was_running=false
+  "$SCRIPTS/mail.sh" start
   "$SCRIPTS/keycloak.sh" start
   "$SCRIPTS/chromium.sh" install
   # The tests get their own database and ports, so a developer's data is never touched.
@@ -170,6 +181,7 @@ cmd_test() {
   local rc=0
   (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
+  if ! $mail_was_running; then "$SCRIPTS/mail.sh" stop; fi
   "$SCRIPTS/postgres.sh" stop
   if (( rc == 0 )); then log "all tests passed"; else log "tests failed (exit $rc)"; fi
   return $rc

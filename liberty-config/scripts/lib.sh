@@ -36,6 +36,15 @@ export KEYCLOAK_REALM="${KEYCLOAK_REALM:-encaptio}"
 export KEYCLOAK_ADMIN_USER="${KEYCLOAK_ADMIN_USER:-admin}"
 export KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin-dev}"
 
+# Mail: GreenMail stands in for the SMTP server in development and tests (Keycloak's invitation
+# and set-password mails, the application's own); its REST API serves the demo mailbox.
+export GREENMAIL_VERSION="${GREENMAIL_VERSION:-2.1.8}"
+export ENCAPTIO_SMTP_HOST="${ENCAPTIO_SMTP_HOST:-127.0.0.1}"
+export ENCAPTIO_SMTP_PORT="${ENCAPTIO_SMTP_PORT:-3025}"
+export GREENMAIL_IMAP_PORT="${GREENMAIL_IMAP_PORT:-3143}"
+export GREENMAIL_API_PORT="${GREENMAIL_API_PORT:-8025}"
+export ENCAPTIO_DEV_MAILBOX_URL="${ENCAPTIO_DEV_MAILBOX_URL:-http://127.0.0.1:$GREENMAIL_API_PORT}"
+
 # Liberty
 export ENCAPTIO_HTTP_PORT="${ENCAPTIO_HTTP_PORT:-9080}"
 export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_HTTPS_PORT:-9443}"

@@ -1,18 +1,30 @@
 package io.encaptio;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import jakarta.ejb.ApplicationException;
+import jakarta.ejb.Local;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +120,61 @@ class ArchitectureTest {
         .resideInAPackage("io.encaptio.application..")
         .should()
         .beAnnotatedWith(Transactional.class)
+        .check(classes);
+  }
+
+  /**
+   * Every method of a service interface (the use cases the web layer calls) declares who may call
+   * it; the authorization interceptor refuses a method without a declaration at run time, this rule
+   * fails the build first.
+   */
+  @Test
+  void everyServiceMethodDeclaresItsPermission() {
+    Set<String> services = new HashSet<>();
+    for (JavaClass bean : classes) {
+      bean.tryGetAnnotationOfType(Local.class)
+          .ifPresent(
+              local ->
+                  Arrays.stream(local.value())
+                      .filter(t -> t.getPackageName().equals("io.encaptio.application"))
+                      .forEach(t -> services.add(t.getName())));
+    }
+    assertThat(services).as("the EJBs' local service interfaces").hasSizeGreaterThan(10);
+    methods()
+        .that()
+        .areDeclaredInClassesThat(
+            DescribedPredicate.describe(
+                "are the local business interface of an EJB", c -> services.contains(c.getName())))
+        .and()
+        .areNotStatic()
+        .and()
+        .doNotHaveModifier(JavaModifier.SYNTHETIC)
+        .should()
+        .beAnnotatedWith(Requires.class)
+        .check(classes);
+  }
+
+  /** A per-capsule permission reads the capsule from the first parameter: it must be its id. */
+  @Test
+  void perCapsulePermissionsTakeTheCapsuleIdFirst() {
+    methods()
+        .that()
+        .areAnnotatedWith(Requires.class)
+        .should(
+            new ArchCondition<>(
+                "take the capsule's UUID first when the permission is per capsule") {
+              @Override
+              public void check(JavaMethod method, ConditionEvents events) {
+                Permission permission = method.getAnnotationOfType(Requires.class).value();
+                if (permission.perCapsule()
+                    && (method.getRawParameterTypes().isEmpty()
+                        || !method.getRawParameterTypes().get(0).isEquivalentTo(UUID.class))) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          method, method.getFullName() + " does not take the capsule id first"));
+                }
+              }
+            })
         .check(classes);
   }
 

@@ -3,10 +3,12 @@ package it.encaptio.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.encaptio.application.PeopleService;
+import io.encaptio.application.PeopleService.PersonDto;
+import io.encaptio.application.PeopleService.SignIn;
 import io.encaptio.application.TenantDirectory;
-import io.encaptio.application.UserProfileService;
-import io.encaptio.application.UserProfileService.SignIn;
-import io.encaptio.application.UserProfileService.UserProfileDto;
+import io.encaptio.application.access.Actor;
+import io.encaptio.application.access.ActorContext;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.NoTenantException;
 import io.encaptio.tenancy.context.TenantContext;
@@ -43,10 +45,10 @@ class TenantIsolationIT {
   }
 
   @Inject TenantDirectory directory;
-  @Inject UserProfileService profiles;
+  @Inject PeopleService profiles;
 
   private TenantRef tenant(String slug) {
-    return directory.tenant(slug).orElseThrow();
+    return ActorContext.supplyAs(TEST, () -> directory.tenant(slug)).orElseThrow();
   }
 
   @Test
@@ -55,23 +57,17 @@ class TenantIsolationIT {
     TenantRef globex = tenant("globex");
     String subject = "isolation-" + UUID.randomUUID();
 
-    UserProfileDto inAcme =
-        callAs(
-            acme,
-            () ->
-                profiles.recordSignIn(
-                    new SignIn(subject, "shared.name", "In Acme", "a@acme.example")));
-    UserProfileDto inGlobex =
+    PersonDto inAcme =
+        callAs(acme, () -> signIn(new SignIn(subject, "shared.name", "In Acme", "a@acme.example")));
+    PersonDto inGlobex =
         callAs(
             globex,
-            () ->
-                profiles.recordSignIn(
-                    new SignIn(subject, "shared.name", "In Globex", "g@globex.example")));
+            () -> signIn(new SignIn(subject, "shared.name", "In Globex", "g@globex.example")));
 
     assertThat(inAcme.signInCount()).isEqualTo(1);
     assertThat(inGlobex.signInCount()).as("globex's write created its own row").isEqualTo(1);
-    List<UserProfileDto> acmeRows = callAs(acme, profiles::profiles);
-    List<UserProfileDto> globexRows = callAs(globex, profiles::profiles);
+    List<PersonDto> acmeRows = callAs(acme, profiles::people);
+    List<PersonDto> globexRows = callAs(globex, profiles::people);
     assertThat(acmeRows)
         .filteredOn(p -> p.subject().equals(subject))
         .singleElement()
@@ -87,7 +83,8 @@ class TenantIsolationIT {
   void withoutATenantTheCallFailsBeforeTheDatabase() {
     assertThat(TenantContext.find()).isEmpty();
 
-    assertThatThrownBy(() -> profiles.profiles()).hasRootCauseInstanceOf(NoTenantException.class);
+    assertThatThrownBy(() -> ActorContext.supplyAs(TEST, profiles::people))
+        .hasRootCauseInstanceOf(NoTenantException.class);
   }
 
   @Test
@@ -109,11 +106,11 @@ class TenantIsolationIT {
                 start.await();
                 int crossed = 0;
                 for (int i = 1; i <= iterations; i++) {
-                  UserProfileDto seen =
-                      TenantContext.callAs(
+                  PersonDto seen =
+                      callAs(
                           tenant,
                           () ->
-                              profiles.recordSignIn(
+                              signIn(
                                   new SignIn(
                                       subject, tenant.slug() + ".user", tenant.slug(), null)));
                   if (!seen.displayName().equals(tenant.slug()) || seen.signInCount() != i) {
@@ -131,8 +128,8 @@ class TenantIsolationIT {
           .isZero();
     }
     for (TenantRef tenant : List.of(acme, globex)) {
-      UserProfileDto last =
-          callAs(tenant, profiles::profiles).stream()
+      PersonDto last =
+          callAs(tenant, profiles::people).stream()
               .filter(p -> p.subject().equals(subject))
               .findFirst()
               .orElseThrow();
@@ -158,11 +155,11 @@ class TenantIsolationIT {
       throw e;
     }
 
-    assertThat(callAs(acme, profiles::profiles))
+    assertThat(callAs(acme, profiles::people))
         .filteredOn(p -> p.subject().equals(subject))
         .singleElement()
         .satisfies(p -> assertThat(p.displayName()).isEqualTo("In Acme"));
-    assertThat(callAs(globex, profiles::profiles))
+    assertThat(callAs(globex, profiles::people))
         .filteredOn(p -> p.subject().equals(subject))
         .singleElement()
         .satisfies(p -> assertThat(p.displayName()).isEqualTo("In Globex"));
@@ -178,16 +175,23 @@ class TenantIsolationIT {
     callAs(acme, () -> profiles.recordSignIn(new SignIn(subject, "r.user", "Rolled back", null)));
     transaction.rollback();
 
-    assertThat(callAs(acme, profiles::profiles)).noneMatch(p -> p.subject().equals(subject));
-    UserProfileDto next =
-        callAs(acme, () -> profiles.recordSignIn(new SignIn(subject, "r.user", "Kept", null)));
+    assertThat(callAs(acme, profiles::people)).noneMatch(p -> p.subject().equals(subject));
+    PersonDto next = callAs(acme, () -> signIn(new SignIn(subject, "r.user", "Kept", null)));
     assertThat(next.signInCount()).isEqualTo(1);
     assertThat(next.displayName()).isEqualTo("Kept");
   }
 
+  /** The platform itself: these tests are about schemas, not about who may call. */
+  private static final Actor TEST = Actor.system("tenant isolation test");
+
+  private PersonDto signIn(SignIn signIn) {
+    profiles.recordSignIn(signIn);
+    return profiles.person(signIn.subject());
+  }
+
   private static <T> T callAs(TenantRef tenant, Callable<T> work) {
     try {
-      return TenantContext.callAs(tenant, work);
+      return ActorContext.callAs(TEST, () -> TenantContext.callAs(tenant, work));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -1,6 +1,8 @@
 package io.encaptio.application;
 
 import io.encaptio.application.RetrievalService.PassageDto;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -93,11 +95,13 @@ public interface AssistantService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an empty or too long question,
    *     or a published answer asked of a capsule never published
    */
+  @Requires(Permission.VIEW_CAPSULES)
   AnswerDto ask(UUID capsuleId, Ask ask, String askedBy, Consumer<String> tokens);
 
   /** What {@code tokens} receives when a model failed mid-answer and the next model starts over. */
   String RESTART = "\u0000restart";
 
+  @Requires(Permission.VIEW_CAPSULES)
   List<MessageDto> conversation(UUID capsuleId, UUID conversationId);
 
   /**
@@ -106,8 +110,10 @@ public interface AssistantService {
    * @throws NotFoundException for a message of another capsule or tenant
    * @throws IllegalArgumentException for another value, or a message that is not an answer
    */
+  @Requires(Permission.VIEW_CAPSULES)
   void feedback(UUID capsuleId, UUID messageId, int value);
 
   /** The capsule's latest questions the content could not answer, newest first. */
+  @Requires(Permission.READ_CONVERSATIONS)
   List<UnansweredDto> unanswered(UUID capsuleId, int max);
 }

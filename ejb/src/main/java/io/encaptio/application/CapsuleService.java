@@ -2,6 +2,9 @@ package io.encaptio.application;
 
 import io.encaptio.application.CapsuleSettingsDto.ActionDto;
 import io.encaptio.application.CapsuleSettingsDto.LeadFormDto;
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,30 +23,57 @@ public interface CapsuleService {
   /** The largest logo or avatar {@link #uploadBrandImage} accepts; callers read one byte more. */
   long MAX_BRAND_IMAGE_BYTES = io.encaptio.domain.capsule.CapsuleAsset.MAX_BYTES;
 
+  @Requires(Permission.VIEW_CAPSULES)
   List<TemplateDto> templates();
 
+  @Requires(Permission.CREATE_CAPSULES)
+  @Audited("capsule.created")
   CapsuleDto create(String name, String templateKey);
 
+  @Requires(Permission.VIEW_CAPSULES)
   CapsulePage capsules(int first, int max);
 
+  @Requires(Permission.VIEW_CAPSULES)
   CapsuleDto capsule(UUID id);
 
+  /**
+   * Whether the caller may change the capsule: editors and above, and for a capsule of a team,
+   * editors in that team (admins and owners change every capsule).
+   */
+  @Requires(Permission.VIEW_CAPSULES)
+  boolean editable(UUID id);
+
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.draft_saved")
   CapsuleDto saveDraft(UUID id, String name, CapsuleSettingsDto settings);
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.published")
   CapsuleDto publish(UUID id, String publishedBy);
 
   /** Published versions, newest first, each with what changed from the one before. */
+  @Requires(Permission.VIEW_CAPSULES)
   List<VersionDto> versions(UUID id);
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.rolled_back")
   CapsuleDto rollBack(UUID id, int version, String publishedBy);
 
+  @Requires(Permission.CREATE_CAPSULES)
+  @Audited("capsule.duplicated")
   CapsuleDto duplicate(UUID id);
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.archived")
   CapsuleDto archive(UUID id);
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.restored")
   CapsuleDto restore(UUID id);
 
   /** Soft delete: gone for editors and visitors at once; its public key stops working. */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.deleted")
   void delete(UUID id);
 
   /**
@@ -53,18 +83,24 @@ public interface CapsuleService {
    *
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for another kind, type or size
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.brand_image_uploaded")
   CapsuleDto uploadBrandImage(UUID id, String kind, String fileName, byte[] bytes);
 
   /** An image of the capsule's (draft or any version's) brand, for its editors. */
+  @Requires(Permission.VIEW_CAPSULES)
   Optional<AssetDto> brandImage(UUID id, UUID assetId);
 
   /** An image of the brand visitors see: only the published version's logo or avatar. */
+  @Requires(Permission.VISIT)
   Optional<AssetDto> publishedBrandImage(UUID id, UUID assetId);
 
   /** The assistant's system prompt for these settings, as the editor's preview shows it. */
+  @Requires(Permission.VIEW_CAPSULES)
   String promptPreview(String name, CapsuleSettingsDto settings);
 
   /** What visitors see of the capsule: its last published version, if it is live. */
+  @Requires(Permission.VISIT)
   Optional<PublishedCapsuleDto> published(UUID id);
 
   record TemplateDto(String key, String title, CapsuleSettingsDto settings)

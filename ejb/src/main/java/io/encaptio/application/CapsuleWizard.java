@@ -1,6 +1,9 @@
 package io.encaptio.application;
 
 import io.encaptio.application.CapsuleService.CapsuleDto;
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 
 /**
@@ -14,6 +17,8 @@ public interface CapsuleWizard {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming each field to fix (name,
    *     welcomeMessage, title, text, url, ...); nothing is created then
    */
+  @Requires(Permission.CREATE_CAPSULES)
+  @Audited("capsule.created")
   CapsuleDto create(FirstCapsule request);
 
   /** What the wizard collected; content fields left blank are skipped. */

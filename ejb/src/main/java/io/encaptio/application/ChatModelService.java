@@ -1,5 +1,8 @@
 package io.encaptio.application;
 
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
@@ -64,6 +67,7 @@ public interface ChatModelService {
       long costMicros)
       implements Serializable {}
 
+  @Requires(Permission.VIEW_CAPSULES)
   List<ChatModelDto> models();
 
   /**
@@ -72,23 +76,33 @@ public interface ChatModelService {
    *     missing key or an address in a private network
    * @throws IllegalStateException when no secrets key is configured, or the name is taken
    */
+  @Requires(Permission.MANAGE_ORGANIZATION)
+  @Audited("chat_model.added")
   ChatModelDto add(ModelSpec spec, String apiKey);
 
   /** Changes the settings; {@code apiKey} null keeps the stored key. */
+  @Requires(Permission.MANAGE_ORGANIZATION)
+  @Audited("chat_model.changed")
   ChatModelDto change(UUID id, ModelSpec spec, String apiKey);
 
   /**
    * @throws IllegalStateException while a capsule answers with it, naming the capsules
    */
+  @Requires(Permission.MANAGE_ORGANIZATION)
+  @Audited("chat_model.removed")
   void remove(UUID id);
 
+  @Requires(Permission.VIEW_CAPSULES)
   RoutingDto routing(UUID capsuleId);
 
   /**
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for unknown models or a bad share
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.routing_changed")
   RoutingDto changeRouting(UUID capsuleId, RoutingDto routing);
 
   /** Answer rate, feedback, latency and cost per variant of the capsule's answers so far. */
+  @Requires(Permission.READ_CONVERSATIONS)
   List<VariantDto> experiment(UUID capsuleId);
 }

@@ -1,5 +1,8 @@
 package io.encaptio.application;
 
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,8 +16,12 @@ import java.util.UUID;
  */
 public interface ContentService {
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.added")
   ContentDto addText(UUID capsuleId, String title, String text);
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.added")
   ContentDto addFaq(UUID capsuleId, String question, String answer);
 
   /**
@@ -25,6 +32,8 @@ public interface ContentService {
    *     unaccepted file, saying which and what to upload instead
    * @throws IllegalStateException when the capsule has the same file already, naming it
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.added")
   ContentDto addFile(UUID capsuleId, String fileName, byte[] bytes, String caption);
 
   /**
@@ -36,6 +45,8 @@ public interface ContentService {
    *     field
    * @throws IllegalStateException when the capsule has this address already
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.added")
   ContentDto addUrl(UUID capsuleId, String url, int depth, int maxPages, Integer syncHours);
 
   /**
@@ -43,6 +54,8 @@ public interface ContentService {
    *
    * @throws IllegalStateException for an item that is not a web address
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.sync_requested")
   ContentDto syncNow(UUID capsuleId, UUID itemId);
 
   /**
@@ -51,9 +64,13 @@ public interface ContentService {
    *
    * @throws IllegalStateException when nothing is queued or running for the item
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.cancelled")
   ContentDto cancel(UUID capsuleId, UUID itemId);
 
   /** Indexes the item again from its source (a failed item gets another try). */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.reindexed")
   ContentDto reindex(UUID capsuleId, UUID itemId);
 
   /**
@@ -61,23 +78,32 @@ public interface ContentService {
    *
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming what to fix
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.labelled")
   ContentDto label(UUID capsuleId, UUID itemId, List<String> tags, String language);
 
   /** Removes the item with its chunks (and file); visitors' answers stop using it at once. */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("content.deleted")
   void remove(UUID capsuleId, UUID itemId);
 
   /** The largest file {@link #addFile} accepts; callers read at most one byte more. */
+  @Requires(Permission.VIEW_CAPSULES)
   long maxUploadBytes();
 
   /** The capsule's items, oldest first, each with its ingestion stage. */
+  @Requires(Permission.VIEW_CAPSULES)
   List<ContentDto> content(UUID capsuleId);
 
+  @Requires(Permission.VIEW_CAPSULES)
   ContentDto item(UUID capsuleId, UUID itemId);
 
   /** An item's chunks, in order, as search and citations will see them. */
+  @Requires(Permission.VIEW_CAPSULES)
   List<ChunkDto> chunks(UUID capsuleId, UUID itemId);
 
   /** How the capsule's content is indexed, with the models it can choose from. */
+  @Requires(Permission.VIEW_CAPSULES)
   IndexingDto indexing(UUID capsuleId);
 
   /**
@@ -89,6 +115,8 @@ public interface ContentService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an unknown model, or a chunk
    *     size or overlap the model cannot take, by field; nothing changes then
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.indexing_changed")
   IndexingDto changeIndexing(UUID capsuleId, IndexingChange change);
 
   /** Indexing settings to change; those left out (null) stay as they are. */

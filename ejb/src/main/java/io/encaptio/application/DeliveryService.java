@@ -1,6 +1,9 @@
 package io.encaptio.application;
 
 import io.encaptio.application.AssistantService.MessageDto;
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import io.encaptio.domain.capsule.AllowedOrigins;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -81,12 +84,15 @@ public interface DeliveryService {
   record OutboxEventDto(UUID id, String kind, UUID capsuleId, String payload, OffsetDateTime at)
       implements Serializable {}
 
+  @Requires(Permission.VIEW_CAPSULES)
   DeliveryDto delivery(UUID capsuleId);
 
   /**
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an entry that is not an origin
    * @throws IllegalStateException when tokens are required before a secret exists
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.delivery_changed")
   DeliveryDto changeDelivery(UUID capsuleId, DeliveryChange change);
 
   /**
@@ -94,18 +100,22 @@ public interface DeliveryService {
    * the first time it is asked for and kept after that, so printed links and QR codes go on working
    * when the capsule is renamed.
    */
+  @Requires(Permission.VIEW_CAPSULES)
   String shareSlug(UUID capsuleId);
 
   /**
    * Makes a new embed secret and returns it: the only time it is shown. Tokens signed with the old
    * one stop working.
    */
+  @Requires(Permission.MANAGE_ORGANIZATION)
+  @Audited("capsule.embed_secret_made")
   String newEmbedSecret(UUID capsuleId);
 
   /**
    * The capsule's policy for visitors; empty when the tenant has no such capsule. Cached for a few
    * seconds (a change made on this node applies at once, on other nodes within the cache's life).
    */
+  @Requires(Permission.VISIT)
   java.util.Optional<AccessDto> policy(UUID capsuleId);
 
   /**
@@ -114,16 +124,21 @@ public interface DeliveryService {
    * @return the visitor's identity the token carries ({@code sub}), or null for none
    * @throws io.encaptio.domain.capsule.EmbedTokenException saying what is wrong with it
    */
+  @Requires(Permission.VISIT)
   String verifyEmbedToken(UUID capsuleId, String publicKey, String token);
 
   /** The capsule's visitor conversations, latest first; only those with unanswered questions. */
+  @Requires(Permission.READ_CONVERSATIONS)
   List<ConversationSummaryDto> conversations(UUID capsuleId, int max, boolean unansweredOnly);
 
+  @Requires(Permission.READ_CONVERSATIONS)
   ConversationDetailDto conversation(UUID capsuleId, UUID conversationId);
 
   /** The capsule's leads, latest first. */
+  @Requires(Permission.READ_CONVERSATIONS)
   List<LeadDto> leads(UUID capsuleId, int max);
 
   /** The tenant's latest integration events of a kind, newest first. */
+  @Requires(Permission.READ_CONVERSATIONS)
   List<OutboxEventDto> events(String kind, int max);
 }

@@ -1,5 +1,8 @@
 package io.encaptio.application;
 
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,13 +47,18 @@ public interface GoldenQuestionService {
       List<ResultDto> results)
       implements Serializable {}
 
+  @Requires(Permission.VIEW_CAPSULES)
   List<GoldenQuestionDto> questions(UUID capsuleId);
 
   /**
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException by field
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("golden_question.added")
   GoldenQuestionDto add(UUID capsuleId, String question, List<String> facts, boolean shouldRefuse);
 
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("golden_question.removed")
   void remove(UUID capsuleId, UUID questionId);
 
   /**
@@ -58,11 +66,14 @@ public interface GoldenQuestionService {
    *
    * @throws IllegalStateException when the capsule has no golden questions
    */
+  @Requires(Permission.EDIT_CAPSULE)
   RunDto runNow(UUID capsuleId);
 
   /** The capsule's latest runs, newest first; the newest with its results. */
+  @Requires(Permission.VIEW_CAPSULES)
   List<RunDto> runs(UUID capsuleId, int max);
 
   /** A run with its results. */
+  @Requires(Permission.VIEW_CAPSULES)
   RunDto run(UUID capsuleId, UUID runId);
 }

@@ -1,5 +1,8 @@
 package io.encaptio.application;
 
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +90,10 @@ public interface RetrievalService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for a blank or too long question, an
    *     unknown mode or bad settings, by field
    */
+  @Requires(Permission.VIEW_CAPSULES)
   SearchResultDto search(UUID capsuleId, Search search);
 
+  @Requires(Permission.VIEW_CAPSULES)
   RetrievalSettingsDto settings(UUID capsuleId);
 
   /**
@@ -97,5 +102,7 @@ public interface RetrievalService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming each field to fix; nothing
    *     changes then
    */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("capsule.retrieval_changed")
   RetrievalSettingsDto changeSettings(UUID capsuleId, RetrievalChange change);
 }

@@ -1,5 +1,7 @@
 package io.encaptio.application;
 
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import io.encaptio.tenancy.application.TenantRef;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +15,12 @@ public interface TenantDirectory {
    *
    * @return the tenants after synchronisation
    */
+  @Requires(Permission.OPERATE_PLATFORM)
   List<TenantRef> synchronizeWithIdentityProvider();
 
+  @Requires(Permission.OPERATE_PLATFORM)
   List<TenantRef> tenants();
 
+  @Requires(Permission.OPERATE_PLATFORM)
   Optional<TenantRef> tenant(String slug);
 }

@@ -1,5 +1,7 @@
 package io.encaptio.application;
 
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import io.encaptio.tenancy.application.NewTenant;
 import io.encaptio.tenancy.application.TenantRef;
 import java.io.Serializable;
@@ -22,9 +24,11 @@ public interface TenantProvisioning {
    * @throws io.encaptio.tenancy.domain.InvalidTenantException with what to fix, when the request is
    *     invalid or its slug is taken; nothing is created then
    */
+  @Requires(Permission.OPERATE_PLATFORM)
   Provisioned provision(NewTenant request);
 
   /** Completes an interrupted provisioning run of the tenant. */
+  @Requires(Permission.OPERATE_PLATFORM)
   Provisioned completeProvisioning(String slug);
 
   /** The steps of a provisioning run, in order; each is announced when it is done. */

@@ -1,6 +1,8 @@
 package io.encaptio.application;
 
 import io.encaptio.application.AssistantService.MessageDto;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,11 @@ public interface VisitorService {
    *
    * @throws CapsuleUnavailableException when the capsule is not published now
    */
+  @Requires(Permission.VISIT)
   ConversationDto start(UUID capsuleId, Visitor visitor);
 
   /** The visitor's conversation with its messages, to resume it. */
+  @Requires(Permission.VISIT)
   ConversationDto conversation(UUID capsuleId, UUID conversationId, String visitorId);
 
   /**
@@ -75,10 +79,12 @@ public interface VisitorService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for an empty or too long message
    * @throws IllegalStateException when the conversation holds {@link #MAX_QUESTIONS} questions
    */
+  @Requires(Permission.VISIT)
   VisitorAnswerDto ask(
       UUID capsuleId, UUID conversationId, String visitorId, String text, Consumer<String> tokens);
 
   /** Thumbs up (+1) or down (-1) on an answer in one of the visitor's conversations. */
+  @Requires(Permission.VISIT)
   void feedback(UUID capsuleId, UUID messageId, String visitorId, int value);
 
   /**
@@ -88,12 +94,14 @@ public interface VisitorService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException naming each field to fix
    * @throws IllegalStateException when the capsule has no lead form
    */
+  @Requires(Permission.VISIT)
   LeadReceipt submitLead(UUID capsuleId, String visitorId, LeadSubmission lead);
 
   /**
    * Records what the visitor did that the server does not see itself: a click on an action button
    * ({@code button-click}, detail: its label).
    */
+  @Requires(Permission.VISIT)
   void record(UUID capsuleId, UUID conversationId, String visitorId, String kind, String detail);
 
   /** Whether a visitor id is well formed ({@code [A-Za-z0-9_-]{16,80}}). */

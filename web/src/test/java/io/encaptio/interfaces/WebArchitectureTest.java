@@ -63,6 +63,21 @@ class WebArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The web layer calls the service interfaces, never their implementations or the beans behind
+   * them: those are reached only through a service, whose declared permission is checked first.
+   */
+  @Test
+  void theWebLayerCallsOnlyServiceInterfaces() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.encaptio.interfaces..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.encaptio.application.internal..")
+        .check(classes);
+  }
+
   @Test
   void restResourcesDoNotDependOnTheTenancyDomain() {
     noClasses()

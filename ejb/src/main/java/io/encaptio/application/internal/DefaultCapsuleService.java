@@ -4,6 +4,7 @@ import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleSettingsDto;
 import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.application.NotFoundException;
+import io.encaptio.application.access.ActorContext;
 import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.capsule.AssistantPrompt;
 import io.encaptio.domain.capsule.Brand;
@@ -44,6 +45,7 @@ public class DefaultCapsuleService implements CapsuleService {
   static final int MAX_PAGE = 100;
 
   @Inject CapsuleRepository capsules;
+  @Inject CapsuleAccess access;
   @Inject GoldenRuns goldenRuns;
   @Inject ContentRepository content;
   @Inject PublicKeyRegistry publicKeys;
@@ -99,6 +101,11 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public CapsuleDto capsule(UUID id) {
     return toDto(require(id));
+  }
+
+  @Override
+  public boolean editable(UUID id) {
+    return access.refusal(ActorContext.find().orElse(null), id).isEmpty();
   }
 
   @Override

@@ -38,6 +38,8 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Inject SchemaMigrations migrations;
   @Inject OrganizationDirectory organizations;
 
+  @Inject PlatformAudit platformAudit;
+
   @Inject
   @ConfigProperty(name = "encaptio.export.dir")
   String exportDirectory;
@@ -60,17 +62,24 @@ public class DefaultTenantAdministration implements TenantAdministration {
 
   @Override
   public TenantRef suspend(String slug, String reason) {
-    return registry.suspend(slug, reason);
+    TenantRef suspended = registry.suspend(slug, reason);
+    platformAudit.record("tenant.suspended", slug, reason);
+    return suspended;
   }
 
   @Override
   public TenantRef resume(String slug) {
-    return registry.resume(slug);
+    TenantRef resumed = registry.resume(slug);
+    platformAudit.record("tenant.resumed", slug, null);
+    return resumed;
   }
 
   @Override
   public TenantRef limitContent(String slug, Long bytes) {
-    return registry.limitContent(slug, bytes);
+    TenantRef limited = registry.limitContent(slug, bytes);
+    platformAudit.record(
+        "tenant.content_limit_changed", slug, bytes == null ? "no limit" : bytes + " bytes");
+    return limited;
   }
 
   @Override
@@ -99,6 +108,7 @@ public class DefaultTenantAdministration implements TenantAdministration {
     migrations.dropSchema(tenant.schemaName());
     registry.organizationId(slug).ifPresent(organizations::removeOrganization);
     registry.remove(slug);
+    platformAudit.record("tenant.deleted", slug, "export kept in " + file);
     return new DeletedTenant(slug, file.toString(), rows);
   }
 
@@ -107,13 +117,19 @@ public class DefaultTenantAdministration implements TenantAdministration {
     TenantOverview tenant = registry.overview(slug);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     archives.export(tenant.tenant().schemaName(), tenant.schemaVersion(), out);
+    platformAudit.record("tenant.exported", slug, out.size() + " bytes");
     return out.toByteArray();
   }
 
   @Override
   public Map<String, Long> importInto(String slug, byte[] archive) {
     TenantOverview tenant = registry.overview(slug);
-    return archives.importInto(
-        tenant.tenant().schemaName(), tenant.schemaVersion(), new ByteArrayInputStream(archive));
+    Map<String, Long> rows =
+        archives.importInto(
+            tenant.tenant().schemaName(),
+            tenant.schemaVersion(),
+            new ByteArrayInputStream(archive));
+    platformAudit.record("tenant.imported", slug, rows.toString());
+    return rows;
   }
 }

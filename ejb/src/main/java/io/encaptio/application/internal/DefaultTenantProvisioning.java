@@ -36,6 +36,8 @@ public class DefaultTenantProvisioning implements TenantProvisioning {
   @Inject SchemaMigrations migrations;
   @Inject OrganizationDirectory organizations;
   @Inject Event<StepCompleted> progress;
+  @Inject Invitations invitations;
+  @Inject PlatformAudit platformAudit;
 
   @Override
   public Provisioned provision(NewTenant request) {
@@ -65,16 +67,22 @@ public class DefaultTenantProvisioning implements TenantProvisioning {
     registry.migrationSucceeded(slug, migrations.migrateTenant(tenant.schemaName()));
     timeline.done(slug, Step.SCHEMA_MIGRATED);
 
-    Organization organization =
-        organizations.ensureOrganization(slug, request.name(), request.emailDomain());
+    Organization organization = organizations.ensureOrganization(slug, request.name());
     registry.linkOrganization(slug, organization.id());
     timeline.done(slug, Step.ORGANIZATION_CREATED);
 
-    organizations.ensureOwner(organization, request.ownerEmail(), request.ownerName());
+    // The owner's role is held in this organization only: granted at their first sign-in here
+    // from the subject kept in the registry, never as a realm-wide role.
+    OrganizationDirectory.Invitee owner =
+        organizations.ensureMember(organization.id(), request.ownerEmail(), request.ownerName());
+    registry.ownerInvited(slug, owner.userId());
+    invitations.send(
+        tenant, owner.userId(), request.ownerEmail(), owner.created(), "owner", "Encaptio");
     timeline.done(slug, Step.OWNER_INVITED);
 
     TenantRef active = registry.activate(slug);
     timeline.done(slug, Step.ACTIVATED);
+    platformAudit.record("tenant.provisioned", slug, "owner " + request.ownerEmail());
     LOG.info(
         () ->
             "Tenant "

@@ -1,5 +1,7 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.application.access.Actor;
+import io.encaptio.application.access.ActorContext;
 import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.job.Job;
 import io.encaptio.domain.job.JobQueue;
@@ -127,7 +129,9 @@ public class JobWorker {
       return;
     }
     try {
-      TenantContext.runAs(tenant.get(), () -> handler(job.kind()).handle(job));
+      ActorContext.runAs(
+          Actor.system("job " + job.kind()),
+          () -> TenantContext.runAs(tenant.get(), () -> handler(job.kind()).handle(job)));
       queue.succeeded(job.id());
     } catch (ContentRejectedException | IllegalArgumentException permanent) {
       LOG.info(

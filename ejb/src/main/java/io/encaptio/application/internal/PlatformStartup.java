@@ -1,7 +1,10 @@
 package io.encaptio.application.internal;
 
 import io.encaptio.application.TenantDirectory;
+import io.encaptio.application.access.Actor;
+import io.encaptio.application.access.ActorContext;
 import io.encaptio.tenancy.application.SchemaMigrations;
+import io.encaptio.tenancy.application.TenantRef;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -14,6 +17,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +40,7 @@ public class PlatformStartup {
   @Inject SchemaMigrations migrations;
   @Inject TenantSchemaMigrator schemaMigrator;
   @EJB TenantDirectory directory;
+  @Inject LegacyRoleMigration legacyRoles;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
@@ -58,7 +63,14 @@ public class PlatformStartup {
         LOG.info(() -> "Platform schema is at version " + version);
         schemaMigrator.migrateAllInBackground();
       }
-      int count = directory.synchronizeWithIdentityProvider().size();
+      int count =
+          ActorContext.supplyAs(
+              Actor.system("tenant synchronisation"),
+              () -> {
+                List<TenantRef> tenants = directory.synchronizeWithIdentityProvider();
+                legacyRoles.migrate(tenants);
+                return tenants.size();
+              });
       LOG.fine(() -> count + " tenants registered");
     } catch (RuntimeException e) {
       LOG.log(

@@ -13,4 +13,17 @@ public interface UserProfileRepository {
   void add(UserProfile profile);
 
   long count();
+
+  Optional<UserProfile> findByEmail(String email);
+
+  void remove(UserProfile profile);
+
+  /** Members holding this role and not deactivated (owners, to keep at least one). */
+  long countWithRole(Role role);
+
+  /** People taking a seat: invited or active. */
+  long seatsTaken();
+
+  /** The ids of the teams the person belongs to. */
+  java.util.Set<java.util.UUID> teamsOf(String subject);
 }

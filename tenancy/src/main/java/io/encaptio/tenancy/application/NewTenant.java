@@ -2,7 +2,6 @@ package io.encaptio.tenancy.application;
 
 import io.encaptio.tenancy.domain.TenantSlug;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -36,10 +35,5 @@ public record NewTenant(
       problems.put("ownerName", "Give the owner's name, 1 to 200 characters.");
     }
     return problems;
-  }
-
-  /** The e-mail domain, used as the organization's domain in the identity provider. */
-  public String emailDomain() {
-    return ownerEmail.substring(ownerEmail.indexOf('@') + 1).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,26 +1,65 @@
 package io.encaptio.tenancy.application;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The identity provider's organizations and their people (Keycloak in every environment). Every
- * method may throw {@link IdentityProviderUnavailableException} when the provider does not answer
- * or refuses; the "ensure" methods are idempotent, so a provisioning run can always be repeated.
+ * method may throw {@link IdentityProviderUnavailableException} when the provider does not answer,
+ * or {@link IdentityProviderRefusedException} when it refuses a change; the "ensure" methods are
+ * idempotent, so a provisioning run or an invitation can always be repeated.
+ *
+ * <p>Roles are not kept here: a person's role is a property of their membership of one
+ * organization, stored in that tenant's schema. The directory only says who belongs where.
  */
 public interface OrganizationDirectory {
 
   List<Organization> organizations();
 
-  /** The organization with this alias, created with the name and e-mail domain if missing. */
-  Organization ensureOrganization(String alias, String name, String domain);
+  /**
+   * The organization with this alias, created with the name if missing. No e-mail domain is linked:
+   * a domain belongs to an organization only once an admin claims it.
+   */
+  Organization ensureOrganization(String alias, String name);
 
   /**
-   * The tenant's first owner: a user with the e-mail address (created if missing, with a
-   * set-password action pending), holding the owner role and member of the organization.
-   *
-   * @return the user's id in the identity provider
+   * The account of a person invited into an organization: whether the invitation made the account,
+   * and whether it was a member of the organization before.
    */
-  String ensureOwner(Organization organization, String email, String fullName);
+  record Invitee(String userId, boolean created, boolean wasMember) {}
+
+  /**
+   * A member of the organization with this e-mail address: the account is created if missing (with
+   * a set-password action pending), and joined to the organization if it is not a member yet.
+   */
+  Invitee ensureMember(String organizationId, String email, String fullName);
+
+  /**
+   * Sends the person the identity provider's mail with a link that sets their password and then
+   * leads to {@code continueTo}; the link works for {@code lifespan}.
+   */
+  void sendSetPasswordMail(String userId, URI continueTo, Duration lifespan);
+
+  List<OrganizationMember> members(String organizationId);
+
+  /**
+   * Removes the person from the organization. Their account is deleted too when it belongs to no
+   * other organization and holds no platform role, and kept otherwise.
+   *
+   * @return whether the account was deleted
+   */
+  boolean removeMember(String organizationId, String userId);
+
+  /**
+   * The holders of the realm-wide roles of earlier versions ({@code owner}, {@code editor}), by
+   * user id, to migrate them into the organizations they are members of.
+   */
+  Map<String, String> legacyRoleHolders();
+
+  /** Takes the realm-wide role away once it has been migrated. */
+  void dropLegacyRole(String userId, String role);
 
   /** Removes the organization (its users stay, as people may belong elsewhere); gone is fine. */
   void removeOrganization(String organizationId);

@@ -88,6 +88,17 @@ public class TenantRegistry {
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void ownerInvited(String slug, String subject) {
+    require(slug).ownerInvited(subject);
+  }
+
+  /** The identity provider's id of the first owner an operator named, if any. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> ownerSubject(String slug) {
+    return tenants.findBySlug(new TenantSlug(slug)).map(Tenant::ownerSubject);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void linkOrganization(String slug, String organizationId) {
     require(slug).linkOrganization(organizationId);
   }

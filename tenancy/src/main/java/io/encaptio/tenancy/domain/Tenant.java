@@ -57,6 +57,9 @@ public class Tenant {
   @Column(name = "owner_name", length = 200)
   private String ownerName;
 
+  @Column(name = "owner_subject", length = 64)
+  private String ownerSubject;
+
   @Column(name = "content_limit_bytes")
   private Long contentLimitBytes;
 
@@ -119,6 +122,15 @@ public class Tenant {
 
   public String ownerName() {
     return ownerName;
+  }
+
+  /** The identity provider's id of the first owner, once their account exists. */
+  public String ownerSubject() {
+    return ownerSubject;
+  }
+
+  public void ownerInvited(String subject) {
+    this.ownerSubject = subject;
   }
 
   /** Marks the tenant ready to serve once its schema exists and is migrated. */

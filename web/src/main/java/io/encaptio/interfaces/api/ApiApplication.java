@@ -5,6 +5,7 @@ import io.encaptio.interfaces.assistant.rest.ChatModelResource;
 import io.encaptio.interfaces.assistant.rest.GoldenQuestionResource;
 import io.encaptio.interfaces.assistant.rest.ModelRoutingResource;
 import io.encaptio.interfaces.assistant.rest.RetrievalResource;
+import io.encaptio.interfaces.audit.rest.AuditResource;
 import io.encaptio.interfaces.capsule.rest.BrandResource;
 import io.encaptio.interfaces.capsule.rest.CapsuleResource;
 import io.encaptio.interfaces.content.rest.ContentResource;
@@ -15,13 +16,17 @@ import io.encaptio.interfaces.delivery.rest.ShareResource;
 import io.encaptio.interfaces.inbox.rest.InboxResource;
 import io.encaptio.interfaces.integration.rest.EventResource;
 import io.encaptio.interfaces.lead.rest.LeadResource;
+import io.encaptio.interfaces.ops.rest.PlatformAuditResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
 import io.encaptio.interfaces.problem.RateLimitedMapper;
 import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import io.encaptio.interfaces.problem.UnreadableBodyMapper;
 import io.encaptio.interfaces.problem.WebApplicationExceptionMapper;
+import io.encaptio.interfaces.rest.EncaptioRoles;
+import io.encaptio.interfaces.user.rest.InvitationResource;
 import io.encaptio.interfaces.user.rest.MeResource;
 import io.encaptio.interfaces.user.rest.PeopleResource;
+import io.encaptio.interfaces.user.rest.TeamResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -56,6 +61,9 @@ public class ApiApplication extends Application {
     return Set.of(
         MeResource.class,
         PeopleResource.class,
+        InvitationResource.class,
+        TeamResource.class,
+        AuditResource.class,
         CapsuleResource.class,
         BrandResource.class,
         ContentResource.class,
@@ -72,6 +80,8 @@ public class ApiApplication extends Application {
         EventResource.class,
         ShareResource.class,
         TenantOperationsResource.class,
+        PlatformAuditResource.class,
+        EncaptioRoles.class,
         UnreadableBodyMapper.class,
         RateLimitedMapper.class,
         WebApplicationExceptionMapper.class,

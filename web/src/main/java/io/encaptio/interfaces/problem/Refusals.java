@@ -2,8 +2,11 @@ package io.encaptio.interfaces.problem;
 
 import io.encaptio.application.CapsuleUnavailableException;
 import io.encaptio.application.NotFoundException;
+import io.encaptio.application.access.AccessDeniedException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.shared.ConflictException;
+import io.encaptio.domain.shared.InvalidInputException;
+import io.encaptio.tenancy.application.IdentityProviderRefusedException;
 import io.encaptio.tenancy.application.UnknownTenantException;
 import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.TenantStateException;
@@ -12,10 +15,10 @@ import java.util.Optional;
 
 /**
  * The services' refusals as problems: bad input 400 (with the problem per field), an unknown tenant
- * or resource 404, a capsule visitors cannot use 403, a state that forbids the operation 409. The
- * refusals are application exceptions and reach callers unwrapped; one that a caller wrapped in an
- * EJBException still reads as itself. For the API ({@link UnexpectedExceptionMapper}) and the pages
- * ({@code PageMessages}) alike.
+ * or resource 404, a role that may not do it or a capsule visitors cannot use 403, a state that
+ * forbids the operation 409. The refusals are application exceptions and reach callers unwrapped;
+ * one that a caller wrapped in an EJBException still reads as itself. For the API ({@link
+ * UnexpectedExceptionMapper}) and the pages ({@code PageMessages}) alike.
  */
 public final class Refusals {
 
@@ -34,6 +37,21 @@ public final class Refusals {
       return Optional.of(
           Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
               .withErrors(invalid.problems()));
+    }
+    if (cause instanceof InvalidInputException invalid) {
+      return Optional.of(
+          Problem.of(ProblemType.BAD_REQUEST, invalid.getMessage(), path)
+              .withErrors(invalid.problems()));
+    }
+    if (cause instanceof AccessDeniedException) {
+      return Optional.of(Problem.of(ProblemType.FORBIDDEN, cause.getMessage(), path));
+    }
+    if (cause instanceof IdentityProviderRefusedException refused) {
+      return Optional.of(
+          Problem.of(
+              refused.conflict() ? ProblemType.CONFLICT : ProblemType.BAD_REQUEST,
+              refused.getMessage(),
+              path));
     }
     if (cause instanceof InvalidCapsuleException invalid) {
       return Optional.of(

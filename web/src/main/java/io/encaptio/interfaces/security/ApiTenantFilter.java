@@ -27,6 +27,7 @@ public class ApiTenantFilter extends HttpFilter {
 
   @Inject CurrentCaller caller;
   @Inject TenantResolver resolver;
+  @Inject RequestActors actors;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -48,7 +49,24 @@ public class ApiTenantFilter extends HttpFilter {
         TenantSelection.select(
             identity.get().organizations(), req.getHeader(ORGANIZATION_HEADER), resolver);
     if (outcome instanceof TenantSelection.Selected selected) {
-      TenantScope.continueAs(selected.tenant(), req, resp, chain);
+      TenantScope.continueAs(
+          selected.tenant(),
+          req,
+          resp,
+          (request, response) -> {
+            RequestActors.Resolved resolved =
+                actors.person(
+                    identity.get(), req, people -> people.membership(identity.get().subject()));
+            if (resolved.deactivated()) {
+              refuse(
+                  req,
+                  resp,
+                  ProblemType.FORBIDDEN,
+                  RequestActors.deactivatedMessage(selected.tenant().displayName()));
+              return;
+            }
+            TenantScope.continueAs(resolved.actor(), req, resp, chain);
+          });
     } else {
       refuse(
           req, resp, problemType(outcome), TenantSelection.explain(outcome, ORGANIZATION_HEADER));

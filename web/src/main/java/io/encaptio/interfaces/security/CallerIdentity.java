@@ -3,7 +3,11 @@ package io.encaptio.interfaces.security;
 import java.io.Serializable;
 import java.util.Set;
 
-/** The signed-in person as the verified token describes them. */
+/**
+ * The signed-in person as the verified token describes them. {@code roles} are realm-wide roles
+ * (only {@code platform-operator} means anything); a person's role in an organization is not in the
+ * token but in that tenant's schema (see {@link Access}).
+ */
 public record CallerIdentity(
     String subject,
     String username,
@@ -19,16 +23,6 @@ public record CallerIdentity(
         ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName))
             .strip();
     return name.isEmpty() ? username : name;
-  }
-
-  /** Owners and editors build capsules; other members of an organization only look. */
-  public boolean canEditCapsules() {
-    return roles.contains("owner") || roles.contains("editor");
-  }
-
-  /** Owners administer the organization: its chat models and their keys, among others. */
-  public boolean isOwner() {
-    return roles.contains("owner");
   }
 
   public boolean isPlatformOperator() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 public class OperatorApiFilter extends HttpFilter {
 
   @Inject CurrentCaller caller;
+  @Inject RequestActors actors;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -29,7 +30,7 @@ public class OperatorApiFilter extends HttpFilter {
       ProblemWriter.write(
           req, resp, ProblemType.FORBIDDEN, "Tenant operations need the platform-operator role.");
     } else {
-      chain.doFilter(req, resp);
+      TenantScope.continueAs(actors.operator(identity.get(), req), req, resp, chain);
     }
   }
 }

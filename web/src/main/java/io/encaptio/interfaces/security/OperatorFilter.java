@@ -19,13 +19,14 @@ public class OperatorFilter extends HttpFilter {
   static final String FORBIDDEN_PAGE = "/ops/forbidden.xhtml";
 
   @Inject CurrentCaller caller;
+  @Inject RequestActors actors;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
     boolean operator = caller.find().map(CallerIdentity::isPlatformOperator).orElse(false);
     if (operator) {
-      chain.doFilter(req, resp);
+      TenantScope.continueAs(actors.operator(caller.identity(), req), req, resp, chain);
     } else {
       resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
       req.getRequestDispatcher(FORBIDDEN_PAGE).forward(req, resp);

@@ -25,9 +25,13 @@ public class PortalTenantFilter extends HttpFilter {
   static final String NO_TENANT_PAGE = "/app/no-tenant.xhtml";
   public static final String PROBLEM_ATTRIBUTE = "encaptio.tenantProblem";
 
+  /** Names the organization to work in, among the person's own: {@code /app/?organization=acme}. */
+  public static final String ORGANIZATION_PARAMETER = "organization";
+
   @Inject CurrentCaller caller;
   @Inject TenantResolver resolver;
   @Inject PortalSession session;
+  @Inject RequestActors actors;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -38,6 +42,10 @@ public class PortalTenantFilter extends HttpFilter {
       return;
     }
     String path = req.getRequestURI().substring(req.getContextPath().length());
+    String named = req.getParameter(ORGANIZATION_PARAMETER);
+    if (named != null && identity.get().organizations().contains(named)) {
+      session.choose(named); // an invitation's link names the organization it leads into
+    }
     var outcome =
         TenantSelection.select(
             identity.get().organizations(), session.getChosenOrganization(), resolver);
@@ -47,8 +55,20 @@ public class PortalTenantFilter extends HttpFilter {
           req,
           resp,
           (request, response) -> {
-            session.enter(selected.tenant(), identity.get());
-            chain.doFilter(request, response);
+            RequestActors.Resolved resolved =
+                actors.person(
+                    identity.get(),
+                    req,
+                    people -> session.enter(selected.tenant(), identity.get(), people));
+            if (resolved.deactivated()) {
+              req.setAttribute(
+                  PROBLEM_ATTRIBUTE,
+                  RequestActors.deactivatedMessage(selected.tenant().displayName()));
+              resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
+              req.getRequestDispatcher(NO_TENANT_PAGE).forward(req, resp);
+              return;
+            }
+            TenantScope.continueAs(resolved.actor(), req, resp, chain);
           });
     } else if (path.startsWith(CHOOSER) || path.startsWith("/app/jakarta.faces.resource")) {
       chain.doFilter(req, resp);
@@ -57,7 +77,7 @@ public class PortalTenantFilter extends HttpFilter {
     } else if (outcome instanceof TenantSelection.NoOrganization
         && identity.get().isPlatformOperator()) {
       session.setTenant(null);
-      chain.doFilter(req, resp);
+      TenantScope.continueAs(actors.operator(identity.get(), req), req, resp, chain);
     } else {
       req.setAttribute(PROBLEM_ATTRIBUTE, TenantSelection.explain(outcome, "switch organization"));
       resp.setStatus(HttpServletResponse.SC_FORBIDDEN);

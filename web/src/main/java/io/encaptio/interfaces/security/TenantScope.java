@@ -1,5 +1,7 @@
 package io.encaptio.interfaces.security;
 
+import io.encaptio.application.access.Actor;
+import io.encaptio.application.access.ActorContext;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.servlet.FilterChain;
@@ -8,7 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Continues a filter chain with the tenant held in {@link TenantContext}, cleared afterwards. */
+/**
+ * Continues a filter chain with the tenant held in {@link TenantContext}, or the actor in {@link
+ * ActorContext}, cleared afterwards.
+ */
 final class TenantScope {
 
   private TenantScope() {}
@@ -16,13 +21,34 @@ final class TenantScope {
   static void continueAs(
       TenantRef tenant, HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
+    run(
+        () ->
+            TenantContext.callAs(
+                tenant,
+                () -> {
+                  chain.doFilter(req, resp);
+                  return null;
+                }));
+  }
+
+  /** Continues the chain as the actor (inside a tenant's scope, or as an operator). */
+  static void continueAs(
+      Actor actor, HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
+    run(
+        () ->
+            ActorContext.callAs(
+                actor,
+                () -> {
+                  chain.doFilter(req, resp);
+                  return null;
+                }));
+  }
+
+  private static void run(java.util.concurrent.Callable<Void> work)
+      throws IOException, ServletException {
     try {
-      TenantContext.callAs(
-          tenant,
-          () -> {
-            chain.doFilter(req, resp);
-            return null;
-          });
+      work.call();
     } catch (IOException | ServletException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -1,11 +1,15 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
+import io.encaptio.domain.user.Role;
 import io.encaptio.domain.user.UserProfile;
 import io.encaptio.domain.user.UserProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaUserProfileRepository implements UserProfileRepository {
@@ -36,5 +40,54 @@ public class JpaUserProfileRepository implements UserProfileRepository {
   @Override
   public void add(UserProfile profile) {
     entityManager.current().persist(profile);
+  }
+
+  @Override
+  public Optional<UserProfile> findByEmail(String email) {
+    return entityManager
+        .current()
+        .createQuery("select p from UserProfile p where lower(p.email) = :email", UserProfile.class)
+        .setParameter("email", email.strip().toLowerCase(java.util.Locale.ROOT))
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void remove(UserProfile profile) {
+    entityManager.current().remove(profile);
+  }
+
+  @Override
+  public long countWithRole(Role role) {
+    return entityManager
+        .current()
+        .createQuery(
+            "select count(p) from UserProfile p where p.role = :role and p.status <> 'deactivated'",
+            Long.class)
+        .setParameter("role", role.label())
+        .getSingleResult();
+  }
+
+  @Override
+  public long seatsTaken() {
+    return entityManager
+        .current()
+        .createQuery(
+            "select count(p) from UserProfile p where p.status <> 'deactivated'", Long.class)
+        .getSingleResult();
+  }
+
+  @Override
+  public Set<UUID> teamsOf(String subject) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT team_id FROM " + entityManager.table("team_member") + " WHERE subject = ?1")
+            .setParameter(1, subject)
+            .getResultList();
+    Set<UUID> teams = new HashSet<>();
+    rows.forEach(r -> teams.add((UUID) r));
+    return teams;
   }
 }

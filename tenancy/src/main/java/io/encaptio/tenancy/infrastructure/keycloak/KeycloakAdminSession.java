@@ -56,13 +56,49 @@ final class KeycloakAdminSession implements AutoCloseable {
     }
   }
 
-  void postAllowingConflict(String path, JsonValue body) {
+  void put(String path, JsonValue body) {
+    try (Response response = request(path).put(Entity.json(body))) {
+      requireSuccess("PUT", path, response);
+    }
+  }
+
+  void delete(String path) {
+    try (Response response = request(path).delete()) {
+      requireSuccess("DELETE", path, response);
+    }
+  }
+
+  /** DELETE with a JSON body (Keycloak's role-mapping removal takes the roles as its body). */
+  void deleteWithBody(String path, JsonValue body) {
+    try (Response response = request(path).build("DELETE", Entity.json(body)).invoke()) {
+      requireSuccess("DELETE", path, response);
+    }
+  }
+
+  private static void requireSuccess(String method, String path, Response response) {
+    if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+      throw new WebApplicationException(
+          method
+              + " "
+              + path
+              + " answered "
+              + response.getStatus()
+              + ": "
+              + response.readEntity(String.class),
+          response.getStatus());
+    }
+  }
+
+  /** POST that takes 409 Conflict (it exists already) as done; true when this call made it. */
+  boolean postAllowingConflict(String path, JsonValue body) {
     try {
       post(path, body);
+      return true;
     } catch (WebApplicationException e) {
       if (e.getResponse().getStatus() != Response.Status.CONFLICT.getStatusCode()) {
         throw e;
       }
+      return false;
     }
   }
 

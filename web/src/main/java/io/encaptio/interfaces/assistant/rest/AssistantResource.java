@@ -10,6 +10,7 @@ import io.encaptio.application.AssistantService.UnansweredDto;
 import io.encaptio.interfaces.assistant.rest.AssistantRequests.AskRequest;
 import io.encaptio.interfaces.assistant.rest.AssistantRequests.FeedbackRequest;
 import io.encaptio.interfaces.rest.AnswerStream;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -56,6 +58,7 @@ public class AssistantResource {
    * and cost.
    */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/ask")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask the capsule's assistant (JSON; text/event-stream streams the answer)")
@@ -70,6 +73,7 @@ public class AssistantResource {
    * carries a problem when the question could not be answered.
    */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/ask")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(AnswerStream.MEDIA_TYPE)
@@ -91,6 +95,7 @@ public class AssistantResource {
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/conversations/{conversation}")
   @Operation(summary = "A conversation's messages, oldest first")
   public List<MessageDto> conversation(
@@ -99,6 +104,7 @@ public class AssistantResource {
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Path("/unanswered")
   @Operation(summary = "The latest questions the content could not answer, newest first")
   public List<UnansweredDto> unanswered(
@@ -107,6 +113,7 @@ public class AssistantResource {
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/messages/{message}/feedback")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Thumbs up (1) or down (-1) on an answer")

@@ -5,6 +5,7 @@ import static io.encaptio.interfaces.rest.EditorRequests.body;
 import io.encaptio.application.ChatModelService;
 import io.encaptio.application.ChatModelService.ChatModelDto;
 import io.encaptio.application.ChatModelService.ModelSpec;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -69,16 +70,17 @@ public class ChatModelResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Operation(summary = "The organization's chat models")
   public List<ChatModelDto> list() {
     return models.models();
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a chat model (the API key is sealed and never shown again)")
   public Response add(ChatModelRequest request) {
-    requireOwner();
     ChatModelRequest body = body(request);
     return Response.status(Response.Status.CREATED)
         .entity(models.add(body.spec(), body.apiKey()))
@@ -86,28 +88,21 @@ public class ChatModelResource {
   }
 
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
   @Path("/{model}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change a chat model; without apiKey the stored key stays")
   public ChatModelDto change(@PathParam("model") UUID id, ChatModelRequest request) {
-    requireOwner();
     ChatModelRequest body = body(request);
     return models.change(id, body.spec(), body.apiKey());
   }
 
   @DELETE
+  @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
   @Path("/{model}")
   @Operation(summary = "Remove a chat model no capsule answers with")
   public Response remove(@PathParam("model") UUID id) {
-    requireOwner();
     models.remove(id);
     return Response.noContent().build();
-  }
-
-  private void requireOwner() {
-    if (!caller.identity().isOwner()) {
-      throw new ForbiddenException(
-          "Only owners of the organization manage its chat models and their keys.");
-    }
   }
 }

@@ -1,11 +1,11 @@
 package io.encaptio.interfaces.assistant.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.GoldenQuestionService;
 import io.encaptio.application.GoldenQuestionService.GoldenQuestionDto;
 import io.encaptio.application.GoldenQuestionService.RunDto;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -46,6 +47,7 @@ public class GoldenQuestionResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/questions")
   @Operation(summary = "The capsule's golden questions")
   public List<GoldenQuestionDto> questions(@PathParam("id") UUID id) {
@@ -53,11 +55,11 @@ public class GoldenQuestionResource {
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/questions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a golden question: the facts its answer must contain, or to refuse")
   public Response add(@PathParam("id") UUID id, NewGoldenQuestion request) {
-    requireEditor(caller);
     NewGoldenQuestion body = body(request);
     return Response.status(Response.Status.CREATED)
         .entity(
@@ -70,23 +72,24 @@ public class GoldenQuestionResource {
   }
 
   @DELETE
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/questions/{question}")
   @Operation(summary = "Remove a golden question")
   public Response remove(@PathParam("id") UUID id, @PathParam("question") UUID question) {
-    requireEditor(caller);
     golden.remove(id, question);
     return Response.noContent().build();
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/runs")
   @Operation(summary = "Run the golden questions now (queued as a job)")
   public Response runNow(@PathParam("id") UUID id) {
-    requireEditor(caller);
     return Response.accepted(golden.runNow(id)).build();
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/runs")
   @Operation(summary = "The latest runs, newest first; the newest with its results")
   public List<RunDto> runs(
@@ -95,6 +98,7 @@ public class GoldenQuestionResource {
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/runs/{run}")
   @Operation(summary = "A run with each question's result and its change since the run before")
   public RunDto run(@PathParam("id") UUID id, @PathParam("run") UUID run) {

@@ -1,11 +1,11 @@
 package io.encaptio.interfaces.assistant.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.ChatModelService;
 import io.encaptio.application.ChatModelService.RoutingDto;
 import io.encaptio.application.ChatModelService.VariantDto;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -38,6 +39,7 @@ public class ModelRoutingResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/routing")
   @Operation(summary = "The chat models the capsule answers with (chain A, optional variant B)")
   public RoutingDto routing(@PathParam("id") UUID id) {
@@ -50,15 +52,16 @@ public class ModelRoutingResource {
    * extractive answer.
    */
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/routing")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Choose the chat models and an optional A/B split")
   public RoutingDto changeRouting(@PathParam("id") UUID id, RoutingDto request) {
-    requireEditor(caller);
     return chatModels.changeRouting(id, body(request));
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Path("/experiment")
   @Operation(summary = "Answer rate, feedback, latency and cost per A/B variant")
   public List<VariantDto> experiment(@PathParam("id") UUID id) {

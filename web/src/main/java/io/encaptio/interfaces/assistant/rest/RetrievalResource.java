@@ -1,7 +1,6 @@
 package io.encaptio.interfaces.assistant.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.RetrievalService;
 import io.encaptio.application.RetrievalService.RetrievalChange;
@@ -9,6 +8,7 @@ import io.encaptio.application.RetrievalService.RetrievalSettingsDto;
 import io.encaptio.application.RetrievalService.Search;
 import io.encaptio.application.RetrievalService.SearchResultDto;
 import io.encaptio.interfaces.assistant.rest.AssistantRequests.SearchRequest;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -46,11 +47,11 @@ public class RetrievalResource {
    * saving them.
    */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/search")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Find the capsule's passages for a question (hybrid, vector or keyword)")
   public SearchResultDto search(@PathParam("id") UUID id, SearchRequest request) {
-    requireEditor(caller);
     SearchRequest search = body(request);
     return retrieval.search(
         id,
@@ -65,6 +66,7 @@ public class RetrievalResource {
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/retrieval")
   @Operation(summary = "How the capsule searches its content (candidates, fusion, passages)")
   public RetrievalSettingsDto retrievalSettings(@PathParam("id") UUID id) {
@@ -72,11 +74,11 @@ public class RetrievalResource {
   }
 
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/retrieval")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change how the capsule searches; fields left out stay as they are")
   public RetrievalSettingsDto changeRetrieval(@PathParam("id") UUID id, RetrievalChange request) {
-    requireEditor(caller);
     return retrieval.changeSettings(id, body(request));
   }
 }

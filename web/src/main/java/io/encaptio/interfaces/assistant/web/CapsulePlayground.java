@@ -3,6 +3,8 @@ package io.encaptio.interfaces.assistant.web;
 import io.encaptio.application.AssistantService;
 import io.encaptio.application.AssistantService.AnswerDto;
 import io.encaptio.application.AssistantService.Ask;
+import io.encaptio.application.access.Actor;
+import io.encaptio.application.access.ActorContext;
 import io.encaptio.interfaces.capsule.web.CapsulePage;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
@@ -67,20 +69,25 @@ public class CapsulePlayground implements Serializable {
     PendingAnswer started = new PendingAnswer();
     pending = started;
     TenantRef tenant = TenantContext.current();
+    Actor actor = ActorContext.find().orElseThrow();
     String askedBy = caller.identity().username();
     Ask ask = new Ask(question, conversationId, !published);
     UUID capsuleId = page.capsuleId();
     executor.execute(
         () ->
-            TenantContext.runAs(
-                tenant,
-                () -> {
-                  try {
-                    started.answered(assistant.ask(capsuleId, ask, askedBy, started::token));
-                  } catch (RuntimeException e) {
-                    started.failed(e);
-                  }
-                }));
+            ActorContext.runAs(
+                actor,
+                () ->
+                    TenantContext.runAs(
+                        tenant,
+                        () -> {
+                          try {
+                            started.answered(
+                                assistant.ask(capsuleId, ask, askedBy, started::token));
+                          } catch (RuntimeException e) {
+                            started.failed(e);
+                          }
+                        })));
   }
 
   /** Called by the poll: takes the finished answer, or shows a refusal. */

@@ -3,7 +3,8 @@ package io.encaptio.interfaces.assistant.web;
 import io.encaptio.application.ChatModelService;
 import io.encaptio.application.ChatModelService.ChatModelDto;
 import io.encaptio.application.ChatModelService.ModelSpec;
-import io.encaptio.interfaces.security.CurrentCaller;
+import io.encaptio.application.access.Permission;
+import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -25,7 +26,7 @@ public class ChatModelsView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @EJB ChatModelService service;
-  @Inject CurrentCaller caller;
+  @Inject Access access;
 
   private List<ChatModelDto> models;
   private String name;
@@ -44,8 +45,9 @@ public class ChatModelsView implements Serializable {
     models = service.models();
   }
 
+  /** Whether the person manages the organization's chat models (admins and owners). */
   public boolean isOwner() {
-    return caller.identity().isOwner();
+    return access.can(Permission.MANAGE_ORGANIZATION);
   }
 
   public void add() {

@@ -1,10 +1,9 @@
 package io.encaptio.interfaces.capsule.rest;
 
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
-
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.interfaces.rest.BrandImages;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A capsule's brand images: the logo and the assistant's avatar, uploaded into the draft. */
@@ -42,6 +42,7 @@ public class BrandResource {
    * body); it goes into the draft's brand and visitors see it from the next publish.
    */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/brand/{kind}")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Upload the brand's logo or avatar into the draft")
@@ -51,13 +52,13 @@ public class BrandResource {
       @QueryParam("name") String name,
       InputStream body)
       throws IOException {
-    requireEditor(caller);
     // At most one byte over the limit is read: enough for the service to refuse it with a message.
     byte[] bytes = body.readNBytes((int) CapsuleService.MAX_BRAND_IMAGE_BYTES + 1);
     return capsules.uploadBrandImage(id, kind, name, bytes);
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}/assets/{asset}")
   @Produces("image/*")
   @Operation(summary = "An image of the capsule's brand (draft or any version)")

@@ -1,7 +1,6 @@
 package io.encaptio.interfaces.capsule.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
@@ -11,6 +10,7 @@ import io.encaptio.application.CapsuleService.VersionDto;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.Draft;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.NewCapsule;
 import io.encaptio.interfaces.capsule.rest.CapsuleRequests.RollBack;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -52,6 +53,7 @@ public class CapsuleResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Operation(summary = "One page of capsules, newest first")
   public CapsulePage list(
       @QueryParam("first") @DefaultValue("0") int first,
@@ -60,6 +62,7 @@ public class CapsuleResource {
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/templates")
   @Operation(summary = "Templates a capsule can start from")
   public List<TemplateDto> templates() {
@@ -67,49 +70,51 @@ public class CapsuleResource {
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a capsule, blank or from a template")
   public Response create(NewCapsule request) {
-    requireEditor(caller);
     CapsuleDto created = capsules.create(body(request).name(), request.template());
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}")
   public CapsuleDto get(@PathParam("id") UUID id) {
     return capsules.capsule(id);
   }
 
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/draft")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Save the draft; visitors keep seeing the published version")
   public CapsuleDto saveDraft(@PathParam("id") UUID id, Draft draft) {
-    requireEditor(caller);
     return capsules.saveDraft(id, body(draft).name(), draft.settings());
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/publish")
   @Operation(summary = "Check the draft and publish it as the next version")
   public CapsuleDto publish(@PathParam("id") UUID id) {
-    requireEditor(caller);
     return capsules.publish(id, caller.identity().username());
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}/versions")
   public List<VersionDto> versions(@PathParam("id") UUID id) {
     return capsules.versions(id);
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/rollback")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Publish an earlier version again, as a new version")
   public CapsuleDto rollBack(@PathParam("id") UUID id, RollBack request) {
-    requireEditor(caller);
     if (request == null || request.version() == null) {
       throw new BadRequestException("Name the version to roll back to: {\"version\": 2}.");
     }
@@ -117,30 +122,30 @@ public class CapsuleResource {
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/duplicate")
   public Response duplicate(@PathParam("id") UUID id) {
-    requireEditor(caller);
     return Response.status(Response.Status.CREATED).entity(capsules.duplicate(id)).build();
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/archive")
   public CapsuleDto archive(@PathParam("id") UUID id) {
-    requireEditor(caller);
     return capsules.archive(id);
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/restore")
   public CapsuleDto restore(@PathParam("id") UUID id) {
-    requireEditor(caller);
     return capsules.restore(id);
   }
 
   @DELETE
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}")
   public Response delete(@PathParam("id") UUID id) {
-    requireEditor(caller);
     capsules.delete(id);
     return Response.noContent().build();
   }

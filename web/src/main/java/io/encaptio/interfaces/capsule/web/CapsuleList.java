@@ -4,7 +4,7 @@ import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.application.CapsuleService.CapsuleSummary;
 import io.encaptio.application.CapsuleService.TemplateDto;
-import io.encaptio.interfaces.security.CurrentCaller;
+import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -28,7 +28,7 @@ public class CapsuleList implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @EJB CapsuleService service;
-  @Inject CurrentCaller caller;
+  @Inject Access access;
 
   private LazyDataModel<CapsuleSummary> capsules;
   private List<TemplateDto> templates;
@@ -63,7 +63,7 @@ public class CapsuleList implements Serializable {
   }
 
   public boolean isEditor() {
-    return caller.identity().canEditCapsules();
+    return access.isEditor();
   }
 
   public LazyDataModel<CapsuleSummary> getCapsules() {

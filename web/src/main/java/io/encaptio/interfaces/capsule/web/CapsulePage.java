@@ -29,6 +29,7 @@ public class CapsulePage implements Serializable {
 
   private String id;
   private CapsuleDto capsule;
+  private Boolean editable;
 
   /** The page's view action: loads the capsule (postbacks keep the view's). */
   public void load() throws IOException {
@@ -65,9 +66,15 @@ public class CapsulePage implements Serializable {
     return capsule.id();
   }
 
-  /** Whether the signed-in person may change the capsule (owners and editors). */
+  /**
+   * Whether the signed-in person may change the capsule: editors and above, and for a capsule of a
+   * team, editors in that team (the service decides, the page only hides what it would refuse).
+   */
   public boolean isEditor() {
-    return caller.identity().canEditCapsules();
+    if (editable == null) {
+      editable = capsules.editable(capsule.id());
+    }
+    return editable;
   }
 
   public CapsuleDto getCapsule() {

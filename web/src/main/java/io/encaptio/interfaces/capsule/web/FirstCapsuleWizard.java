@@ -6,7 +6,7 @@ import io.encaptio.application.CapsuleService.TemplateDto;
 import io.encaptio.application.CapsuleWizard;
 import io.encaptio.application.CapsuleWizard.FirstCapsule;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
-import io.encaptio.interfaces.security.CurrentCaller;
+import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -41,7 +41,7 @@ public class FirstCapsuleWizard implements Serializable {
 
   @EJB CapsuleService capsules;
   @EJB CapsuleWizard wizard;
-  @Inject CurrentCaller caller;
+  @Inject Access access;
 
   private List<TemplateDto> templates;
   private String name;
@@ -60,7 +60,7 @@ public class FirstCapsuleWizard implements Serializable {
 
   /** Only owners and editors make capsules; others go back to the list. */
   public void requireEditor() throws IOException {
-    if (!caller.identity().canEditCapsules()) {
+    if (!access.isEditor()) {
       FacesContext.getCurrentInstance().getExternalContext().redirect("capsules.xhtml");
     }
   }
@@ -92,8 +92,8 @@ public class FirstCapsuleWizard implements Serializable {
   }
 
   public void create() throws IOException {
-    if (!caller.identity().canEditCapsules()) {
-      PageMessages.inform("Nothing was created", "Only owners and editors make capsules.");
+    if (!access.isEditor()) {
+      PageMessages.inform("Nothing was created", "Only editors, admins and owners make capsules.");
       return;
     }
     try {

@@ -1,7 +1,6 @@
 package io.encaptio.interfaces.content.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.ContentService;
 import io.encaptio.application.ContentService.ChunkDto;
@@ -9,6 +8,7 @@ import io.encaptio.application.ContentService.ContentDto;
 import io.encaptio.interfaces.content.rest.ContentRequests.Labels;
 import io.encaptio.interfaces.content.rest.ContentRequests.NewContent;
 import io.encaptio.interfaces.content.rest.ContentRequests.NewUrl;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -31,6 +31,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -52,12 +53,14 @@ public class ContentResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}/content")
   public List<ContentDto> content(@PathParam("id") UUID id) {
     return content.content(id);
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}/content/{item}")
   @Operation(summary = "One content item with its ingestion stage, progress and any error")
   public ContentDto contentItem(@PathParam("id") UUID id, @PathParam("item") UUID item) {
@@ -65,6 +68,7 @@ public class ContentResource {
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}/content/{item}/chunks")
   @Operation(summary = "The item's chunks as search will see them, in order")
   public List<ChunkDto> chunks(@PathParam("id") UUID id, @PathParam("item") UUID item) {
@@ -72,11 +76,11 @@ public class ContentResource {
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/content")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add pasted text or an FAQ pair")
   public Response addContent(@PathParam("id") UUID id, NewContent request) {
-    requireEditor(caller);
     ContentDto added =
         switch (body(request).kind() == null ? "" : request.kind()) {
           case "text" -> content.addText(id, request.title(), request.text());
@@ -95,6 +99,7 @@ public class ContentResource {
    * images: their alt text). 202: stored and queued for ingestion.
    */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/files")
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -107,7 +112,6 @@ public class ContentResource {
       @QueryParam("caption") String caption,
       InputStream body)
       throws IOException {
-    requireEditor(caller);
     if (name == null || name.isBlank()) {
       throw new BadRequestException("Name the file: POST …/files?name=brochure.pdf");
     }
@@ -122,11 +126,11 @@ public class ContentResource {
    * fetched and indexed. With {@code syncHours} it is fetched again that often.
    */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/urls")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a web page or a site (crawl depth, page limit, sync interval)")
   public Response addUrl(@PathParam("id") UUID id, NewUrl request) {
-    requireEditor(caller);
     NewUrl wanted = body(request);
     ContentDto added =
         content.addUrl(
@@ -139,44 +143,44 @@ public class ContentResource {
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/content/{item}/sync")
   @Operation(summary = "Fetch a web address again now; re-indexed only if it changed")
   public Response syncNow(@PathParam("id") UUID id, @PathParam("item") UUID item) {
-    requireEditor(caller);
     return Response.accepted(content.syncNow(id, item)).build();
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/content/{item}/cancel")
   @Operation(summary = "Stop the item's indexing (an item indexed before keeps its index)")
   public ContentDto cancel(@PathParam("id") UUID id, @PathParam("item") UUID item) {
-    requireEditor(caller);
     return content.cancel(id, item);
   }
 
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/content/{item}/labels")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Tag the item and give its language; search can be limited by them")
   public ContentDto label(@PathParam("id") UUID id, @PathParam("item") UUID item, Labels request) {
-    requireEditor(caller);
     Labels labels = body(request);
     return content.label(id, item, labels.tags(), labels.language());
   }
 
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/content/{item}/reindex")
   @Operation(summary = "Index the item again from its source (a failed item gets another try)")
   public Response reindex(@PathParam("id") UUID id, @PathParam("item") UUID item) {
-    requireEditor(caller);
     return Response.accepted(content.reindex(id, item)).build();
   }
 
   @DELETE
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/content/{item}")
   @Operation(summary = "Remove the item with its chunks")
   public Response removeContent(@PathParam("id") UUID id, @PathParam("item") UUID item) {
-    requireEditor(caller);
     content.remove(id, item);
     return Response.noContent().build();
   }

@@ -1,11 +1,11 @@
 package io.encaptio.interfaces.content.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.ContentService;
 import io.encaptio.application.ContentService.IndexingChange;
 import io.encaptio.application.ContentService.IndexingDto;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** How a capsule's content is indexed: the embedding model and the chunk size. */
@@ -34,6 +35,7 @@ public class IndexingResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/{id}/indexing")
   @Operation(summary = "How the capsule's content is indexed (model, chunk size) and the models")
   public IndexingDto indexing(@PathParam("id") UUID id) {
@@ -46,11 +48,11 @@ public class IndexingResource {
    * replaced when its job ends.
    */
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{id}/indexing")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Choose the embedding model and chunk size; content is re-indexed by jobs")
   public IndexingDto changeIndexing(@PathParam("id") UUID id, IndexingChange request) {
-    requireEditor(caller);
     return content.changeIndexing(id, body(request));
   }
 }

@@ -1,18 +1,17 @@
 package io.encaptio.interfaces.delivery.rest;
 
 import static io.encaptio.interfaces.rest.EditorRequests.body;
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
 
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.DeliveryChange;
 import io.encaptio.application.DeliveryService.DeliveryDto;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -44,9 +44,9 @@ public class DeliveryResource {
   public record DeliveryRequest(List<String> allowedOrigins, Boolean requireSignedToken) {}
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Operation(summary = "The capsule's public key, allowed origins and token requirement")
   public DeliveryDto delivery(@PathParam("id") UUID id) {
-    requireEditor(caller);
     return delivery.delivery(id);
   }
 
@@ -55,10 +55,10 @@ public class DeliveryResource {
    * https://*.example.com) and {@code requireSignedToken}; a field left out keeps its value.
    */
   @PUT
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the allowed origins and whether signed embed tokens are required")
   public DeliveryDto changeDelivery(@PathParam("id") UUID id, DeliveryRequest request) {
-    requireEditor(caller);
     DeliveryRequest change = body(request);
     return delivery.changeDelivery(
         id, new DeliveryChange(change.allowedOrigins(), change.requireSignedToken()));
@@ -66,14 +66,10 @@ public class DeliveryResource {
 
   /** A new embed secret, shown this once; tokens signed with the previous one stop working. */
   @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
   @Path("/secret")
   @Operation(summary = "Make a new embed secret (shown once)")
   public Response newSecret(@PathParam("id") UUID id) {
-    if (!caller.identity().isOwner()) {
-      throw new ForbiddenException(
-          "Only owners of the organization make embed secrets: whoever holds one can vouch for"
-              + " any visitor.");
-    }
     String secret = delivery.newEmbedSecret(id);
     return Response.status(201)
         .entity(

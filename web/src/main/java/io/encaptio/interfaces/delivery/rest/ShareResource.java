@@ -3,6 +3,7 @@ package io.encaptio.interfaces.delivery.rest;
 import io.encaptio.application.CapsuleService;
 import io.encaptio.application.CapsuleService.CapsuleDto;
 import io.encaptio.interfaces.delivery.facade.ShareLinks;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.Serializable;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -42,6 +44,7 @@ public class ShareResource {
   @Inject ShareLinks links;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Operation(summary = "The capsule's share link and the widget's script tag")
   public ShareDto share(@PathParam("id") UUID id) {
     CapsuleDto capsule = capsules.capsule(id);
@@ -57,6 +60,7 @@ public class ShareResource {
    * to 2048, default 512), {@code logo} true to put the published logo in the middle.
    */
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
   @Path("/qr")
   @Produces({"image/png", "image/svg+xml"})
   @Operation(summary = "The share link's QR code (PNG or SVG, optional logo)")

@@ -3,9 +3,10 @@ package io.encaptio.interfaces.delivery.web;
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.DeliveryChange;
 import io.encaptio.application.DeliveryService.DeliveryDto;
+import io.encaptio.application.access.Permission;
 import io.encaptio.interfaces.capsule.web.CapsulePage;
 import io.encaptio.interfaces.delivery.facade.ShareLinks;
-import io.encaptio.interfaces.security.CurrentCaller;
+import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -32,7 +33,7 @@ public class CapsuleDelivery implements Serializable {
   @EJB DeliveryService service;
   @Inject ShareLinks links;
   @Inject CapsulePage page;
-  @Inject CurrentCaller caller;
+  @Inject Access access;
 
   private DeliveryDto delivery;
   private String origins;
@@ -69,8 +70,9 @@ public class CapsuleDelivery implements Serializable {
     return delivery() != null && delivery().hasEmbedSecret();
   }
 
+  /** Whether the person makes embed secrets (admins and owners). */
   public boolean isOwner() {
-    return caller.identity().isOwner();
+    return access.can(Permission.MANAGE_ORGANIZATION);
   }
 
   /** The allowed origins, one per line, as saved. */

@@ -1,10 +1,9 @@
 package io.encaptio.interfaces.inbox.rest;
 
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
-
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.ConversationDetailDto;
 import io.encaptio.application.DeliveryService.ConversationSummaryDto;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -38,21 +38,21 @@ public class InboxResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Operation(summary = "Visitors' conversations, latest first (unanswered=true: only those)")
   public List<ConversationSummaryDto> conversations(
       @PathParam("id") UUID id,
       @QueryParam("max") @DefaultValue("50") int max,
       @QueryParam("unanswered") @DefaultValue("false") boolean unanswered) {
-    requireEditor(caller);
     return delivery.conversations(id, Math.max(1, Math.min(max, 500)), unanswered);
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Path("/{conversation}")
   @Operation(summary = "A visitor conversation: transcript with citations, feedback and lead")
   public ConversationDetailDto conversation(
       @PathParam("id") UUID id, @PathParam("conversation") UUID conversation) {
-    requireEditor(caller);
     return delivery.conversation(id, conversation);
   }
 }

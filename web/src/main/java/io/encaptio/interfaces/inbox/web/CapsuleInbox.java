@@ -6,7 +6,7 @@ import io.encaptio.application.DeliveryService.ConversationSummaryDto;
 import io.encaptio.application.DeliveryService.LeadDto;
 import io.encaptio.interfaces.capsule.web.CapsulePage;
 import io.encaptio.interfaces.lead.facade.LeadsCsv;
-import io.encaptio.interfaces.security.CurrentCaller;
+import io.encaptio.interfaces.security.Access;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -34,23 +34,24 @@ public class CapsuleInbox implements Serializable {
 
   @EJB DeliveryService service;
   @Inject CapsulePage page;
-  @Inject CurrentCaller caller;
+  @Inject Access access;
 
   private boolean unansweredOnly;
   private List<ConversationSummaryDto> conversations;
   private ConversationDetailDto selected;
   private List<LeadDto> leads;
 
-  /** The capsule of the {@code id} parameter, for its editors; others get 403. */
+  /** The capsule of the {@code id} parameter, for analysts and above; others get 403. */
   public void load() throws IOException {
     if (conversations != null) {
       return; // postbacks keep the view's state
     }
-    if (!caller.identity().canEditCapsules()) {
+    if (!access.isAnalyst()) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces
           .getExternalContext()
-          .responseSendError(403, "Only owners and editors read visitors' conversations.");
+          .responseSendError(
+              403, "Only analysts, editors, admins and owners read visitors' conversations.");
       faces.responseComplete();
       return;
     }

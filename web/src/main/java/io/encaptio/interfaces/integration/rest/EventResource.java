@@ -1,9 +1,8 @@
 package io.encaptio.interfaces.integration.rest;
 
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
-
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.OutboxEventDto;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -36,10 +36,10 @@ public class EventResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Operation(summary = "The latest integration events of a kind (lead.captured)")
   public List<OutboxEventDto> events(
       @QueryParam("kind") String kind, @QueryParam("max") @DefaultValue("50") int max) {
-    requireEditor(caller);
     if (kind == null || kind.isBlank()) {
       throw new BadRequestException("Say which events: ?kind=lead.captured.");
     }

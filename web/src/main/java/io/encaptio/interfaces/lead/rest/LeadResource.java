@@ -1,10 +1,9 @@
 package io.encaptio.interfaces.lead.rest;
 
-import static io.encaptio.interfaces.rest.EditorRequests.requireEditor;
-
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.LeadDto;
 import io.encaptio.interfaces.lead.facade.LeadsCsv;
+import io.encaptio.interfaces.rest.EncaptioRoles;
 import io.encaptio.interfaces.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -40,18 +40,18 @@ public class LeadResource {
   @Inject CurrentCaller caller;
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Operation(summary = "The capsule's leads, latest first (Accept: text/csv for a spreadsheet)")
   public List<LeadDto> leads(
       @PathParam("id") UUID id, @QueryParam("max") @DefaultValue("1000") int max) {
-    requireEditor(caller);
     return delivery.leads(id, Math.max(1, Math.min(max, 10_000)));
   }
 
   @GET
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
   @Produces(CSV + ";qs=0.5")
   public Response leadsCsv(
       @PathParam("id") UUID id, @QueryParam("max") @DefaultValue("10000") int max) {
-    requireEditor(caller);
     return Response.ok(LeadsCsv.write(delivery.leads(id, Math.max(1, Math.min(max, 10_000)))))
         .type(CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"leads.csv\"")

@@ -3,6 +3,7 @@ package io.encaptio.interfaces.ops.web;
 import static io.encaptio.interfaces.web.PageMessages.failed;
 import static io.encaptio.interfaces.web.PageMessages.inform;
 
+import io.encaptio.application.AuditService;
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantAdministration.TenantRow;
 import io.encaptio.application.TenantProvisioning;
@@ -15,6 +16,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
@@ -32,6 +34,7 @@ public class TenantConsole implements Serializable {
 
   @EJB TenantAdministration administration;
   @EJB TenantProvisioning provisioning;
+  @EJB AuditService audit;
 
   private NewTenantForm newTenant = new NewTenantForm();
 
@@ -47,6 +50,11 @@ public class TenantConsole implements Serializable {
 
   public LazyDataModel<TenantRow> getTenants() {
     return tenants;
+  }
+
+  /** The last operators' actions on tenants, newest first. */
+  public List<AuditService.AuditEntryDto> getRecentActions() {
+    return audit.platformEntries(null, 0, 20).entries();
   }
 
   public TenantStatus[] getStatuses() {

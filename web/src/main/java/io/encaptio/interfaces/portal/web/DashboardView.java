@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.portal.web;
 
+import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.security.CallerIdentity;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.tenancy.application.TenantRef;
@@ -18,6 +19,7 @@ public class DashboardView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient CurrentCaller caller;
+  @Inject transient Access access;
 
   private CallerIdentity user;
   private TenantRef tenant;
@@ -41,19 +43,6 @@ public class DashboardView implements Serializable {
    * internal ones (offline_access, uma_authorization, default-roles-…).
    */
   public String getRole() {
-    return roleOf(user);
-  }
-
-  static String roleOf(CallerIdentity person) {
-    if (person.isOwner()) {
-      return "Owner: manages the organization's chat models and builds capsules";
-    }
-    if (person.canEditCapsules()) {
-      return "Editor: builds and publishes capsules";
-    }
-    if (person.isPlatformOperator()) {
-      return "Platform operator: runs the tenants";
-    }
-    return "Member: reads capsules, changes nothing";
+    return access.getRoleDescription();
   }
 }

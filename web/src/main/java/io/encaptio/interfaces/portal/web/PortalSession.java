@@ -1,10 +1,9 @@
 package io.encaptio.interfaces.portal.web;
 
-import io.encaptio.application.UserProfileService;
+import io.encaptio.application.PeopleService;
 import io.encaptio.interfaces.security.CallerIdentity;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.tenancy.application.TenantRef;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -43,11 +42,9 @@ public class PortalSession implements Serializable {
   @ConfigProperty(name = "encaptio.public.url")
   String publicUrl;
 
-  @EJB UserProfileService userProfiles;
-
   private String chosenOrganization;
   private TenantRef tenant;
-  private UserProfileService.UserProfileDto profile;
+  private TenantRef signedInTo;
 
   public String getChosenOrganization() {
     return chosenOrganization;
@@ -56,7 +53,6 @@ public class PortalSession implements Serializable {
   public void choose(String organization) {
     this.chosenOrganization = organization;
     this.tenant = null;
-    this.profile = null;
   }
 
   public TenantRef getTenant() {
@@ -68,22 +64,24 @@ public class PortalSession implements Serializable {
   }
 
   /**
-   * Called for every portal request that runs as a tenant. The first one of the session in that
-   * tenant records the sign-in in the tenant's own schema.
+   * Called for every portal request that runs as a tenant, with the caller as actor: the first one
+   * of the session in that tenant records the sign-in in the tenant's own schema, the others read
+   * the membership (a role changed by an admin holds from the person's next request).
    */
-  public void enter(TenantRef current, CallerIdentity caller) {
-    if (profile == null || !current.equals(tenant)) {
-      profile =
-          userProfiles.recordSignIn(
-              new UserProfileService.SignIn(
+  public PeopleService.MembershipDto enter(
+      TenantRef current, CallerIdentity caller, PeopleService people) {
+    PeopleService.MembershipDto membership;
+    if (!current.equals(signedInTo)) {
+      membership =
+          people.recordSignIn(
+              new PeopleService.SignIn(
                   caller.subject(), caller.username(), caller.displayName(), caller.email()));
+      signedInTo = membership.deactivated() ? null : current;
+    } else {
+      membership = people.membership(caller.subject());
     }
     this.tenant = current;
-  }
-
-  /** The signed-in person's profile in the current tenant, as recorded at sign-in. */
-  public UserProfileService.UserProfileDto getProfile() {
-    return profile;
+    return membership;
   }
 
   public String getTenantName() {

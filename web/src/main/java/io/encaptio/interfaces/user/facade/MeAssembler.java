@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.user.facade;
 
+import io.encaptio.domain.user.Role;
 import io.encaptio.interfaces.security.CallerIdentity;
 import io.encaptio.tenancy.application.TenantRef;
 import java.util.List;
@@ -9,12 +10,12 @@ public final class MeAssembler {
 
   private MeAssembler() {}
 
-  public static MeDto toDto(CallerIdentity caller, TenantRef tenant) {
+  public static MeDto toDto(CallerIdentity caller, TenantRef tenant, Role role) {
     return new MeDto(
         caller.username(),
         caller.displayName(),
         caller.email(),
-        caller.roles().stream().sorted().toList(),
+        role.label(),
         new MeDto.TenantDto(
             tenant.slug(), tenant.displayName(), tenant.status().name().toLowerCase(Locale.ROOT)),
         List.copyOf(caller.organizations()));

@@ -1,24 +1,38 @@
 package io.encaptio.interfaces.user.facade;
 
-import io.encaptio.application.UserProfileService.UserProfileDto;
+import io.encaptio.application.PeopleService;
 import java.time.OffsetDateTime;
+import java.util.List;
 
-/** A person of the tenant as integrators see them (Keycloak's subject is not exposed). */
+/**
+ * A person of the organization as integrators see them. {@code id} is the person's id in the
+ * identity provider, the one the People operations take.
+ */
 public record PersonDto(
+    String id,
     String username,
     String name,
     String email,
-    OffsetDateTime firstSeenAt,
-    OffsetDateTime lastSeenAt,
+    String role,
+    String status,
+    List<String> teams,
+    OffsetDateTime invitedAt,
+    String invitedBy,
+    OffsetDateTime lastSignInAt,
     int signIns) {
 
-  public static PersonDto of(UserProfileDto profile) {
+  public static PersonDto of(PeopleService.PersonDto person) {
     return new PersonDto(
-        profile.username(),
-        profile.displayName(),
-        profile.email(),
-        profile.firstSeenAt(),
-        profile.lastSeenAt(),
-        profile.signInCount());
+        person.subject(),
+        person.username(),
+        person.displayName(),
+        person.email(),
+        person.role(),
+        person.status(),
+        person.teams(),
+        person.invitedAt(),
+        person.invitedBy(),
+        person.lastSignInAt(),
+        person.signInCount());
   }
 }

@@ -1,0 +1,134 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.access.AccessDeniedException;
+import io.encaptio.application.access.Actor;
+import io.encaptio.application.access.ActorContext;
+import io.encaptio.application.access.Audited;
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
+import io.encaptio.domain.user.Role;
+import jakarta.ejb.Local;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one guard of every service: bound to all EJBs of this module (META-INF/ejb-jar.xml), it finds
+ * the {@link Requires} of the called method on its service interface and refuses the call unless
+ * the {@link Actor} of the thread has that permission. A service method that declares none is
+ * refused too (deny by default). The first service call of a request or job is checked; the calls a
+ * service makes to other services on its behalf are not checked again. After a method marked {@link
+ * Audited} returns, its audit row is written in the same transaction.
+ */
+public class AuthorizationInterceptor {
+
+  /** The rule of a method: its permission and audit action; empty for internal beans. */
+  private record Rule(Permission permission, String audited) {}
+
+  private static final ConcurrentHashMap<Method, Optional<Rule>> RULES = new ConcurrentHashMap<>();
+  private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
+
+  /** The package of the service interfaces, the use cases the web layer calls. */
+  static final String SERVICES = "io.encaptio.application";
+
+  @Inject CapsuleAccess capsules;
+  @Inject AuditTrail audit;
+
+  @AroundInvoke
+  public Object authorize(InvocationContext call) throws Exception {
+    Optional<Rule> rule = RULES.computeIfAbsent(call.getMethod(), AuthorizationInterceptor::rule);
+    if (rule.isEmpty()) {
+      return call.proceed(); // an internal bean: reachable only from services
+    }
+    boolean entry = INSIDE.get() == null;
+    if (entry) {
+      check(rule.get().permission(), call);
+      INSIDE.set(Boolean.TRUE);
+    }
+    try {
+      Object result = call.proceed();
+      if (rule.get().audited() != null) {
+        Object target = call.getParameters().length > 0 ? call.getParameters()[0] : null;
+        audit.record(
+            rule.get().audited(),
+            target == null ? null : String.valueOf(target),
+            rule.get().permission().perCapsule() ? (UUID) target : null,
+            null);
+      }
+      return result;
+    } finally {
+      if (entry) {
+        INSIDE.remove();
+      }
+    }
+  }
+
+  private void check(Permission permission, InvocationContext call) {
+    Actor actor = ActorContext.find().orElse(null);
+    if (permission == null) {
+      throw new AccessDeniedException(
+          "This operation declares no permission and is refused; it is a defect, please report it.");
+    }
+    if (!permission.allows(actor)) {
+      throw new AccessDeniedException(refusal(permission, actor));
+    }
+    if (permission.perCapsule()) {
+      capsules
+          .refusal(actor, (UUID) call.getParameters()[0])
+          .ifPresent(
+              why -> {
+                throw new AccessDeniedException(why);
+              });
+    }
+  }
+
+  static String refusal(Permission permission, Actor actor) {
+    if (actor == null) {
+      return "Sign in to do this.";
+    }
+    if (permission.minimum() == null) {
+      return "Only Encaptio's operators may do this.";
+    }
+    String roles =
+        Arrays.stream(Role.values())
+            .filter(r -> r.atLeast(permission.minimum()))
+            .map(Role::label)
+            .collect(Collectors.joining(", "));
+    String yours =
+        actor.role() == null
+            ? "You have no role in this organization"
+            : "Your role in this organization is " + actor.role().label();
+    return yours + "; " + permission.purpose() + " needs one of: " + roles + ".";
+  }
+
+  /** The rule of the interface method the bean method implements, if the bean is a service. */
+  private static Optional<Rule> rule(Method method) {
+    Local local = method.getDeclaringClass().getAnnotation(Local.class);
+    if (local == null) {
+      return Optional.empty(); // no business interface: an internal bean
+    }
+    for (Class<?> type : local.value()) {
+      if (!SERVICES.equals(type.getPackageName())) {
+        continue; // an internal interface (job handlers): reached only from services and jobs
+      }
+      try {
+        Method declared = type.getMethod(method.getName(), method.getParameterTypes());
+        Requires requires = declared.getAnnotation(Requires.class);
+        Audited audited = declared.getAnnotation(Audited.class);
+        return Optional.of(
+            new Rule(
+                requires == null ? null : requires.value(),
+                audited == null ? null : audited.value()));
+      } catch (NoSuchMethodException notThisInterface) {
+        // the method belongs to another interface of the bean
+      }
+    }
+    return Optional.empty();
+  }
+}

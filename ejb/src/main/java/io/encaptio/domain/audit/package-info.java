@@ -1,0 +1,2 @@
+/** The organization's append-only audit log. */
+package io.encaptio.domain.audit;

@@ -1,0 +1,2 @@
+/** The platform's audit log in PostgreSQL. */
+package io.encaptio.infrastructure.audit;

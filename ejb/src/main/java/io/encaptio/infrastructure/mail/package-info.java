@@ -1,0 +1,2 @@
+/** Outgoing mail through Jakarta Mail. */
+package io.encaptio.infrastructure.mail;

@@ -1,0 +1,2 @@
+/** The audit log's filters and CSV, shared by its API and its page. */
+package io.encaptio.interfaces.audit.facade;
