@@ -176,6 +176,9 @@ cmd_test() {
   export ENCAPTIO_JOBS_LEASE_SECONDS="${ENCAPTIO_JOBS_LEASE_SECONDS:-15}"
   # URL sources in the tests are served by the test JVM on 127.0.0.1, which production refuses.
   export ENCAPTIO_FETCH_ALLOW_LOOPBACK=true
+  # The demo tenants (starter) collect the people each run invites; the free plan keeps its 3 seats
+  # (OrganizationAdminIT fills them).
+  export ENCAPTIO_PLAN_SEATS="${ENCAPTIO_PLAN_SEATS:-free=3,starter=100000,pro=100000,business=100000}"
   # Deleted capsules are purged at once instead of after 30 days (CapsulePurgeIT).
   export ENCAPTIO_CAPSULE_PURGE_HOURS=0
   local rc=0
@@ -201,6 +204,7 @@ case "${1:-}" in
     if [[ "${1:-}" == retrieval ]]; then shift; exec "$SCRIPTS/bench-retrieval.sh" "$@"; fi
     if [[ "${1:-}" == latency ]]; then shift; exec "$SCRIPTS/bench-latency.sh" "$@"; fi
     if [[ "${1:-}" == chat ]]; then shift; exec "$SCRIPTS/bench-chat.sh" "$@"; fi
+    if [[ "${1:-}" == admin ]]; then shift; exec "$SCRIPTS/bench-admin.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin]" >&2; exit 2 ;;
 esac

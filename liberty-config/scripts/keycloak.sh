@@ -17,6 +17,10 @@ KC_HOME="$ENCAPTIO_STATE/keycloak-$KEYCLOAK_VERSION"
 KC_PID_FILE="$ENCAPTIO_STATE/keycloak.pid"
 KC_LOG="$ENCAPTIO_STATE/logs/keycloak.log"
 KC_REALM_FILE="$ENCAPTIO_ROOT/liberty-config/keycloak/encaptio-realm.json"
+# Beside the product's realm: northwind-idp, a second realm standing in for a customer's own
+# identity provider (an organization's SSO is tested and demonstrated against it).
+KC_REALM_DIR="$ENCAPTIO_ROOT/liberty-config/keycloak"
+realm_files_sum() { cat "$KC_REALM_DIR"/*-realm.json | sha256sum | cut -d' ' -f1; }
 KC_START_TIMEOUT="${KC_START_TIMEOUT:-180}"
 # Keycloak's management interface (/health, /metrics); Keycloak's default is 9000.
 KC_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9000}"
@@ -66,7 +70,7 @@ cmd_status() {
 
 realm_file_changed() {
   [[ -f "$KC_HOME/data/realm.sha256" ]] \
-    && [[ "$(cat "$KC_HOME/data/realm.sha256")" != "$(sha256sum "$KC_REALM_FILE" | cut -d' ' -f1)" ]]
+    && [[ "$(cat "$KC_HOME/data/realm.sha256")" != "$(realm_files_sum)" ]]
 }
 
 cmd_start() {
@@ -86,13 +90,14 @@ cmd_start() {
     mkdir -p "$KC_HOME/data/import"
     # Keycloak imports a realm only when it does not exist yet. The dev database holds nothing but
     # the imported demo realm, so when the realm file changed since the last import, start afresh.
-    local realm_sum; realm_sum="$(sha256sum "$KC_REALM_FILE" | cut -d' ' -f1)"
+    local realm_sum; realm_sum="$(realm_files_sum)"
     if [[ -d "$KC_HOME/data/h2" && "$(cat "$KC_HOME/data/realm.sha256" 2>/dev/null)" != "$realm_sum" ]]; then
       log "the realm file changed since the last import; re-importing it into a fresh dev database"
       rm -rf "$KC_HOME/data/h2"
     fi
     echo "$realm_sum" >"$KC_HOME/data/realm.sha256"
-    cp "$KC_REALM_FILE" "$KC_HOME/data/import/"
+    rm -f "$KC_HOME/data/import/"*.json
+    cp "$KC_REALM_DIR"/*-realm.json "$KC_HOME/data/import/"
     log "starting Keycloak $KEYCLOAK_VERSION on port $KEYCLOAK_PORT with $JAVA_HOME (log: $KC_LOG)"
     {
       echo "===== $(date -Is) keycloak.sh start ====="

@@ -42,7 +42,9 @@ class MeApiIT {
     assertThat(me.get("username").asText()).isEqualTo("alice.acme");
     assertThat(me.get("name").asText()).isEqualTo("Alice Anders");
     assertThat(me.get("email").asText()).isEqualTo("alice@acme.example");
-    assertThat(me.get("roles").toString()).contains("\"owner\"");
+    assertThat(me.get("role").asText())
+        .as("the role in the token's organization")
+        .isEqualTo("owner");
     assertThat(me.at("/tenant/slug").asText()).isEqualTo("acme");
     assertThat(me.at("/tenant/name").asText()).isEqualTo("Acme Corp");
     assertThat(me.at("/tenant/status").asText()).isEqualTo("active");

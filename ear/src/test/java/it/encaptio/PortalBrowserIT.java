@@ -1,7 +1,11 @@
 package it.encaptio;
 
+import static it.encaptio.ItEnvironment.accessToken;
+import static it.encaptio.ItEnvironment.get;
+import static it.encaptio.ItEnvironment.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +47,22 @@ class PortalBrowserIT {
     assertThat(browser.text("whoami"))
         .doesNotContain("offline_access", "uma_authorization", "default-roles");
     // The sign-in was recorded in acme's own schema.
-    assertThat(browser.text("signInCount")).matches("\\d+ since \\d{4}-\\d{2}-\\d{2}");
+    JsonNode alice = null;
+    for (JsonNode person :
+        json(
+            get(
+                    "/api/v1/people",
+                    "Authorization",
+                    "Bearer " + accessToken("alice.acme", "openid organization"))
+                .body())) {
+      if ("alice.acme".equals(person.get("username").asText())) {
+        alice = person;
+      }
+    }
+    assertThat(alice).isNotNull();
+    assertThat(alice.get("signIns").asInt()).isPositive();
+    assertThat(alice.get("lastSignInAt").asText())
+        .startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
 
     browser.click("userMenuForm:userMenu_button");
     browser.click("userMenuForm:signOut");

@@ -119,6 +119,10 @@ public final class Browser implements AutoCloseable {
    * picks one; the password comes last.
    */
   public void signIn(String username, String organization) {
+    signIn(username, ItEnvironment.DEMO_PASSWORD, organization);
+  }
+
+  public void signIn(String username, String secret, String organization) {
     driver.findElement(By.id("username")).sendKeys(username);
     List<WebElement> password = driver.findElements(By.id("password"));
     if (password.isEmpty() || !password.get(0).isDisplayed()) {
@@ -132,7 +136,7 @@ public final class Browser implements AutoCloseable {
       }
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
     }
-    driver.findElement(By.id("password")).sendKeys(ItEnvironment.DEMO_PASSWORD);
+    driver.findElement(By.id("password")).sendKeys(secret);
     driver.findElement(By.id("kc-login")).click();
     if (organization != null) {
       wait.until(

@@ -70,7 +70,8 @@ public final class KeycloakProbe {
 
   /** Organizations whose alias is exactly this one (0 or 1 when nothing is duplicated). */
   public JsonNode organizations(String alias) throws Exception {
-    JsonNode all = get("organizations?briefRepresentation=true&search=" + alias);
+    // Keycloak searches names, not aliases: read them all (test realms hold few).
+    JsonNode all = get("organizations?briefRepresentation=true&max=10000");
     var matches = JSON.createArrayNode();
     all.forEach(
         o -> {
@@ -106,22 +107,67 @@ public final class KeycloakProbe {
     String search = "users?exact=true&username=" + URLEncoder.encode(username, UTF_8);
     JsonNode existing = get(search);
     if (existing.isEmpty()) {
-      var user = JSON.createObjectNode();
-      user.put("username", username)
-          .put("email", username + "@bench.example")
-          .put("firstName", "Bench")
-          .put("lastName", "Member")
-          .put("enabled", true)
-          .put("emailVerified", true);
-      user.putArray("credentials")
-          .addObject()
-          .put("type", "password")
-          .put("value", password)
-          .put("temporary", false);
-      send("POST", "users", user.toString());
-      existing = get(search);
+      return createUser(username, username + "@bench.example", password);
     }
     return existing.get(0).get("id").asText();
+  }
+
+  /**
+   * Gives an account made by an invitation a password and nothing left to do, as following the
+   * invitation's link would; for tests whose subject is not the invitation itself.
+   */
+  public void setPassword(String userId, String password) throws Exception {
+    var credential = JSON.createObjectNode();
+    credential.put("type", "password").put("value", password).put("temporary", false);
+    int status = send("PUT", "users/" + userId + "/reset-password", credential.toString());
+    if (status != 204) {
+      throw new IllegalStateException("Keycloak answered " + status + " setting a password");
+    }
+    var user = JSON.createObjectNode();
+    user.putArray("requiredActions");
+    status = send("PUT", "users/" + userId, user.toString());
+    if (status != 204) {
+      throw new IllegalStateException("Keycloak answered " + status + " clearing actions");
+    }
+  }
+
+  /**
+   * Gives the user a realm-wide role as versions before 15 did (owner, editor), making the role if
+   * the realm has none by that name.
+   */
+  public void grantRealmRole(String userId, String role) throws Exception {
+    var representation = JSON.createObjectNode();
+    representation.put("name", role);
+    int status = send("POST", "roles", representation.toString());
+    if (status != 201 && status != 409) {
+      throw new IllegalStateException("Keycloak answered " + status + " making role " + role);
+    }
+    JsonNode made = get("roles/" + role);
+    status = send("POST", "users/" + userId + "/role-mappings/realm", "[" + made + "]");
+    if (status != 204) {
+      throw new IllegalStateException("Keycloak answered " + status + " granting " + role);
+    }
+  }
+
+  /** Creates an enabled user with this e-mail and password (no actions pending); answers its id. */
+  public String createUser(String username, String email, String password) throws Exception {
+    var user = JSON.createObjectNode();
+    user.put("username", username)
+        .put("email", email)
+        .put("firstName", "Local")
+        .put("lastName", "Account")
+        .put("enabled", true)
+        .put("emailVerified", true);
+    user.putArray("credentials")
+        .addObject()
+        .put("type", "password")
+        .put("value", password)
+        .put("temporary", false);
+    int status = send("POST", "users", user.toString());
+    if (status != 201) {
+      throw new IllegalStateException("Keycloak answered " + status + " creating " + username);
+    }
+    return usersByEmail(email).get(0).get("id").asText();
   }
 
   /** Adds the user to the organization; being a member already is fine. */

@@ -83,11 +83,20 @@ public final class Mailbox {
 
   /** The first mail to the address, waiting for it up to the timeout. */
   public static Optional<Mail> await(String address, Duration timeout) {
+    return await(address, mail -> true, timeout);
+  }
+
+  /**
+   * The first mail to the address that matches, waiting for it up to the timeout (a mailbox of a
+   * demo account may hold mails of earlier runs: the test server keeps them while it runs).
+   */
+  public static Optional<Mail> await(
+      String address, java.util.function.Predicate<Mail> matching, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
-      List<Mail> mails = of(address);
-      if (!mails.isEmpty()) {
-        return Optional.of(mails.get(0));
+      Optional<Mail> mail = of(address).stream().filter(matching).findFirst();
+      if (mail.isPresent()) {
+        return mail;
       }
       try {
         Thread.sleep(200);

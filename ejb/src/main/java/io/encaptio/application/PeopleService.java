@@ -92,10 +92,23 @@ public interface PeopleService {
 
   record Invitation(String email, String name, String role) implements Serializable {}
 
-  /** The caller's membership: their role, status and teams in the current organization. */
-  record MembershipDto(String role, String status, Set<UUID> teams) implements Serializable {
+  /**
+   * The caller's membership: their role, status and teams in the current organization, and the
+   * identity provider people of {@code requiredDomain} must sign in through (null: none required).
+   */
+  record MembershipDto(
+      String role, String status, Set<UUID> teams, String requiredProvider, String requiredDomain)
+      implements Serializable {
     public boolean deactivated() {
       return "deactivated".equals(status);
+    }
+
+    /** Whether a sign-in of this address that came through {@code provider} breaks the rule. */
+    public boolean refusesSignIn(String email, String provider) {
+      return requiredDomain != null
+          && email != null
+          && email.toLowerCase(java.util.Locale.ROOT).endsWith("@" + requiredDomain)
+          && !requiredProvider.equals(provider);
     }
   }
 

@@ -1,7 +1,8 @@
 -- People of the organization: a person's role and status are properties of their membership in
 -- this organization (this tenant's schema), so a role held here holds nowhere else. Rows come from
--- a sign-in, an invitation, provisioning (the first owner) or the migration of the realm roles
--- that held in every organization before (see LegacyRoleMigration).
+-- a sign-in, an invitation, an organization's initial roles, or the migration of the realm roles
+-- that held in every organization before (see RoleSeeding); the first owner an operator names is
+-- granted at their first sign-in (platform.tenants.owner_subject).
 ALTER TABLE user_profile
     ADD COLUMN role        varchar(16) NOT NULL DEFAULT 'member'
                            CHECK (role IN ('owner', 'admin', 'editor', 'analyst', 'member')),
@@ -63,3 +64,17 @@ CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_lo
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+-- The organization's sign-in rules, set by its admins (one row): members must use a second factor
+-- (OTP), and the organization's own identity provider (an OIDC provider brokered by Keycloak and
+-- linked to the organization, alias sso_alias) for e-mail addresses of sso_domain, optionally
+-- required (then a sign-in of that domain that did not come through it is refused).
+CREATE TABLE organization_security (
+    id            boolean      PRIMARY KEY DEFAULT true CHECK (id),
+    mfa_required  boolean      NOT NULL DEFAULT false,
+    sso_alias     varchar(100),
+    sso_domain    varchar(253),
+    sso_required  boolean      NOT NULL DEFAULT false,
+    updated_at    timestamptz  NOT NULL DEFAULT now()
+);
+INSERT INTO organization_security (id) VALUES (true);

@@ -39,6 +39,7 @@ public class AuthorizationInterceptor {
 
   @Inject CapsuleAccess capsules;
   @Inject AuditTrail audit;
+  @Inject AuthorizationMetrics metrics;
 
   @AroundInvoke
   public Object authorize(InvocationContext call) throws Exception {
@@ -48,7 +49,12 @@ public class AuthorizationInterceptor {
     }
     boolean entry = INSIDE.get() == null;
     if (entry) {
-      check(rule.get().permission(), call);
+      long started = System.nanoTime();
+      try {
+        check(rule.get().permission(), call);
+      } finally {
+        metrics.checked(System.nanoTime() - started);
+      }
       INSIDE.set(Boolean.TRUE);
     }
     try {

@@ -10,6 +10,10 @@ import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.shared.ConflictException;
 import io.encaptio.domain.shared.InvalidInputException;
 import io.encaptio.domain.user.MemberStatus;
+import io.encaptio.domain.user.Membership;
+import io.encaptio.domain.user.MembershipCache;
+import io.encaptio.domain.user.OrganizationSecurity;
+import io.encaptio.domain.user.OrganizationSecurityRepository;
 import io.encaptio.domain.user.Role;
 import io.encaptio.domain.user.Team;
 import io.encaptio.domain.user.TeamRepository;
@@ -21,6 +25,8 @@ import io.encaptio.tenancy.application.TenantRegistry;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,15 +60,44 @@ public class DefaultPeopleService implements PeopleService {
   @Inject AuditTrail audit;
   @Inject Invitations invitations;
   @Inject SeatLimits seatLimits;
+  @Inject MembershipCache cache;
+  @Inject OrganizationSecurityRepository security;
 
+  /**
+   * Read for every request: from the cache when it holds the person, else without a transaction.
+   */
   @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public MembershipDto membership(String subject) {
+    Membership membership =
+        cache
+            .get(subject)
+            .orElseGet(
+                () -> {
+                  Membership read = read(subject);
+                  cache.put(subject, read);
+                  return read;
+                });
+    return toDto(membership);
+  }
+
+  private static MembershipDto toDto(Membership m) {
+    return new MembershipDto(
+        m.role(), m.status(), m.teams(), m.requiredProvider(), m.requiredDomain());
+  }
+
+  private Membership read(String subject) {
+    OrganizationSecurity rules = security.get();
+    String provider = rules.ssoRequired() ? rules.ssoAlias() : null;
+    String domain = rules.ssoRequired() ? rules.ssoDomain() : null;
     Optional<UserProfile> profile = profiles.find(subject);
     if (profile.isPresent()) {
       UserProfile p = profile.get();
-      return new MembershipDto(p.role().label(), p.status().label(), profiles.teamsOf(subject));
+      return new Membership(
+          p.role().label(), p.status().label(), profiles.teamsOf(subject), provider, domain);
     }
-    return new MembershipDto(impliedRole(subject).label(), MemberStatus.ACTIVE.label(), Set.of());
+    return new Membership(
+        impliedRole(subject).label(), MemberStatus.ACTIVE.label(), Set.of(), provider, domain);
   }
 
   /** The role of a member with no row yet: owner for the first owner an operator named. */
@@ -90,8 +125,14 @@ public class DefaultPeopleService implements PeopleService {
     if (profile.status() != MemberStatus.DEACTIVATED) {
       profile.signedIn(signIn.username(), signIn.displayName(), signIn.email());
       audit.record("member.signed_in", signIn.username(), null, null);
+      if (security.get().mfaRequired() && directory.requireOtp(signIn.subject())) {
+        LOG.info(() -> signIn.username() + " is asked to set up a second factor at next sign-in");
+      }
     }
-    return membership(signIn.subject());
+    cache.forget(signIn.subject());
+    profiles.flush();
+    Membership membership = read(signIn.subject());
+    return toDto(membership);
   }
 
   @Override
@@ -121,7 +162,11 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public SeatsDto seats() {
     String plan = TenantContext.current().plan();
-    return new SeatsDto(profiles.seatsTaken(), seatLimits.of(plan), plan);
+    Set<String> known = new java.util.HashSet<>();
+    profiles.all().forEach(p -> known.add(p.subject()));
+    long notSignedIn =
+        directory.members(organizationId()).stream().filter(m -> !known.contains(m.id())).count();
+    return new SeatsDto(profiles.seatsTaken() + notSignedIn, seatLimits.of(plan), plan);
   }
 
   @Override
@@ -186,6 +231,7 @@ public class DefaultPeopleService implements PeopleService {
     }
     requireMayGrant(profile.role());
     profiles.remove(profile);
+    cache.forget(subject);
     directory.removeMember(organizationId(), subject);
     audit.recordChange("member.invitation_revoked", profile.email(), profile.role().label(), null);
   }
@@ -204,6 +250,7 @@ public class DefaultPeopleService implements PeopleService {
       requireAnotherOwner(profile, "take the owner role from");
     }
     profile.changeRole(next);
+    cache.forget(subject);
     audit.recordChange("member.role_changed", name(profile), before.label(), next.label());
     return toDto(profile, teamNames());
   }
@@ -220,6 +267,7 @@ public class DefaultPeopleService implements PeopleService {
     }
     MemberStatus before = profile.status();
     profile.deactivate();
+    cache.forget(subject);
     audit.recordChange("member.deactivated", name(profile), before.label(), "deactivated");
     return toDto(profile, teamNames());
   }
@@ -233,6 +281,7 @@ public class DefaultPeopleService implements PeopleService {
     requireMayGrant(profile.role());
     requireFreeSeat();
     profile.reactivate();
+    cache.forget(subject);
     audit.recordChange(
         "member.reactivated", name(profile), "deactivated", profile.status().label());
     return toDto(profile, teamNames());
@@ -246,6 +295,7 @@ public class DefaultPeopleService implements PeopleService {
       requireAnotherOwner(profile, "remove");
     }
     profiles.remove(profile);
+    cache.forget(subject);
     boolean accountDeleted = directory.removeMember(organizationId(), subject);
     audit.record(
         "member.removed",
@@ -280,6 +330,8 @@ public class DefaultPeopleService implements PeopleService {
       require(subject);
     }
     teams.replaceMembers(teamId, Set.copyOf(subjects));
+    before.forEach(cache::forget);
+    subjects.forEach(cache::forget);
     audit.recordChange(
         "team.members_changed", team.name(), before, new java.util.TreeSet<>(subjects));
     return toDto(team);
@@ -288,6 +340,7 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public void removeTeam(UUID teamId) {
     Team team = requireTeam(teamId);
+    teams.members(teamId).forEach(cache::forget);
     teams.remove(team);
     audit.record("team.removed", team.name(), null, null);
   }
@@ -397,12 +450,7 @@ public class DefaultPeopleService implements PeopleService {
   }
 
   private String organizationId() {
-    String slug = TenantContext.current().slug();
-    return registry
-        .organizationId(slug)
-        .orElseThrow(
-            () ->
-                new ConflictException("Organization " + slug + " has no identity provider link."));
+    return CurrentOrganization.id(registry);
   }
 
   private static String actorName() {

@@ -40,7 +40,7 @@ public class Invitations {
     URI portal =
         URI.create(
             publicUrl
-                + "/app/?organization="
+                + "/app/dashboard.xhtml?organization="
                 + URLEncoder.encode(tenant.slug(), StandardCharsets.UTF_8));
     if (setsPassword) {
       directory.sendSetPasswordMail(userId, portal, Duration.ofHours(invitationHours));

@@ -40,7 +40,7 @@ public class PlatformStartup {
   @Inject SchemaMigrations migrations;
   @Inject TenantSchemaMigrator schemaMigrator;
   @EJB TenantDirectory directory;
-  @Inject LegacyRoleMigration legacyRoles;
+  @Inject RoleSeeding roles;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
@@ -68,7 +68,7 @@ public class PlatformStartup {
               Actor.system("tenant synchronisation"),
               () -> {
                 List<TenantRef> tenants = directory.synchronizeWithIdentityProvider();
-                legacyRoles.migrate(tenants);
+                roles.seed(tenants);
                 return tenants.size();
               });
       LOG.fine(() -> count + " tenants registered");

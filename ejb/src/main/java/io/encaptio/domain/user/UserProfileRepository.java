@@ -18,6 +18,9 @@ public interface UserProfileRepository {
 
   void remove(UserProfile profile);
 
+  /** Writes pending changes, so the transaction's next read sees them. */
+  void flush();
+
   /** Members holding this role and not deactivated (owners, to keep at least one). */
   long countWithRole(Role role);
 

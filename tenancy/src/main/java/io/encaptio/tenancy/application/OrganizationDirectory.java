@@ -61,6 +61,34 @@ public interface OrganizationDirectory {
   /** Takes the realm-wide role away once it has been migrated. */
   void dropLegacyRole(String userId, String role);
 
+  /**
+   * Has the person set up a one-time-password authenticator at their next sign-in, unless they have
+   * one already.
+   *
+   * @return whether the setup was asked for (false: they have one)
+   */
+  boolean requireOtp(String userId);
+
+  /** Whether the person has a one-time-password authenticator set up. */
+  boolean hasOtp(String userId);
+
+  /**
+   * Connects an OpenID Connect identity provider to the organization: made (or replaced) under the
+   * alias from its discovery document, the domain claimed by the organization, and people of the
+   * domain sent to the provider when they sign in.
+   */
+  void connectIdentityProvider(
+      String organizationId,
+      String alias,
+      String displayName,
+      String discoveryUrl,
+      String clientId,
+      String clientSecret,
+      String domain);
+
+  /** Undoes {@link #connectIdentityProvider}; gone is fine. */
+  void disconnectIdentityProvider(String organizationId, String alias, String domain);
+
   /** Removes the organization (its users stay, as people may belong elsewhere); gone is fine. */
   void removeOrganization(String organizationId);
 }

@@ -23,9 +23,11 @@ import io.encaptio.interfaces.problem.UnexpectedExceptionMapper;
 import io.encaptio.interfaces.problem.UnreadableBodyMapper;
 import io.encaptio.interfaces.problem.WebApplicationExceptionMapper;
 import io.encaptio.interfaces.rest.EncaptioRoles;
+import io.encaptio.interfaces.user.rest.CapsuleTeamResource;
 import io.encaptio.interfaces.user.rest.InvitationResource;
 import io.encaptio.interfaces.user.rest.MeResource;
 import io.encaptio.interfaces.user.rest.PeopleResource;
+import io.encaptio.interfaces.user.rest.SecurityResource;
 import io.encaptio.interfaces.user.rest.TeamResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -63,6 +65,8 @@ public class ApiApplication extends Application {
         PeopleResource.class,
         InvitationResource.class,
         TeamResource.class,
+        CapsuleTeamResource.class,
+        SecurityResource.class,
         AuditResource.class,
         CapsuleResource.class,
         BrandResource.class,

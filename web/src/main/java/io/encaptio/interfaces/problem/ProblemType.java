@@ -18,6 +18,8 @@ public enum ProblemType {
   NOT_FOUND("not-found", "Not found", 404),
   CONFLICT("conflict", "Not possible in the current state", 409),
   BAD_REQUEST("bad-request", "Bad request", 400),
+  IDENTITY_PROVIDER_UNAVAILABLE(
+      "identity-provider-unavailable", "Sign-in service unavailable", 503),
   INTERNAL("internal-error", "Internal error", 500);
 
   private final String slug;

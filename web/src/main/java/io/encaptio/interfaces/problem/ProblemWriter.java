@@ -23,6 +23,16 @@ public final class ProblemWriter {
     resp.getWriter().write(JSONB.toJson(problem));
   }
 
+  /** Writes the problem a failure means (a refusal, or a logged incident) as the response. */
+  public static void failure(HttpServletRequest req, HttpServletResponse resp, Throwable failure)
+      throws IOException {
+    Problem problem = UnexpectedExceptionMapper.problem(failure, req.getRequestURI());
+    resp.setStatus(problem.status());
+    resp.setContentType(Problem.MEDIA_TYPE);
+    resp.setCharacterEncoding("UTF-8");
+    resp.getWriter().write(JSONB.toJson(problem));
+  }
+
   /** 401 with the bearer challenge, saying what token to send. */
   public static void unauthenticated(
       HttpServletRequest req, HttpServletResponse resp, String detail) throws IOException {

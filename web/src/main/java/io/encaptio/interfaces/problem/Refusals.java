@@ -7,6 +7,7 @@ import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.shared.ConflictException;
 import io.encaptio.domain.shared.InvalidInputException;
 import io.encaptio.tenancy.application.IdentityProviderRefusedException;
+import io.encaptio.tenancy.application.IdentityProviderUnavailableException;
 import io.encaptio.tenancy.application.UnknownTenantException;
 import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.TenantStateException;
@@ -51,6 +52,14 @@ public final class Refusals {
           Problem.of(
               refused.conflict() ? ProblemType.CONFLICT : ProblemType.BAD_REQUEST,
               refused.getMessage(),
+              path));
+    }
+    if (cause instanceof IdentityProviderUnavailableException) {
+      return Optional.of(
+          Problem.of(
+              ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+              "The sign-in service (Keycloak) did not answer; nothing was changed by it. Try again"
+                  + " in a minute.",
               path));
     }
     if (cause instanceof InvalidCapsuleException invalid) {

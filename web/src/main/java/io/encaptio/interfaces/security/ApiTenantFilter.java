@@ -54,15 +54,21 @@ public class ApiTenantFilter extends HttpFilter {
           req,
           resp,
           (request, response) -> {
-            RequestActors.Resolved resolved =
-                actors.person(
-                    identity.get(), req, people -> people.membership(identity.get().subject()));
-            if (resolved.deactivated()) {
+            RequestActors.Resolved resolved;
+            try {
+              resolved =
+                  actors.person(
+                      identity.get(), req, people -> people.membership(identity.get().subject()));
+            } catch (RuntimeException e) {
+              ProblemWriter.failure(req, resp, e); // problem+json, never the server's error page
+              return;
+            }
+            if (resolved.refused()) {
               refuse(
                   req,
                   resp,
                   ProblemType.FORBIDDEN,
-                  RequestActors.deactivatedMessage(selected.tenant().displayName()));
+                  resolved.message(selected.tenant().displayName()));
               return;
             }
             TenantScope.continueAs(resolved.actor(), req, resp, chain);

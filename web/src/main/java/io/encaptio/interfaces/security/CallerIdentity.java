@@ -15,7 +15,8 @@ public record CallerIdentity(
     String familyName,
     String email,
     Set<String> roles,
-    Set<String> organizations)
+    Set<String> organizations,
+    String identityProvider)
     implements Serializable {
 
   public String displayName() {

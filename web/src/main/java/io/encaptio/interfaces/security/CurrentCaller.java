@@ -26,6 +26,9 @@ public class CurrentCaller {
 
   static final String ROLES_CLAIM = "groups";
 
+  /** The identity provider a sign-in was brokered through (the realm's session-note mapper). */
+  static final String IDENTITY_PROVIDER_CLAIM = "identity_provider";
+
   @Inject HttpServletRequest request;
 
   private CallerIdentity identity;
@@ -71,7 +74,8 @@ public class CurrentCaller {
           jwt.getClaim("family_name"),
           jwt.getClaim("email"),
           Set.copyOf(jwt.getGroups()),
-          OrganizationClaim.aliases(jwt.getClaim(OrganizationClaim.NAME)));
+          OrganizationClaim.aliases(jwt.getClaim(OrganizationClaim.NAME)),
+          text(jwt.getClaim(IDENTITY_PROVIDER_CLAIM), null));
     }
     if (principal == null) {
       return null;
@@ -87,7 +91,8 @@ public class CurrentCaller {
         text(idToken.getClaim("family_name"), null),
         text(idToken.getClaim("email"), null),
         strings(idToken.getClaim(ROLES_CLAIM)),
-        OrganizationClaim.aliases(idToken.getClaim(OrganizationClaim.NAME)));
+        OrganizationClaim.aliases(idToken.getClaim(OrganizationClaim.NAME)),
+        text(idToken.getClaim(IDENTITY_PROVIDER_CLAIM), null));
   }
 
   private static String text(Object claim, String fallback) {

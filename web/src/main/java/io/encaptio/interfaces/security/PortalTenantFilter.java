@@ -25,7 +25,10 @@ public class PortalTenantFilter extends HttpFilter {
   static final String NO_TENANT_PAGE = "/app/no-tenant.xhtml";
   public static final String PROBLEM_ATTRIBUTE = "encaptio.tenantProblem";
 
-  /** Names the organization to work in, among the person's own: {@code /app/?organization=acme}. */
+  /**
+   * Names the organization to work in, among the person's own: {@code
+   * /app/dashboard.xhtml?organization=acme}.
+   */
   public static final String ORGANIZATION_PARAMETER = "organization";
 
   @Inject CurrentCaller caller;
@@ -60,10 +63,9 @@ public class PortalTenantFilter extends HttpFilter {
                     identity.get(),
                     req,
                     people -> session.enter(selected.tenant(), identity.get(), people));
-            if (resolved.deactivated()) {
+            if (resolved.refused()) {
               req.setAttribute(
-                  PROBLEM_ATTRIBUTE,
-                  RequestActors.deactivatedMessage(selected.tenant().displayName()));
+                  PROBLEM_ATTRIBUTE, resolved.message(selected.tenant().displayName()));
               resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
               req.getRequestDispatcher(NO_TENANT_PAGE).forward(req, resp);
               return;

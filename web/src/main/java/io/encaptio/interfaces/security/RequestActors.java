@@ -7,8 +7,13 @@ import io.encaptio.application.access.ActorContext;
 import io.encaptio.domain.user.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.function.Function;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The actor of a request: the verified token says who the person is, the tenant's schema what role
@@ -20,6 +25,12 @@ public class RequestActors {
 
   @EJB PeopleService people;
 
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  private volatile Timer memberships;
+
   /** A person of the request's tenant with their membership read by {@code lookUp}. */
   public Resolved person(
       CallerIdentity identity,
@@ -27,23 +38,58 @@ public class RequestActors {
       Function<PeopleService, MembershipDto> lookUp) {
     Actor unresolved =
         Actor.person(identity.subject(), identity.displayName(), request.getRemoteAddr());
+    long started = System.nanoTime();
     MembershipDto membership = ActorContext.supplyAs(unresolved, () -> lookUp.apply(people));
+    timer().update(Duration.ofNanos(System.nanoTime() - started));
+    String refusal = null;
+    if (membership.deactivated()) {
+      refusal = "deactivated";
+    } else if (membership.refusesSignIn(identity.email(), identity.identityProvider())) {
+      refusal = "sso";
+    }
     return new Resolved(
         unresolved.withMembership(Role.of(membership.role()), membership.teams()),
-        membership.deactivated());
+        refusal,
+        membership.requiredDomain());
+  }
+
+  /** The per-request read of the role, on /metrics as encaptio_authorization_membership. */
+  private Timer timer() {
+    if (memberships == null) {
+      memberships = metrics.timer("encaptio_authorization_membership");
+    }
+    return memberships;
   }
 
   public Actor operator(CallerIdentity identity, HttpServletRequest request) {
     return Actor.operator(identity.subject(), identity.displayName(), request.getRemoteAddr());
   }
 
-  /** The actor, and whether their membership is deactivated (the request is then refused). */
-  public record Resolved(Actor actor, boolean deactivated) {}
+  /**
+   * The actor, and why the request is refused when it is: {@code deactivated} (their membership) or
+   * {@code sso} (the organization requires its own identity provider for their domain and the
+   * sign-in did not come through it); null when it goes on.
+   */
+  public record Resolved(Actor actor, String refusal, String requiredDomain) {
 
-  /** The refusal a deactivated member reads. */
-  public static String deactivatedMessage(String organization) {
-    return "Your membership of "
-        + organization
-        + " is deactivated; ask an admin of the organization to reactivate it.";
+    public boolean refused() {
+      return refusal != null;
+    }
+
+    /** The refusal in words for the person. */
+    public String message(String organization) {
+      if ("sso".equals(refusal)) {
+        return organization
+            + " requires people of "
+            + requiredDomain
+            + " to sign in through its own identity provider; sign out and sign in again with"
+            + " your "
+            + requiredDomain
+            + " address, which leads there.";
+      }
+      return "Your membership of "
+          + organization
+          + " is deactivated; ask an admin of the organization to reactivate it.";
+    }
   }
 }

@@ -53,6 +53,11 @@ public class JpaUserProfileRepository implements UserProfileRepository {
   }
 
   @Override
+  public void flush() {
+    entityManager.current().flush();
+  }
+
+  @Override
   public void remove(UserProfile profile) {
     entityManager.current().remove(profile);
   }

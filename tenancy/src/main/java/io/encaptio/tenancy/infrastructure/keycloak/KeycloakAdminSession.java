@@ -43,16 +43,15 @@ final class KeycloakAdminSession implements AutoCloseable {
 
   void post(String path, JsonValue body) {
     try (Response response = request(path).post(Entity.json(body))) {
-      if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
-        throw new WebApplicationException(
-            "POST "
-                + path
-                + " answered "
-                + response.getStatus()
-                + ": "
-                + response.readEntity(String.class),
-            response.getStatus());
-      }
+      requireSuccess("POST", path, response);
+    }
+  }
+
+  /** POST whose answer is a JSON object (Keycloak's import of a provider's configuration). */
+  JsonObject postForObject(String path, JsonValue body) {
+    try (Response response = request(path).post(Entity.json(body))) {
+      requireSuccess("POST", path, response);
+      return response.readEntity(JsonObject.class);
     }
   }
 

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,10 +37,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeycloakOrganizationDirectory implements OrganizationDirectory {
 
+  private static final Logger LOG = Logger.getLogger(KeycloakOrganizationDirectory.class.getName());
   private static final int PAGE = 100;
 
   /** The realm-wide roles of earlier versions, which held in every organization of a person. */
   static final Set<String> LEGACY_ROLES = Set.of("owner", "editor");
+
+  static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
 
   /** Realm roles that make an account more than a member of organizations; it is never deleted. */
   private static final String PLATFORM_ROLE = "platform-operator";
@@ -54,7 +59,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     return call(
         "list the organizations",
         admin ->
-            pages(admin, "organizations?briefRepresentation=true").stream()
+            pages(admin, "organizations?briefRepresentation=false").stream()
                 .map(KeycloakOrganizationDirectory::toOrganization)
                 .toList());
   }
@@ -64,11 +69,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     return call(
         "create organization " + alias,
         admin -> {
-          Optional<Organization> existing = find(admin, alias);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          admin.post(
+          // Created, or there already (a repeated run: 409), then read back.
+          admin.postAllowingConflict(
               "organizations",
               Json.createObjectBuilder()
                   .add("name", name)
@@ -76,18 +78,34 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                   .add("enabled", true)
                   .add("domains", Json.createArrayBuilder())
                   .build());
-          return find(admin, alias)
+          return find(admin, alias, name)
               .orElseThrow(
                   () ->
-                      new IdentityProviderUnavailableException(
-                          "Keycloak lost organization " + alias));
+                      new IdentityProviderRefusedException(
+                          "The identity provider has an organization named '"
+                              + name
+                              + "' already; choose another name.",
+                          true));
         });
   }
 
-  private static Optional<Organization> find(KeycloakAdminSession admin, String alias) {
+  /**
+   * The organization with this alias: Keycloak searches names (and domains), not aliases, so the
+   * name is searched first and every organization read only when it was renamed.
+   */
+  private static Optional<Organization> find(
+      KeycloakAdminSession admin, String alias, String name) {
     JsonArray matches =
-        admin.get("organizations?briefRepresentation=true&exact=true&search=" + encode(alias));
-    return matches.getValuesAs(JsonObject.class).stream()
+        admin.get("organizations?briefRepresentation=true&exact=true&search=" + encode(name));
+    Optional<Organization> named =
+        matches.getValuesAs(JsonObject.class).stream()
+            .map(KeycloakOrganizationDirectory::toOrganization)
+            .filter(o -> o.alias().equals(alias))
+            .findFirst();
+    if (named.isPresent()) {
+      return named;
+    }
+    return pages(admin, "organizations?briefRepresentation=true").stream()
         .map(KeycloakOrganizationDirectory::toOrganization)
         .filter(o -> o.alias().equals(alias))
         .findFirst();
@@ -206,6 +224,139 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   }
 
   @Override
+  public boolean requireOtp(String userId) {
+    return call(
+        "ask for a second factor",
+        admin -> {
+          if (otp(admin, userId)) {
+            return false;
+          }
+          JsonObject user = admin.getObject("users/" + userId);
+          var actions = Json.createArrayBuilder();
+          boolean asked = false;
+          if (user.get("requiredActions") instanceof JsonArray existing) {
+            for (JsonString action : existing.getValuesAs(JsonString.class)) {
+              actions.add(action);
+              asked |= CONFIGURE_TOTP.equals(action.getString());
+            }
+          }
+          if (!asked) {
+            actions.add(CONFIGURE_TOTP);
+          }
+          admin.put(
+              "users/" + userId,
+              Json.createObjectBuilder().add("requiredActions", actions).build());
+          return true;
+        });
+  }
+
+  @Override
+  public boolean hasOtp(String userId) {
+    return call("read the sign-in factors", admin -> otp(admin, userId));
+  }
+
+  private static boolean otp(KeycloakAdminSession admin, String userId) {
+    return admin.get("users/" + userId + "/credentials").getValuesAs(JsonObject.class).stream()
+        .anyMatch(c -> "otp".equals(c.getString("type", "")));
+  }
+
+  @Override
+  public void connectIdentityProvider(
+      String organizationId,
+      String alias,
+      String displayName,
+      String discoveryUrl,
+      String clientId,
+      String clientSecret,
+      String domain) {
+    call(
+        "connect the identity provider",
+        admin -> {
+          JsonObject imported =
+              admin.postForObject(
+                  "identity-provider/import-config",
+                  Json.createObjectBuilder()
+                      .add("providerId", "oidc")
+                      .add("fromUrl", discoveryUrl)
+                      .build());
+          var config = Json.createObjectBuilder();
+          imported.forEach(
+              (key, value) -> {
+                if (value instanceof JsonString text) {
+                  config.add(key, text.getString());
+                }
+              });
+          config
+              .add("clientId", clientId)
+              .add("clientSecret", clientSecret)
+              .add("clientAuthMethod", "client_secret_post")
+              .add("defaultScope", "openid email profile")
+              .add("syncMode", "IMPORT")
+              .add("validateSignature", "true")
+              .add("useJwksUrl", "true")
+              .add("kc.org.domain", domain)
+              .add("kc.org.broker.redirect.mode.email-matches", "true");
+          JsonObject provider =
+              Json.createObjectBuilder()
+                  .add("alias", alias)
+                  .add("displayName", displayName)
+                  .add("providerId", "oidc")
+                  .add("enabled", true)
+                  .add("trustEmail", true)
+                  .add("config", config)
+                  .build();
+          claimDomain(admin, organizationId, domain);
+          if (!admin.postAllowingConflict("identity-provider/instances", provider)) {
+            admin.put("identity-provider/instances/" + alias, provider);
+          }
+          admin.postAllowingConflict(
+              "organizations/" + organizationId + "/identity-providers", Json.createValue(alias));
+          return null;
+        });
+  }
+
+  @Override
+  public void disconnectIdentityProvider(String organizationId, String alias, String domain) {
+    call(
+        "disconnect the identity provider",
+        admin -> {
+          admin.deleteAllowingAbsence(
+              "organizations/" + organizationId + "/identity-providers/" + alias);
+          admin.deleteAllowingAbsence("identity-provider/instances/" + alias);
+          JsonObject organization = admin.getObject("organizations/" + organizationId);
+          var domains = Json.createArrayBuilder();
+          organization.getJsonArray("domains").getValuesAs(JsonObject.class).stream()
+              .filter(d -> !domain.equals(d.getString("name", "")))
+              .forEach(domains::add);
+          admin.put(
+              "organizations/" + organizationId,
+              Json.createObjectBuilder(organization).add("domains", domains).build());
+          return null;
+        });
+  }
+
+  /** Adds the domain to the organization's (an admin of the organization claims it). */
+  private static void claimDomain(
+      KeycloakAdminSession admin, String organizationId, String domain) {
+    JsonObject organization = admin.getObject("organizations/" + organizationId);
+    JsonArray domains = organization.getJsonArray("domains");
+    boolean claimed =
+        domains != null
+            && domains.getValuesAs(JsonObject.class).stream()
+                .anyMatch(d -> domain.equals(d.getString("name", "")));
+    if (!claimed) {
+      var all = Json.createArrayBuilder();
+      if (domains != null) {
+        domains.forEach(all::add);
+      }
+      all.add(Json.createObjectBuilder().add("name", domain).add("verified", true));
+      admin.put(
+          "organizations/" + organizationId,
+          Json.createObjectBuilder(organization).add("domains", all).build());
+    }
+  }
+
+  @Override
   public void removeOrganization(String organizationId) {
     call(
         "remove organization " + organizationId,
@@ -260,9 +411,11 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
             "The identity provider refused to " + what + ": " + reason(e.getMessage()),
             status == 409);
       }
+      LOG.log(Level.WARNING, "Keycloak did not " + what + ": " + e.getMessage(), e);
       throw new IdentityProviderUnavailableException(
           "Keycloak did not " + what + ": " + e.getMessage(), e);
     } catch (ProcessingException e) {
+      LOG.log(Level.WARNING, "Keycloak did not answer to " + what + ": " + e.getMessage(), e);
       throw new IdentityProviderUnavailableException(
           "Keycloak did not " + what + ": " + e.getMessage(), e);
     }
@@ -294,10 +447,22 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   }
 
   private static Organization toOrganization(JsonObject o) {
+    Map<String, String> initialRoles = new LinkedHashMap<>();
+    JsonObject attributes = o.getJsonObject("attributes");
+    if (attributes != null
+        && attributes.get(Organization.INITIAL_ROLES) instanceof JsonArray roles) {
+      for (JsonString entry : roles.getValuesAs(JsonString.class)) {
+        String[] pair = entry.getString().split("=", 2);
+        if (pair.length == 2 && !pair[0].isBlank()) {
+          initialRoles.put(pair[0].strip(), pair[1].strip());
+        }
+      }
+    }
     return new Organization(
         o.getString("id"),
         o.getString("alias", o.getString("name")),
         o.getString("name", null),
-        o.getBoolean("enabled", true));
+        o.getBoolean("enabled", true),
+        initialRoles);
   }
 }

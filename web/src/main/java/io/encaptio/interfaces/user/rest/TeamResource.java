@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * Teams of the organization, and which capsule belongs to which: editors outside a capsule's team
- * only read it. Everyone reads the teams; admins and owners change them.
+ * Teams of the organization: editors outside a capsule's team only read it. Everyone reads the
+ * teams; admins and owners change them.
  */
-@Path("/v1")
+@Path("/v1/teams")
 @RequestScoped
 @RolesAllowed("api-user")
 @SecurityRequirement(name = "bearer")
@@ -43,12 +43,8 @@ public class TeamResource {
   /** The people of a team by their ids; the list replaces the team's members. */
   public record TeamMembers(Set<String> members) {}
 
-  /** The team a capsule belongs to; null puts it in none. */
-  public record CapsuleTeam(UUID teamId) {}
-
   @GET
   @Extension(name = EncaptioRoles.EXTENSION, value = "member")
-  @Path("/teams")
   @Operation(summary = "The organization's teams with their members and capsule counts")
   public List<TeamDto> teams() {
     return people.teams();
@@ -56,7 +52,6 @@ public class TeamResource {
 
   @POST
   @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
-  @Path("/teams")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a team")
   public Response create(NewTeam team) {
@@ -67,7 +62,7 @@ public class TeamResource {
 
   @PUT
   @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
-  @Path("/teams/{team}/members")
+  @Path("/{team}/members")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace a team's members")
   public TeamDto members(@PathParam("team") UUID team, TeamMembers members) {
@@ -77,20 +72,10 @@ public class TeamResource {
 
   @DELETE
   @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
-  @Path("/teams/{team}")
+  @Path("/{team}")
   @Operation(summary = "Remove a team (its capsules belong to no team afterwards)")
   public Response remove(@PathParam("team") UUID team) {
     people.removeTeam(team);
-    return Response.noContent().build();
-  }
-
-  @PUT
-  @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
-  @Path("/capsules/{id}/team")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Put a capsule in a team, or in none")
-  public Response assign(@PathParam("id") UUID capsule, CapsuleTeam team) {
-    people.assignCapsule(capsule, body(team).teamId());
     return Response.noContent().build();
   }
 }
