@@ -70,6 +70,9 @@ seed_demo_capsule() {
     "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token" | jq -r .access_token) || return 1
   api="http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/capsules"
   call() { curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+  # The organizations' initial roles are granted just after the tenants are registered.
+  alice_is_owner() { call "http://localhost:$ENCAPTIO_HTTP_PORT/api/v1/me" | jq -e '.role == "owner"' >/dev/null; }
+  wait_for 60 alice_is_owner || return 1
   id=$(call "$api?max=100" | jq -r --arg n "$DEMO_CAPSULE" '.capsules[] | select(.name == $n) | .id' | head -1)
   if [[ -z "$id" ]]; then
     log "creating the demo capsule '$DEMO_CAPSULE' in acme"
@@ -179,6 +182,8 @@ cmd_test() {
   # The demo tenants (starter) collect the people each run invites; the free plan keeps its 3 seats
   # (OrganizationAdminIT fills them).
   export ENCAPTIO_PLAN_SEATS="${ENCAPTIO_PLAN_SEATS:-free=3,starter=100000,pro=100000,business=100000}"
+  # Invitation links expire after 45 s, so a test can see one expire (InvitationBrowserIT).
+  export ENCAPTIO_INVITATION_LIFESPAN="${ENCAPTIO_INVITATION_LIFESPAN:-PT45S}"
   # Deleted capsules are purged at once instead of after 30 days (CapsulePurgeIT).
   export ENCAPTIO_CAPSULE_PURGE_HOURS=0
   local rc=0

@@ -32,6 +32,9 @@ class TenantMigrationUpgradeIT {
 
   private static final String LEGACY = "classpath:db/legacy-tenant";
 
+  /** The last version of the old layout (the copy's scripts are V1 to V13). */
+  private static final int LEGACY_LAST_VERSION = 13;
+
   private final DataSource dataSource = dataSource();
   private final List<SchemaName> made = new ArrayList<>();
 
@@ -52,13 +55,22 @@ class TenantMigrationUpgradeIT {
     legacyFlyway(schema).migrate();
     fillWithData(schema);
     List<String> historyBefore = history(schema);
-    Map<String, String> dataBefore = tableContents(schema);
+    Map<String, List<String>> columnsBefore = columns(schema);
+    Map<String, String> dataBefore = tableContents(schema, columnsBefore);
 
     String version = ServiceMigrations.of(dataSource).migrateTenant(schema);
 
     assertThat(version).isEqualTo(ServiceMigrations.of(dataSource).latestTenantVersion());
-    assertThat(history(schema)).as("no migration applied again").isEqualTo(historyBefore);
-    assertThat(tableContents(schema)).as("rows of every table").isEqualTo(dataBefore);
+    List<String> historyAfter = history(schema);
+    assertThat(historyAfter.subList(0, historyBefore.size()))
+        .as("no migration applied again")
+        .isEqualTo(historyBefore);
+    assertThat(versions(schema).subList(historyBefore.size(), historyAfter.size()))
+        .as("only the versions the old layout did not have")
+        .allMatch(v -> Integer.parseInt(v) > LEGACY_LAST_VERSION);
+    assertThat(tableContents(schema, columnsBefore))
+        .as("rows of every table, in the columns they had")
+        .isEqualTo(dataBefore);
     assertThat(dataBefore)
         .as("the test data is there, the keyword index's tables filled by the chunk's triggers")
         .hasEntrySatisfying("capsule", rows -> assertThat(rows).startsWith("1 "))
@@ -72,7 +84,16 @@ class TenantMigrationUpgradeIT {
     legacyFlyway(legacy).migrate();
     SchemaName fresh = newSchema();
 
-    ServiceMigrations.of(dataSource).migrateTenant(fresh);
+    // The services module's scripts up to the last version the old layout had.
+    Flyway.configure(ServiceMigrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .schemas(fresh.value())
+        .defaultSchema(fresh.value())
+        .createSchemas(true)
+        .locations(ServiceMigrations.TENANT.toArray(String[]::new))
+        .target(String.valueOf(LEGACY_LAST_VERSION))
+        .load()
+        .migrate();
 
     assertThat(catalog(fresh)).isEqualTo(catalog(legacy)).isNotEmpty();
     assertThat(checksums(fresh)).isEqualTo(checksums(legacy));
@@ -218,24 +239,55 @@ class TenantMigrationUpgradeIT {
             + "\".flyway_schema_history ORDER BY installed_rank");
   }
 
-  /** Each table's row count and a digest of its rows. */
-  private Map<String, String> tableContents(SchemaName schema) throws SQLException {
+  /** Each table's row count and a digest of its rows, over the given columns of each table. */
+  private Map<String, String> tableContents(SchemaName schema, Map<String, List<String>> columns)
+      throws SQLException {
     Map<String, String> contents = new LinkedHashMap<>();
-    for (String table : tables(schema)) {
-      if (table.equals("flyway_schema_history")) {
-        continue;
-      }
+    for (Map.Entry<String, List<String>> table : columns.entrySet()) {
+      String row =
+          "ROW("
+              + String.join(", ", table.getValue().stream().map(c -> "t.\"" + c + "\"").toList())
+              + ")::text";
       contents.put(
-          table,
-          rows("SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, '|' ORDER BY"
-                  + " t::text), '')) FROM \""
+          table.getKey(),
+          rows("SELECT count(*) || ' ' || md5(coalesce(string_agg("
+                  + row
+                  + ", '|' ORDER BY "
+                  + row
+                  + "), '')) FROM \""
                   + schema.value()
                   + "\".\""
-                  + table
+                  + table.getKey()
                   + "\" t")
               .get(0));
     }
     return contents;
+  }
+
+  /** The columns of each table (Flyway's history aside), in their order. */
+  private Map<String, List<String>> columns(SchemaName schema) throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    for (String table : tables(schema)) {
+      if (!table.equals("flyway_schema_history")) {
+        columns.put(
+            table,
+            rows(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = '"
+                    + schema.value()
+                    + "' AND table_name = '"
+                    + table
+                    + "' ORDER BY ordinal_position"));
+      }
+    }
+    return columns;
+  }
+
+  /** The applied versions, in the order they were applied. */
+  private List<String> versions(SchemaName schema) throws SQLException {
+    return rows(
+        "SELECT version FROM \""
+            + schema.value()
+            + "\".flyway_schema_history ORDER BY installed_rank");
   }
 
   private List<String> tables(SchemaName schema) throws SQLException {

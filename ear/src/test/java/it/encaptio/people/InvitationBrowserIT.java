@@ -121,4 +121,33 @@ class InvitationBrowserIT {
       browser.close("invitation-withdrawn");
     }
   }
+
+  @Test
+  void anExpiredInvitationsLinkNoLongerWorks() throws Exception {
+    Duration lifespan = Duration.parse(ItEnvironment.env("ENCAPTIO_INVITATION_LIFESPAN", "PT72H"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        lifespan.compareTo(Duration.ofMinutes(2)) < 0,
+        "the test command sets invitation links to expire within seconds");
+    String email = "expired-" + RUN + "@acme.example";
+    String id = Members.invite("alice.acme", email, "editor");
+    try {
+      String link =
+          Mailbox.await(email, Duration.ofSeconds(30)).orElseThrow().links().stream()
+              .filter(l -> l.contains("action-token"))
+              .findFirst()
+              .orElseThrow();
+      ItEnvironment.pause(lifespan.plusSeconds(5));
+      try (Browser browser = new Browser()) {
+        browser.driver.get(link);
+        browser.wait.until(d -> d.getPageSource().matches("(?is).*(expired|no longer valid).*"));
+        assertThat(browser.driver.findElements(By.id("password-new"))).isEmpty();
+        browser.close("invitation-expired");
+      }
+      assertThat(Members.person("alice.acme", id).get("status").asText())
+          .as("still invited: resend sends a fresh link")
+          .isEqualTo("invited");
+    } finally {
+      Members.remove("alice.acme", id);
+    }
+  }
 }

@@ -76,6 +76,10 @@ class PortalRolesIT {
       vera.wait.until(d -> !d.findElements(By.id("role")).isEmpty());
       assertThat(vera.driver.findElements(By.id("navForm:peopleNav"))).isEmpty();
       assertThat(vera.driver.findElements(By.id("navForm:auditNav"))).isEmpty();
+      vera.open("/app/capsule.xhtml?id=" + capsule);
+      vera.wait.until(d -> !d.findElements(By.id("capsuleName")).isEmpty());
+      assertThat(vera.driver.findElements(By.id("teamForm:team"))).isEmpty();
+      assertThat(vera.driver.findElements(By.id("openInbox"))).isEmpty();
       for (String page : pages) {
         String role = PAGES.get(page);
         if (role.equals("none")) {
@@ -98,6 +102,11 @@ class PortalRolesIT {
           wrong.add("alice (owner) was refused " + page);
         }
       }
+      alice.open("/app/capsule.xhtml?id=" + capsule);
+      alice.wait.until(d -> !d.findElements(By.id("capsuleName")).isEmpty());
+      assertThat(alice.driver.findElements(By.id("teamForm:team")))
+          .as("admins and owners put a capsule in a team")
+          .isNotEmpty();
       alice.open("/app/people.xhtml");
       alice.wait.until(d -> !d.findElements(By.id("people:peopleTable")).isEmpty());
       assertThat(alice.text("people:peopleTable")).contains("vera@acme.example", "member");

@@ -83,6 +83,10 @@ public interface PeopleService {
   @Requires(Permission.MANAGE_PEOPLE)
   void removeTeam(UUID teamId);
 
+  /** The team the capsule belongs to, if any. */
+  @Requires(Permission.VIEW_CAPSULES)
+  java.util.Optional<TeamDto> teamOfCapsule(UUID capsuleId);
+
   /** Puts the capsule in a team (editors outside it then only read it), or in none (null). */
   @Requires(Permission.MANAGE_PEOPLE)
   void assignCapsule(UUID capsuleId, UUID teamId);

@@ -68,7 +68,8 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 -- The organization's sign-in rules, set by its admins (one row): members must use a second factor
 -- (OTP), and the organization's own identity provider (an OIDC provider brokered by Keycloak and
 -- linked to the organization, alias sso_alias) for e-mail addresses of sso_domain, optionally
--- required (then a sign-in of that domain that did not come through it is refused).
+-- required (then a sign-in of that domain that did not come through it is refused). No row until
+-- an admin sets a rule (none: no rule), so a new tenant's tables stay empty for an import.
 CREATE TABLE organization_security (
     id            boolean      PRIMARY KEY DEFAULT true CHECK (id),
     mfa_required  boolean      NOT NULL DEFAULT false,
@@ -77,4 +78,3 @@ CREATE TABLE organization_security (
     sso_required  boolean      NOT NULL DEFAULT false,
     updated_at    timestamptz  NOT NULL DEFAULT now()
 );
-INSERT INTO organization_security (id) VALUES (true);

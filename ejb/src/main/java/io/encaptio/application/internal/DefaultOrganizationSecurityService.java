@@ -34,6 +34,7 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
     OrganizationSecurity security = rules.get();
     boolean before = security.mfaRequired();
     security.requireMfa(required);
+    rules.save(security);
     int asked = 0;
     if (required) {
       for (OrganizationMember member : directory.members(organizationId())) {
@@ -84,6 +85,7 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
         connection.clientSecret(),
         domain);
     security.connectSso(alias, domain, connection.required());
+    rules.save(security);
     audit.record(
         "organization.sso_connected",
         domain,
@@ -101,6 +103,7 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
     String domain = security.ssoDomain();
     directory.disconnectIdentityProvider(organizationId(), security.ssoAlias(), domain);
     security.disconnectSso();
+    rules.save(security);
     audit.record("organization.sso_disconnected", domain, null, null);
     return toDto(security);
   }

@@ -346,6 +346,11 @@ public class DefaultPeopleService implements PeopleService {
   }
 
   @Override
+  public Optional<TeamDto> teamOfCapsule(UUID capsuleId) {
+    return teams.teamOfCapsule(capsuleId).flatMap(teams::find).map(this::toDto);
+  }
+
+  @Override
   public void assignCapsule(UUID capsuleId, UUID teamId) {
     capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
     String before = teams.teamOfCapsule(capsuleId).map(this::teamName).orElse("no team");

@@ -26,9 +26,10 @@ public class Invitations {
   @ConfigProperty(name = "encaptio.public.url")
   String publicUrl;
 
+  /** How long an invitation's link works (ISO-8601, {@code PT72H}). */
   @Inject
-  @ConfigProperty(name = "encaptio.invitation.lifespan.hours", defaultValue = "72")
-  int invitationHours;
+  @ConfigProperty(name = "encaptio.invitation.lifespan", defaultValue = "PT72H")
+  Duration lifespan;
 
   public void send(
       TenantRef tenant,
@@ -43,7 +44,7 @@ public class Invitations {
                 + "/app/dashboard.xhtml?organization="
                 + URLEncoder.encode(tenant.slug(), StandardCharsets.UTF_8));
     if (setsPassword) {
-      directory.sendSetPasswordMail(userId, portal, Duration.ofHours(invitationHours));
+      directory.sendSetPasswordMail(userId, portal, lifespan);
     } else {
       mailer.send(
           email,

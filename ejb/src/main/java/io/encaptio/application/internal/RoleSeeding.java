@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -70,7 +71,11 @@ public class RoleSeeding {
           listed.add(m);
         }
       }
-      TenantContext.runAs(tenant, () -> self.adopt(listed, roles, false, "member.initial_role"));
+      try {
+        TenantContext.runAs(tenant, () -> self.adopt(listed, roles, false, "member.initial_role"));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, e, () -> "Initial roles of " + tenant.slug() + " not granted yet");
+      }
     }
     migrateRealmRoles(tenants, self);
   }
@@ -81,6 +86,7 @@ public class RoleSeeding {
       return;
     }
     // Tenants still being provisioned are new: their people get roles the new way.
+    boolean complete = true;
     for (TenantRef tenant : tenants) {
       if (!ready(tenant)) {
         continue;
@@ -89,14 +95,22 @@ public class RoleSeeding {
       if (organization.isEmpty()) {
         continue;
       }
-      List<OrganizationMember> members =
-          directory.members(organization.get()).stream()
-              .filter(m -> holders.containsKey(m.id()))
-              .toList();
-      if (!members.isEmpty()) {
-        TenantContext.runAs(
-            tenant, () -> self.adopt(members, holders, true, "member.role_migrated"));
+      try {
+        List<OrganizationMember> members =
+            directory.members(organization.get()).stream()
+                .filter(m -> holders.containsKey(m.id()))
+                .toList();
+        if (!members.isEmpty()) {
+          TenantContext.runAs(
+              tenant, () -> self.adopt(members, holders, true, "member.role_migrated"));
+        }
+      } catch (RuntimeException e) {
+        complete = false; // keep the realm roles: the next run migrates this tenant again
+        LOG.log(Level.WARNING, e, () -> "Realm roles not moved into " + tenant.slug() + " yet");
       }
+    }
+    if (!complete) {
+      return;
     }
     holders.forEach(directory::dropLegacyRole);
     LOG.info(

@@ -41,6 +41,13 @@ public class OrganizationSecurity {
 
   protected OrganizationSecurity() {}
 
+  /** No rule: passwords, no second factor required. */
+  public static OrganizationSecurity none() {
+    OrganizationSecurity security = new OrganizationSecurity();
+    security.touch();
+    return security;
+  }
+
   public void requireMfa(boolean required) {
     this.mfaRequired = required;
     touch();

@@ -12,6 +12,14 @@ public class JpaOrganizationSecurityRepository implements OrganizationSecurityRe
 
   @Override
   public OrganizationSecurity get() {
-    return entityManager.current().find(OrganizationSecurity.class, true);
+    OrganizationSecurity stored = entityManager.current().find(OrganizationSecurity.class, true);
+    return stored != null ? stored : OrganizationSecurity.none();
+  }
+
+  @Override
+  public void save(OrganizationSecurity security) {
+    if (!entityManager.current().contains(security)) {
+      entityManager.current().persist(security);
+    }
   }
 }

@@ -150,8 +150,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     return call(
         "list the organization's members",
         admin ->
-            pages(admin, "organizations/" + organizationId + "/members?briefRepresentation=true")
-                .stream()
+            membersOf(admin, organizationId).stream()
                 .map(
                     u ->
                         new OrganizationMember(
@@ -162,6 +161,18 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                             u.getString("lastName", null),
                             u.getBoolean("enabled", true)))
                 .toList());
+  }
+
+  /** The members' representations; an organization that no longer exists has none. */
+  private static List<JsonObject> membersOf(KeycloakAdminSession admin, String organizationId) {
+    try {
+      return pages(admin, "organizations/" + organizationId + "/members?briefRepresentation=true");
+    } catch (WebApplicationException e) {
+      if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 
   @Override
