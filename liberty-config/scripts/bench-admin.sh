@@ -13,7 +13,6 @@ OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-admin-results.md"
 WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-admin"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
-"$SCRIPTS/mail.sh" start
 prepare_bench_server
 trap 'stop_bench_server; drop_database || true' EXIT
 start_bench_server 3

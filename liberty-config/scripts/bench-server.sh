@@ -40,6 +40,7 @@ prepare_bench_server() {
   "$SCRIPTS/postgres.sh" start >/dev/null
   if [[ "${1:-}" != keep ]]; then drop_database; fi
   "$SCRIPTS/postgres.sh" start
+  "$SCRIPTS/mail.sh" start  # provisioning and invitations send mail (Keycloak's and ours)
   "$SCRIPTS/keycloak.sh" start
   log "building (tests compiled, not run)"
   (cd "$ENCAPTIO_ROOT" && mvn -B -q install -DskipTests && mvn -B -q -pl ear dependency:build-classpath \

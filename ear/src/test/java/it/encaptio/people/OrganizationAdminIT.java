@@ -384,6 +384,13 @@ class OrganizationAdminIT {
       assertThat(call("GET", "/api/v1/audit", token("eddie.acme"), null, null).statusCode())
           .as("editors do not read the audit log")
           .isEqualTo(403);
+
+      Members.remove("alice.acme", id);
+      HttpResponse<String> afterRemoval = call("GET", "/api/v1/me", person, null, null);
+      assertThat(afterRemoval.statusCode())
+          .as("a token issued before the removal gets no role")
+          .isEqualTo(403);
+      assertThat(json(afterRemoval.body()).get("detail").asText()).contains("no longer a member");
     } finally {
       Members.remove("alice.acme", id);
     }

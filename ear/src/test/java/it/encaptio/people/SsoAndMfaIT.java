@@ -86,6 +86,22 @@ class SsoAndMfaIT {
             "{\"discoveryUrl\":\"http://example.test/x\",\"clientId\":\"c\",\"clientSecret\":\"s\","
                 + "\"domain\":\"northwind.example\",\"required\":true}");
     assertThat(badUrl.statusCode()).isEqualTo(400);
+    HttpResponse<String> someoneElses =
+        call(
+            "PUT",
+            "/api/v1/organization/security/sso",
+            owner,
+            SLUG,
+            "{\"discoveryUrl\":\""
+                + ItEnvironment.keycloakUrl()
+                + "/realms/northwind-idp/.well-known/openid-configuration\","
+                + "\"clientId\":\"encaptio-broker\",\"clientSecret\":\"northwind-broker-dev-secret\","
+                + "\"domain\":\"acme.example\",\"required\":true}");
+    assertThat(someoneElses.statusCode())
+        .as("a domain other organizations' people use is not routed here")
+        .isEqualTo(409);
+    assertThat(json(someoneElses.body()).get("detail").asText())
+        .contains("outside this organization");
     assertThat(json(badUrl.body()).at("/errors/discoveryUrl").asText())
         .contains("openid-configuration");
 

@@ -1,7 +1,6 @@
 package io.encaptio.application;
 
 import io.encaptio.application.CapsuleService.CapsuleDto;
-import io.encaptio.application.access.Audited;
 import io.encaptio.application.access.Permission;
 import io.encaptio.application.access.Requires;
 import java.io.Serializable;
@@ -18,7 +17,6 @@ public interface CapsuleWizard {
    *     welcomeMessage, title, text, url, ...); nothing is created then
    */
   @Requires(Permission.CREATE_CAPSULES)
-  @Audited("capsule.created")
   CapsuleDto create(FirstCapsule request);
 
   /** What the wizard collected; content fields left blank are skipped. */

@@ -91,8 +91,17 @@ public interface PeopleService {
   @Requires(Permission.MANAGE_PEOPLE)
   void assignCapsule(UUID capsuleId, UUID teamId);
 
-  /** What the identity provider says about a person signing in. */
-  record SignIn(String subject, String username, String displayName, String email) {}
+  /**
+   * What the identity provider says about a person signing in, and the identity provider the
+   * sign-in was brokered through (null: a password).
+   */
+  record SignIn(
+      String subject, String username, String displayName, String email, String identityProvider) {
+
+    public SignIn(String subject, String username, String displayName, String email) {
+      this(subject, username, displayName, email, null);
+    }
+  }
 
   record Invitation(String email, String name, String role) implements Serializable {}
 
@@ -103,8 +112,9 @@ public interface PeopleService {
   record MembershipDto(
       String role, String status, Set<UUID> teams, String requiredProvider, String requiredDomain)
       implements Serializable {
-    public boolean deactivated() {
-      return "deactivated".equals(status);
+    /** Deactivated or removed: the person's requests are refused. */
+    public boolean refused() {
+      return "deactivated".equals(status) || "removed".equals(status);
     }
 
     /** Whether a sign-in of this address that came through {@code provider} breaks the rule. */

@@ -90,7 +90,7 @@ public interface RetrievalService {
    * @throws io.encaptio.domain.capsule.InvalidCapsuleException for a blank or too long question, an
    *     unknown mode or bad settings, by field
    */
-  @Requires(Permission.VIEW_CAPSULES)
+  @Requires(Permission.EDIT_CAPSULE)
   SearchResultDto search(UUID capsuleId, Search search);
 
   @Requires(Permission.VIEW_CAPSULES)

@@ -2,12 +2,13 @@
 -- this organization (this tenant's schema), so a role held here holds nowhere else. Rows come from
 -- a sign-in, an invitation, an organization's initial roles, or the migration of the realm roles
 -- that held in every organization before (see RoleSeeding); the first owner an operator names is
--- granted at their first sign-in (platform.tenants.owner_subject).
+-- granted at their first sign-in (platform.tenants.owner_subject). A person removed from the
+-- organization keeps a row marked removed, so a session or token they still hold gets no role.
 ALTER TABLE user_profile
     ADD COLUMN role        varchar(16) NOT NULL DEFAULT 'member'
                            CHECK (role IN ('owner', 'admin', 'editor', 'analyst', 'member')),
     ADD COLUMN status      varchar(16) NOT NULL DEFAULT 'active'
-                           CHECK (status IN ('invited', 'active', 'deactivated')),
+                           CHECK (status IN ('invited', 'active', 'deactivated', 'removed')),
     ADD COLUMN invited_by  varchar(255),
     ADD COLUMN invited_at  timestamptz,
     -- whether the invitation created the account, so its mail sets a password (else: sign in)

@@ -1,6 +1,7 @@
 package io.encaptio.application.internal;
 
 import io.encaptio.application.OrganizationSecurityService;
+import io.encaptio.domain.ai.AddressPolicy;
 import io.encaptio.domain.shared.ConflictException;
 import io.encaptio.domain.shared.InvalidInputException;
 import io.encaptio.domain.user.OrganizationSecurity;
@@ -14,6 +15,8 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
 @Local(OrganizationSecurityService.class)
@@ -23,6 +26,11 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
   @Inject OrganizationDirectory directory;
   @Inject TenantRegistry registry;
   @Inject AuditTrail audit;
+  @Inject AddressPolicy addresses;
+
+  @Inject
+  @ConfigProperty(name = "keycloak.url")
+  String keycloakUrl;
 
   @Override
   public SecurityDto security() {
@@ -59,6 +67,16 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
     }
     String domain = OrganizationSecurity.validDomain(connection.domain());
     URI discovery = discoveryUrl(connection.discoveryUrl());
+    if (!sameServer(discovery, URI.create(keycloakUrl))) {
+      // Keycloak fetches the address: the same guard as any address a tenant names (no private
+      // networks); a realm of the platform's own Keycloak is fine.
+      addresses
+          .refusal(discovery.toString())
+          .ifPresent(
+              why -> {
+                throw new InvalidInputException("discoveryUrl", why);
+              });
+    }
     if (blank(connection.clientId())) {
       throw new InvalidInputException(
           "clientId", "Give the client id Encaptio has at your identity provider.");
@@ -75,6 +93,16 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
           "This organization signs in "
               + security.ssoDomain()
               + " through its provider already; disconnect it first.");
+    }
+    List<String> others = directory.accountsOfDomainOutside(organizationId(), domain);
+    if (!others.isEmpty()) {
+      throw new ConflictException(
+          others.size()
+              + (others.size() == 1 ? " person" : " people")
+              + " outside this organization sign in with addresses of "
+              + domain
+              + "; a domain is routed to an organization's own provider only when nobody else"
+              + " uses it. Ask Encaptio's operators to verify the domain.");
     }
     directory.connectIdentityProvider(
         organizationId(),
@@ -125,6 +153,19 @@ public class DefaultOrganizationSecurityService implements OrganizationSecurityS
             + text
             + "' is not an OpenID Connect discovery address; it ends in"
             + " /.well-known/openid-configuration.");
+  }
+
+  private static boolean sameServer(URI a, URI b) {
+    return a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b)
+        && a.getScheme().equalsIgnoreCase(b.getScheme());
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1
+        ? uri.getPort()
+        : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private static boolean blank(String text) {

@@ -21,8 +21,10 @@ import io.encaptio.domain.user.UserProfile;
 import io.encaptio.domain.user.UserProfileRepository;
 import io.encaptio.tenancy.application.OrganizationDirectory;
 import io.encaptio.tenancy.application.OrganizationMember;
+import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
 import io.encaptio.tenancy.context.TenantContext;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -62,6 +64,7 @@ public class DefaultPeopleService implements PeopleService {
   @Inject SeatLimits seatLimits;
   @Inject MembershipCache cache;
   @Inject OrganizationSecurityRepository security;
+  @Resource jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
   /**
    * Read for every request: from the cache when it holds the person, else without a transaction.
@@ -110,6 +113,11 @@ public class DefaultPeopleService implements PeopleService {
 
   @Override
   public MembershipDto recordSignIn(SignIn signIn) {
+    Membership current = read(signIn.subject());
+    if (MemberStatus.valueOf(current.status().toUpperCase(Locale.ROOT)).refused()
+        || toDto(current).refusesSignIn(signIn.email(), signIn.identityProvider())) {
+      return toDto(current); // refused: nothing recorded, no row made
+    }
     UserProfile profile =
         profiles
             .find(signIn.subject())
@@ -122,14 +130,12 @@ public class DefaultPeopleService implements PeopleService {
                   LOG.info(() -> "First sign-in of " + signIn.username());
                   return created;
                 });
-    if (profile.status() != MemberStatus.DEACTIVATED) {
-      profile.signedIn(signIn.username(), signIn.displayName(), signIn.email());
-      audit.record("member.signed_in", signIn.username(), null, null);
-      if (security.get().mfaRequired() && directory.requireOtp(signIn.subject())) {
-        LOG.info(() -> signIn.username() + " is asked to set up a second factor at next sign-in");
-      }
+    profile.signedIn(signIn.username(), signIn.displayName(), signIn.email());
+    audit.record("member.signed_in", signIn.username(), null, null);
+    if (security.get().mfaRequired() && directory.requireOtp(signIn.subject())) {
+      LOG.info(() -> signIn.username() + " is asked to set up a second factor at next sign-in");
     }
-    cache.forget(signIn.subject());
+    forget(signIn.subject());
     profiles.flush();
     Membership membership = read(signIn.subject());
     return toDto(membership);
@@ -140,12 +146,19 @@ public class DefaultPeopleService implements PeopleService {
     Map<String, PersonDto> people = new LinkedHashMap<>();
     Map<UUID, String> teamNames = new HashMap<>();
     teams.all().forEach(t -> teamNames.put(t.id(), t.name()));
+    Set<String> removed = new java.util.HashSet<>();
     for (UserProfile p : profiles.all()) {
-      people.put(p.subject(), toDto(p, teamNames));
+      if (p.status() == MemberStatus.REMOVED) {
+        removed.add(p.subject());
+      } else {
+        people.put(p.subject(), toDto(p, teamNames));
+      }
     }
     String owner = registry.ownerSubject(TenantContext.current().slug()).orElse(null);
     for (OrganizationMember m : directory.members(organizationId())) {
-      people.computeIfAbsent(m.id(), id -> notSignedIn(m, owner));
+      if (!removed.contains(m.id())) {
+        people.computeIfAbsent(m.id(), id -> notSignedIn(m, owner));
+      }
     }
     List<PersonDto> sorted = new ArrayList<>(people.values());
     sorted.sort(
@@ -174,7 +187,8 @@ public class DefaultPeopleService implements PeopleService {
     String email = validEmail(invitation.email());
     Role role = Role.of(invitation.role());
     requireMayGrant(role);
-    Optional<UserProfile> existing = profiles.findByEmail(email);
+    Optional<UserProfile> existing =
+        profiles.findByEmail(email).filter(p -> p.status() != MemberStatus.REMOVED);
     if (existing.isPresent()) {
       throw new ConflictException(
           email
@@ -187,21 +201,30 @@ public class DefaultPeopleService implements PeopleService {
     requireFreeSeat();
     String name = invitation.name() == null ? "" : invitation.name().strip();
     OrganizationDirectory.Invitee invitee = directory.ensureMember(organizationId(), email, name);
-    if (invitee.wasMember() || profiles.find(invitee.userId()).isPresent()) {
+    Optional<UserProfile> before = profiles.find(invitee.userId());
+    boolean comesBack = before.filter(p -> p.status() == MemberStatus.REMOVED).isPresent();
+    if (invitee.wasMember() || (before.isPresent() && !comesBack)) {
       throw new ConflictException(
           email + " is a member of this organization already; change their role instead.");
     }
-    UserProfile profile =
-        UserProfile.invited(
-            invitee.userId(),
-            email,
-            name.isEmpty() ? null : name,
-            role,
-            actorName(),
-            invitee.created());
-    profiles.add(profile);
+    UserProfile profile;
+    if (comesBack) {
+      profile = before.get();
+      profile.invitedAgain(role, actorName(), invitee.created());
+    } else {
+      profile =
+          UserProfile.invited(
+              invitee.userId(),
+              email,
+              name.isEmpty() ? null : name,
+              role,
+              actorName(),
+              invitee.created());
+      profiles.add(profile);
+    }
+    forget(profile.subject());
     sendInvitation(profile);
-    audit.recordChange("member.invited", email, null, role.label());
+    audit.record("member.invited", email, null, "as " + role.label());
     return toDto(profile, teamNames());
   }
 
@@ -230,8 +253,9 @@ public class DefaultPeopleService implements PeopleService {
               + " instead.");
     }
     requireMayGrant(profile.role());
-    profiles.remove(profile);
-    cache.forget(subject);
+    profile.removed();
+    teams.removeFromAll(subject);
+    forget(subject);
     directory.removeMember(organizationId(), subject);
     audit.recordChange("member.invitation_revoked", profile.email(), profile.role().label(), null);
   }
@@ -250,7 +274,7 @@ public class DefaultPeopleService implements PeopleService {
       requireAnotherOwner(profile, "take the owner role from");
     }
     profile.changeRole(next);
-    cache.forget(subject);
+    forget(subject);
     audit.recordChange("member.role_changed", name(profile), before.label(), next.label());
     return toDto(profile, teamNames());
   }
@@ -267,7 +291,7 @@ public class DefaultPeopleService implements PeopleService {
     }
     MemberStatus before = profile.status();
     profile.deactivate();
-    cache.forget(subject);
+    forget(subject);
     audit.recordChange("member.deactivated", name(profile), before.label(), "deactivated");
     return toDto(profile, teamNames());
   }
@@ -281,7 +305,7 @@ public class DefaultPeopleService implements PeopleService {
     requireMayGrant(profile.role());
     requireFreeSeat();
     profile.reactivate();
-    cache.forget(subject);
+    forget(subject);
     audit.recordChange(
         "member.reactivated", name(profile), "deactivated", profile.status().label());
     return toDto(profile, teamNames());
@@ -294,8 +318,9 @@ public class DefaultPeopleService implements PeopleService {
     if (profile.role() == Role.OWNER) {
       requireAnotherOwner(profile, "remove");
     }
-    profiles.remove(profile);
-    cache.forget(subject);
+    profile.removed();
+    teams.removeFromAll(subject);
+    forget(subject);
     boolean accountDeleted = directory.removeMember(organizationId(), subject);
     audit.record(
         "member.removed",
@@ -327,11 +352,14 @@ public class DefaultPeopleService implements PeopleService {
     Team team = requireTeam(teamId);
     Set<String> before = teams.members(teamId);
     for (String subject : subjects) {
+      if (subject == null || subject.isBlank()) {
+        throw new InvalidInputException("members", "Name each member by their id; one is empty.");
+      }
       require(subject);
     }
     teams.replaceMembers(teamId, Set.copyOf(subjects));
-    before.forEach(cache::forget);
-    subjects.forEach(cache::forget);
+    before.forEach(this::forget);
+    subjects.forEach(this::forget);
     audit.recordChange(
         "team.members_changed", team.name(), before, new java.util.TreeSet<>(subjects));
     return toDto(team);
@@ -340,7 +368,7 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public void removeTeam(UUID teamId) {
     Team team = requireTeam(teamId);
-    teams.members(teamId).forEach(cache::forget);
+    teams.members(teamId).forEach(this::forget);
     teams.remove(team);
     audit.record("team.removed", team.name(), null, null);
   }
@@ -369,6 +397,9 @@ public class DefaultPeopleService implements PeopleService {
     }
     Optional<UserProfile> row = profiles.find(subject);
     if (row.isPresent()) {
+      if (row.get().status() == MemberStatus.REMOVED) {
+        throw new NotFoundException("No person " + subject + " in this organization.");
+      }
       return row.get();
     }
     OrganizationMember member =
@@ -398,6 +429,27 @@ public class DefaultPeopleService implements PeopleService {
     return teams.find(teamId).map(Team::name).orElse("a removed team");
   }
 
+  /**
+   * Forgets the person's cached membership now and again when the transaction ends, so that a
+   * request reading it in between cannot keep the old one cached.
+   */
+  private void forget(String subject) {
+    cache.forget(subject);
+    if (transactions.getTransactionKey() != null) {
+      TenantRef tenant = TenantContext.current();
+      transactions.registerInterposedSynchronization(
+          new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              TenantContext.runAs(tenant, () -> cache.forget(subject));
+            }
+          });
+    }
+  }
+
   /** Owners give and take the owner role; admins every other role. */
   private static void requireMayGrant(Role role) {
     Actor actor = ActorContext.find().orElseThrow();
@@ -415,7 +467,7 @@ public class DefaultPeopleService implements PeopleService {
   }
 
   private void requireAnotherOwner(UserProfile owner, String what) {
-    if (profiles.countWithRole(Role.OWNER) <= 1 && owner.status() != MemberStatus.DEACTIVATED) {
+    if (owner.status() == MemberStatus.ACTIVE && profiles.countActiveWithRole(Role.OWNER) <= 1) {
       throw new ConflictException(
           "You cannot "
               + what

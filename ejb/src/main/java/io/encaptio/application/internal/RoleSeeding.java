@@ -1,5 +1,6 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.domain.audit.AuditRepository;
 import io.encaptio.domain.user.MembershipCache;
 import io.encaptio.domain.user.Role;
 import io.encaptio.domain.user.UserProfile;
@@ -50,6 +51,7 @@ public class RoleSeeding {
   @Inject UserProfileRepository profiles;
   @Inject AuditTrail audit;
   @Inject MembershipCache cache;
+  @Inject AuditRepository log;
   @Resource SessionContext context;
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -141,7 +143,10 @@ public class RoleSeeding {
             UserProfile.fromDirectory(
                 member.id(), member.username(), member.email(), member.displayName(), role));
         before = null;
-      } else if (raise && !row.get().role().atLeast(role)) {
+      } else if (raise
+          && !row.get().role().atLeast(role)
+          && !log.exists(action, member.username())) {
+        // raised once: an admin's later change is never undone by a run that repeats
         before = row.get().role().label();
         row.get().changeRole(role);
       } else {

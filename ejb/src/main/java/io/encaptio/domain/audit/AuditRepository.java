@@ -11,4 +11,7 @@ public interface AuditRepository {
   List<AuditEntry> page(AuditQuery query, int first, int max);
 
   long count(AuditQuery query);
+
+  /** Whether a row of this action about this target was ever written. */
+  boolean exists(String action, String target);
 }

@@ -6,7 +6,17 @@ public enum MemberStatus {
   INVITED,
   ACTIVE,
   /** Kept with their role and history, but refused at sign-in until reactivated. */
-  DEACTIVATED;
+  DEACTIVATED,
+  /**
+   * Removed from the organization: the row stays so that a session or token they still hold is
+   * refused (their identity provider membership is gone too); an invitation brings them back.
+   */
+  REMOVED;
+
+  /** Whether a request of the person is refused. */
+  public boolean refused() {
+    return this == DEACTIVATED || this == REMOVED;
+  }
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -23,6 +23,9 @@ public interface TeamRepository {
 
   void replaceMembers(UUID teamId, Set<String> subjects);
 
+  /** Takes the person out of every team (they left the organization). */
+  void removeFromAll(String subject);
+
   /** How many capsules (not deleted) belong to the team. */
   long capsuleCount(UUID teamId);
 

@@ -106,8 +106,8 @@ public class UserProfile {
    * person becomes active. A deactivated person is refused before this is called.
    */
   public void signedIn(String username, String displayName, String email) {
-    if (status() == MemberStatus.DEACTIVATED) {
-      throw new IllegalStateException("A deactivated member cannot sign in");
+    if (status().refused()) {
+      throw new IllegalStateException("A deactivated or removed member cannot sign in");
     }
     this.username = username;
     this.displayName = displayName;
@@ -121,6 +121,20 @@ public class UserProfile {
   public void changeRole(Role role) {
     this.role = role.label();
     this.updatedAt = now();
+  }
+
+  /** Removed from the organization; {@link #invitedAgain} brings them back. */
+  public void removed() {
+    this.status = MemberStatus.REMOVED.label();
+    this.updatedAt = now();
+  }
+
+  /** A removed person invited again, with a role. */
+  public void invitedAgain(Role role, String by, boolean setsPassword) {
+    this.role = role.label();
+    this.status = MemberStatus.INVITED.label();
+    this.invitationSetsPassword = setsPassword;
+    reinvited(by);
   }
 
   public void deactivate() {

@@ -21,11 +21,17 @@ public interface UserProfileRepository {
   /** Writes pending changes, so the transaction's next read sees them. */
   void flush();
 
-  /** Members holding this role and not deactivated (owners, to keep at least one). */
-  long countWithRole(Role role);
+  /**
+   * Active members holding this role (owners, to keep at least one), their rows locked until the
+   * transaction ends so that two changes cannot both leave the organization without one.
+   */
+  long countActiveWithRole(Role role);
 
   /** People taking a seat: invited or active. */
   long seatsTaken();
+
+  /** Everyone but the removed, by username. */
+  List<UserProfile> members();
 
   /** The ids of the teams the person belongs to. */
   java.util.Set<java.util.UUID> teamsOf(String subject);

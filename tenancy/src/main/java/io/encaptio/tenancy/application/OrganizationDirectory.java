@@ -86,6 +86,12 @@ public interface OrganizationDirectory {
       String clientSecret,
       String domain);
 
+  /**
+   * Accounts with an address of the domain that are not members of the organization (at most a page
+   * of them): a domain used by other people cannot be routed to this organization's provider.
+   */
+  List<String> accountsOfDomainOutside(String organizationId, String domain);
+
   /** Undoes {@link #connectIdentityProvider}; gone is fine. */
   void disconnectIdentityProvider(String organizationId, String alias, String domain);
 

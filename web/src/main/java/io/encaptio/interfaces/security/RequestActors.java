@@ -42,8 +42,8 @@ public class RequestActors {
     MembershipDto membership = ActorContext.supplyAs(unresolved, () -> lookUp.apply(people));
     timer().update(Duration.ofNanos(System.nanoTime() - started));
     String refusal = null;
-    if (membership.deactivated()) {
-      refusal = "deactivated";
+    if (membership.refused()) {
+      refusal = membership.status();
     } else if (membership.refusesSignIn(identity.email(), identity.identityProvider())) {
       refusal = "sso";
     }
@@ -86,6 +86,11 @@ public class RequestActors {
             + " your "
             + requiredDomain
             + " address, which leads there.";
+      }
+      if ("removed".equals(refusal)) {
+        return "You are no longer a member of "
+            + organization
+            + "; ask an admin of the organization to invite you again.";
       }
       return "Your membership of "
           + organization

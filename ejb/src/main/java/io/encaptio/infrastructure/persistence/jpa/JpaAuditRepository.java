@@ -33,6 +33,20 @@ public class JpaAuditRepository implements AuditRepository {
     return typed("select count(a) from AuditEntry a", query, "", Long.class).getSingleResult();
   }
 
+  @Override
+  public boolean exists(String action, String target) {
+    return !entityManager
+        .current()
+        .createQuery(
+            "select a.id from AuditEntry a where a.action = :action and a.target = :target",
+            java.util.UUID.class)
+        .setParameter("action", action)
+        .setParameter("target", target)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
   private <T> TypedQuery<T> typed(String select, AuditQuery query, String order, Class<T> type) {
     List<String> where = new ArrayList<>();
     if (query.actorSubject() != null) {

@@ -86,6 +86,17 @@ public class JpaTeamRepository implements TeamRepository {
   }
 
   @Override
+  public void removeFromAll(String subject) {
+    entityManager.current().flush();
+    entityManager
+        .current()
+        .createNativeQuery(
+            "DELETE FROM " + entityManager.table("team_member") + " WHERE subject = ?1")
+        .setParameter(1, subject)
+        .executeUpdate();
+  }
+
+  @Override
   public long capsuleCount(UUID teamId) {
     Object count =
         entityManager

@@ -63,14 +63,16 @@ public class JpaUserProfileRepository implements UserProfileRepository {
   }
 
   @Override
-  public long countWithRole(Role role) {
+  public long countActiveWithRole(Role role) {
     return entityManager
         .current()
         .createQuery(
-            "select count(p) from UserProfile p where p.role = :role and p.status <> 'deactivated'",
-            Long.class)
+            "select p from UserProfile p where p.role = :role and p.status = 'active'",
+            UserProfile.class)
         .setParameter("role", role.label())
-        .getSingleResult();
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .size();
   }
 
   @Override
@@ -78,8 +80,19 @@ public class JpaUserProfileRepository implements UserProfileRepository {
     return entityManager
         .current()
         .createQuery(
-            "select count(p) from UserProfile p where p.status <> 'deactivated'", Long.class)
+            "select count(p) from UserProfile p where p.status in ('invited', 'active')",
+            Long.class)
         .getSingleResult();
+  }
+
+  @Override
+  public List<UserProfile> members() {
+    return entityManager
+        .current()
+        .createQuery(
+            "select p from UserProfile p where p.status <> 'removed' order by p.username",
+            UserProfile.class)
+        .getResultList();
   }
 
   @Override

@@ -327,6 +327,35 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   }
 
   @Override
+  public List<String> accountsOfDomainOutside(String organizationId, String domain) {
+    return call(
+        "look up the accounts of " + domain,
+        admin -> {
+          List<String> outside = new ArrayList<>();
+          JsonArray users =
+              admin.get("users?briefRepresentation=true&max=100&email=" + encode("@" + domain));
+          for (JsonObject user : users.getValuesAs(JsonObject.class)) {
+            String email = user.getString("email", "");
+            if (!email.toLowerCase(java.util.Locale.ROOT).endsWith("@" + domain)) {
+              continue;
+            }
+            JsonArray organizations =
+                admin.get(
+                    "organizations/members/"
+                        + user.getString("id")
+                        + "/organizations?briefRepresentation=true");
+            boolean member =
+                organizations.getValuesAs(JsonObject.class).stream()
+                    .anyMatch(o -> organizationId.equals(o.getString("id", "")));
+            if (!member) {
+              outside.add(user.getString("username", email));
+            }
+          }
+          return outside;
+        });
+  }
+
+  @Override
   public void disconnectIdentityProvider(String organizationId, String alias, String domain) {
     call(
         "disconnect the identity provider",
@@ -336,9 +365,12 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
           admin.deleteAllowingAbsence("identity-provider/instances/" + alias);
           JsonObject organization = admin.getObject("organizations/" + organizationId);
           var domains = Json.createArrayBuilder();
-          organization.getJsonArray("domains").getValuesAs(JsonObject.class).stream()
-              .filter(d -> !domain.equals(d.getString("name", "")))
-              .forEach(domains::add);
+          JsonArray claimed = organization.getJsonArray("domains");
+          if (claimed != null) {
+            claimed.getValuesAs(JsonObject.class).stream()
+                .filter(d -> !domain.equals(d.getString("name", "")))
+                .forEach(domains::add);
+          }
           admin.put(
               "organizations/" + organizationId,
               Json.createObjectBuilder(organization).add("domains", domains).build());

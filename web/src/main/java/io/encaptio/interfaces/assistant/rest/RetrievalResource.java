@@ -47,7 +47,7 @@ public class RetrievalResource {
    * saving them.
    */
   @POST
-  @Extension(name = EncaptioRoles.EXTENSION, value = "member")
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/search")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Find the capsule's passages for a question (hybrid, vector or keyword)")

@@ -75,8 +75,16 @@ public class PortalSession implements Serializable {
       membership =
           people.recordSignIn(
               new PeopleService.SignIn(
-                  caller.subject(), caller.username(), caller.displayName(), caller.email()));
-      signedInTo = membership.deactivated() ? null : current;
+                  caller.subject(),
+                  caller.username(),
+                  caller.displayName(),
+                  caller.email(),
+                  caller.identityProvider()));
+      signedInTo =
+          membership.refused()
+                  || membership.refusesSignIn(caller.email(), caller.identityProvider())
+              ? null
+              : current;
     } else {
       membership = people.membership(caller.subject());
     }

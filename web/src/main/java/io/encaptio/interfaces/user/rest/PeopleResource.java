@@ -72,6 +72,12 @@ public class PeopleResource {
               + " deactivated)")
   public PersonDto change(@PathParam("person") String id, PersonChange change) {
     body(change);
+    if (change.status() != null
+        && !change.status().equals("active")
+        && !change.status().equals("deactivated")) {
+      throw new BadRequestException(
+          "Unknown status '" + change.status() + "'; use active or deactivated.");
+    }
     PeopleService.PersonDto changed = null;
     if (change.role() != null) {
       changed = people.changeRole(id, change.role());
@@ -81,9 +87,7 @@ public class PeopleResource {
           switch (change.status()) {
             case "deactivated" -> people.deactivate(id);
             case "active" -> people.reactivate(id);
-            default ->
-                throw new BadRequestException(
-                    "Unknown status '" + change.status() + "'; use active or deactivated.");
+            default -> throw new IllegalStateException("checked above");
           };
     }
     if (changed == null) {
