@@ -171,9 +171,12 @@ public final class ItEnvironment {
     for (String user : new String[] {"alice.acme", "grace.globex"}) {
       String token = accessToken(user, "openid organization");
       await(
-          "the tenant of " + user + " to be registered",
+          "the tenant of " + user + " to be registered with its owner",
           Duration.ofSeconds(120),
-          () -> get("/api/v1/me", "Authorization", "Bearer " + token).statusCode() == 200);
+          () -> {
+            HttpResponse<String> me = get("/api/v1/me", "Authorization", "Bearer " + token);
+            return me.statusCode() == 200 && me.body().contains("\"role\":\"owner\"");
+          });
     }
   }
 }

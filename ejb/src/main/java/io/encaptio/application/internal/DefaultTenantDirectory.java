@@ -35,6 +35,7 @@ public class DefaultTenantDirectory implements TenantDirectory {
   @Inject OrganizationDirectory organizations;
   @Inject TenantRegistry registry;
   @Inject SchemaMigrations migrations;
+  @Inject RoleSeeding roles;
 
   @Override
   public List<TenantRef> synchronizeWithIdentityProvider() {
@@ -51,6 +52,8 @@ public class DefaultTenantDirectory implements TenantDirectory {
         if (registration.needsSetup()) {
           String version = migrations.migrateTenant(tenant.schemaName());
           registry.migrationSucceeded(tenant.slug(), version);
+          // its first people hold their roles before anyone can enter
+          roles.initialRoles(tenant, organization);
           registry.activate(tenant.slug());
           LOG.info(() -> "Tenant " + tenant.slug() + " is active, schema version " + version);
         }

@@ -61,9 +61,23 @@ public class RoleSeeding {
     tenants.stream().filter(RoleSeeding::ready).forEach(t -> bySlug.put(t.slug(), t));
     for (Organization organization : directory.organizations()) {
       TenantRef tenant = bySlug.get(organization.alias());
-      if (tenant == null || organization.initialRoles().isEmpty()) {
-        continue;
+      if (tenant != null) {
+        initialRoles(tenant, organization);
       }
+    }
+    migrateRealmRoles(tenants, self);
+  }
+
+  /**
+   * Grants the organization's initial roles in its tenant to the members listed who have no role
+   * there yet; a failure is logged and retried by the next synchronisation.
+   */
+  public void initialRoles(TenantRef tenant, Organization organization) {
+    if (organization.initialRoles().isEmpty()) {
+      return;
+    }
+    RoleSeeding self = context.getBusinessObject(RoleSeeding.class);
+    try {
       Map<String, String> roles = new HashMap<>();
       List<OrganizationMember> listed = new ArrayList<>();
       for (OrganizationMember m : directory.members(organization.id())) {
@@ -73,13 +87,10 @@ public class RoleSeeding {
           listed.add(m);
         }
       }
-      try {
-        TenantContext.runAs(tenant, () -> self.adopt(listed, roles, false, "member.initial_role"));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, e, () -> "Initial roles of " + tenant.slug() + " not granted yet");
-      }
+      TenantContext.runAs(tenant, () -> self.adopt(listed, roles, false, "member.initial_role"));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, e, () -> "Initial roles of " + tenant.slug() + " not granted yet");
     }
-    migrateRealmRoles(tenants, self);
   }
 
   private void migrateRealmRoles(List<TenantRef> tenants, RoleSeeding self) {
