@@ -212,6 +212,12 @@ class OrganizationAdminIT {
         .isEqualTo(404);
     assertThat(call("DELETE", "/api/v1/people/" + graceId, alice, null, null).statusCode())
         .isEqualTo(404);
+    assertThat(
+            call("POST", "/api/v1/invitations/" + graceId + "/resend", alice, null, null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(call("DELETE", "/api/v1/invitations/" + graceId, alice, null, null).statusCode())
+        .isEqualTo(404);
 
     assertThat(json(call("GET", "/api/v1/people", alice, null, null).body()).size())
         .isEqualTo(before);
@@ -375,6 +381,16 @@ class OrganizationAdminIT {
                   .build());
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.body()).contains("member.role_changed", "editor → analyst");
+      assertThat(
+              call(
+                      "GET",
+                      "/api/v1/audit?action=member.role_changed&max=500",
+                      token("grace.globex"),
+                      null,
+                      null)
+                  .body())
+          .as("globex's log holds none of acme's rows")
+          .doesNotContain(email);
 
       HttpResponse<String> badRange =
           call(
@@ -506,6 +522,26 @@ class OrganizationAdminIT {
               null,
               "{\"members\":[\"" + idOf(token("grace.globex"), "gus.globex") + "\"]}");
       assertThat(strangers.statusCode()).as("people of another organization").isEqualTo(404);
+      assertThat(
+              call(
+                      "PUT",
+                      "/api/v1/capsules/" + capsule + "/team",
+                      token("grace.globex"),
+                      null,
+                      "{\"teamId\":null}")
+                  .statusCode())
+          .as("another organization's capsule")
+          .isEqualTo(404);
+      assertThat(
+              call(
+                      "PUT",
+                      "/api/v1/teams/" + teamId + "/members",
+                      token("grace.globex"),
+                      null,
+                      "{\"members\":[]}")
+                  .statusCode())
+          .as("another organization's team")
+          .isEqualTo(404);
       assertThat(call("POST", "/api/v1/teams", eddie, null, "{\"name\":\"Mine\"}").statusCode())
           .as("editors do not make teams")
           .isEqualTo(403);

@@ -162,6 +162,21 @@ class SsoAndMfaIT {
         .contains(
             "requires people of northwind.example to sign in through its own identity provider");
 
+    HttpResponse<String> acme =
+        call("GET", "/api/v1/organization/security", Members.token("alice.acme"), null, null);
+    assertThat(acme.statusCode()).isEqualTo(200);
+    JsonNode acmeRules = json(acme.body());
+    assertThat(acmeRules.path("ssoDomain").isTextual()).as("acme's rules are its own").isFalse();
+    assertThat(
+            call(
+                    "PUT",
+                    "/api/v1/organization/security/mfa",
+                    owner,
+                    SLUG,
+                    "{\"required\":\"maybe\"}")
+                .statusCode())
+        .isEqualTo(400);
+
     JsonNode audit =
         json(
             call("GET", "/api/v1/audit?action=organization.sso_connected", owner, SLUG, null)

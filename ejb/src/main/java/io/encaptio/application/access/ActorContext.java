@@ -1,6 +1,6 @@
 package io.encaptio.application.access;
 
-import java.util.Objects;
+import io.encaptio.tenancy.context.ThreadScope;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -11,46 +11,24 @@ import java.util.concurrent.Callable;
  */
 public final class ActorContext {
 
-  private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
+  private static final ThreadScope<Actor> CURRENT = new ThreadScope<>();
 
   private ActorContext() {}
 
   public static Optional<Actor> find() {
-    return Optional.ofNullable(CURRENT.get());
+    return CURRENT.find();
   }
 
   public static <T> T callAs(Actor actor, Callable<T> work) throws Exception {
-    Objects.requireNonNull(actor, "actor");
-    Actor previous = CURRENT.get();
-    CURRENT.set(actor);
-    try {
-      return work.call();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
+    return CURRENT.callAs(actor, work);
   }
 
   /** {@link #callAs} for work that throws only unchecked exceptions. */
   public static <T> T supplyAs(Actor actor, java.util.function.Supplier<T> work) {
-    try {
-      return callAs(actor, work::get);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return CURRENT.supplyAs(actor, work);
   }
 
   public static void runAs(Actor actor, Runnable work) {
-    supplyAs(
-        actor,
-        () -> {
-          work.run();
-          return null;
-        });
+    CURRENT.runAs(actor, work);
   }
 }

@@ -6,17 +6,14 @@ import io.encaptio.application.access.ActorContext;
 import io.encaptio.application.access.Audited;
 import io.encaptio.application.access.Permission;
 import io.encaptio.application.access.Requires;
-import io.encaptio.domain.user.Role;
 import jakarta.ejb.Local;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The one guard of every service: bound to all EJBs of this module (META-INF/ejb-jar.xml), it finds
@@ -109,11 +106,7 @@ public class AuthorizationInterceptor {
     if (permission.minimum() == null) {
       return "Only Encaptio's operators may do this.";
     }
-    String roles =
-        Arrays.stream(Role.values())
-            .filter(r -> r.atLeast(permission.minimum()))
-            .map(Role::label)
-            .collect(Collectors.joining(", "));
+    String roles = permission.minimum().andAbove();
     String yours =
         actor.role() == null
             ? "You have no role in this organization"

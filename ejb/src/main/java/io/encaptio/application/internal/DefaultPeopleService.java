@@ -144,14 +144,15 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public List<PersonDto> people() {
     Map<String, PersonDto> people = new LinkedHashMap<>();
-    Map<UUID, String> teamNames = new HashMap<>();
-    teams.all().forEach(t -> teamNames.put(t.id(), t.name()));
+    Map<UUID, String> teamNames = teamNames();
+    Map<String, Set<UUID>> teamsByMember = teams.teamsByMember();
     Set<String> removed = new java.util.HashSet<>();
     for (UserProfile p : profiles.all()) {
       if (p.status() == MemberStatus.REMOVED) {
         removed.add(p.subject());
       } else {
-        people.put(p.subject(), toDto(p, teamNames));
+        people.put(
+            p.subject(), toDto(p, teamNames, teamsByMember.getOrDefault(p.subject(), Set.of())));
       }
     }
     String owner = registry.ownerSubject(TenantContext.current().slug()).orElse(null);
@@ -525,6 +526,10 @@ public class DefaultPeopleService implements PeopleService {
   }
 
   private PersonDto toDto(UserProfile p, Map<UUID, String> teamNames) {
+    return toDto(p, teamNames, profiles.teamsOf(p.subject()));
+  }
+
+  private static PersonDto toDto(UserProfile p, Map<UUID, String> teamNames, Set<UUID> teams) {
     return new PersonDto(
         p.subject(),
         p.username(),
@@ -532,7 +537,7 @@ public class DefaultPeopleService implements PeopleService {
         p.email(),
         p.role().label(),
         p.status().label(),
-        profiles.teamsOf(p.subject()).stream().map(teamNames::get).sorted().toList(),
+        teams.stream().map(teamNames::get).sorted().toList(),
         p.invitedAt(),
         p.invitedBy(),
         p.signInCount() == 0 ? null : p.lastSeenAt(),

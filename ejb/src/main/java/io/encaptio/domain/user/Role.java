@@ -38,6 +38,16 @@ public enum Role {
     return title;
   }
 
+  /**
+   * This role and every role above it, as people read them in a refusal: "editor, admin, owner".
+   */
+  public String andAbove() {
+    return Arrays.stream(values())
+        .filter(r -> r.atLeast(this))
+        .map(Role::label)
+        .collect(Collectors.joining(", "));
+  }
+
   /** Who may give or take this role: owners for owners, admins and owners for the others. */
   public Role grantedBy() {
     return this == OWNER ? OWNER : ADMIN;

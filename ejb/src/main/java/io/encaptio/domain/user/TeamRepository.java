@@ -23,6 +23,9 @@ public interface TeamRepository {
 
   void replaceMembers(UUID teamId, Set<String> subjects);
 
+  /** Every person's teams, by subject, in one read (people in no team are absent). */
+  java.util.Map<String, Set<UUID>> teamsByMember();
+
   /** Takes the person out of every team (they left the organization). */
   void removeFromAll(String subject);
 

@@ -1,7 +1,6 @@
 package io.encaptio.tenancy.context;
 
 import io.encaptio.tenancy.application.TenantRef;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -12,59 +11,32 @@ import java.util.concurrent.Callable;
  */
 public final class TenantContext {
 
-  private static final ThreadLocal<TenantRef> CURRENT = new ThreadLocal<>();
+  private static final ThreadScope<TenantRef> CURRENT =
+      new ThreadScope<>(TenantLogContext::restore);
 
   private TenantContext() {}
 
   /** The current tenant; throws when none is set, so tenant data is never read without one. */
   public static TenantRef current() {
-    TenantRef tenant = CURRENT.get();
-    if (tenant == null) {
-      throw new NoTenantException();
-    }
-    return tenant;
+    return CURRENT.find().orElseThrow(NoTenantException::new);
   }
 
   public static Optional<TenantRef> find() {
-    return Optional.ofNullable(CURRENT.get());
+    return CURRENT.find();
   }
 
   /** Runs the work as the tenant and restores the previous state afterwards, whatever happens. */
   public static <T> T callAs(TenantRef tenant, Callable<T> work) throws Exception {
-    Objects.requireNonNull(tenant, "tenant");
-    TenantRef previous = CURRENT.get();
-    CURRENT.set(tenant);
-    TenantLogContext.enter(tenant);
-    try {
-      return work.call();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-      TenantLogContext.restore(previous);
-    }
+    return CURRENT.callAs(tenant, work);
   }
 
   /** {@link #callAs} for work that throws only unchecked exceptions. */
   public static <T> T supplyAs(TenantRef tenant, java.util.function.Supplier<T> work) {
-    try {
-      return callAs(tenant, work::get);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return CURRENT.supplyAs(tenant, work);
   }
 
   /** {@link #callAs} for work that returns nothing and throws only unchecked exceptions. */
   public static void runAs(TenantRef tenant, Runnable work) {
-    supplyAs(
-        tenant,
-        () -> {
-          work.run();
-          return null;
-        });
+    CURRENT.runAs(tenant, work);
   }
 }

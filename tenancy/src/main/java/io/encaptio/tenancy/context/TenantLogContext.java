@@ -13,11 +13,7 @@ final class TenantLogContext {
 
   private TenantLogContext() {}
 
-  static void enter(TenantRef tenant) {
-    LogRecordContext.addExtension(FIELD, tenant.slug());
-  }
-
-  /** Restores the outer tenant's field, or removes it when there was none. */
+  /** Names the tenant that holds now in the thread's log records, or removes the field (none). */
   static void restore(TenantRef previous) {
     if (previous == null) {
       LogRecordContext.removeExtension(FIELD);

@@ -12,8 +12,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
@@ -49,10 +47,7 @@ public class EncaptioRoles implements ContainerRequestFilter {
                   ? "You have no role in this organization"
                   : "Your role in this organization is " + held.label())
               + "; this needs one of: "
-              + Arrays.stream(Role.values())
-                  .filter(r -> r.atLeast(needed))
-                  .map(Role::label)
-                  .collect(Collectors.joining(", "))
+              + needed.andAbove()
               + ".");
     }
   }

@@ -86,6 +86,23 @@ public class JpaTeamRepository implements TeamRepository {
   }
 
   @Override
+  public java.util.Map<String, Set<UUID>> teamsByMember() {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery("SELECT subject, team_id FROM " + entityManager.table("team_member"))
+            .getResultList();
+    java.util.Map<String, Set<UUID>> teams = new java.util.HashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      teams
+          .computeIfAbsent((String) columns[0], s -> new java.util.HashSet<>())
+          .add((UUID) columns[1]);
+    }
+    return teams;
+  }
+
+  @Override
   public void removeFromAll(String subject) {
     entityManager.current().flush();
     entityManager
