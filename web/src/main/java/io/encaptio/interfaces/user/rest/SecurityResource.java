@@ -9,6 +9,8 @@ import io.encaptio.interfaces.rest.EncaptioRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,9 +36,6 @@ public class SecurityResource {
 
   @EJB OrganizationSecurityService security;
 
-  /** Whether a second factor is required. */
-  public record MfaSetting(Boolean required) {}
-
   @GET
   @Extension(name = EncaptioRoles.EXTENSION, value = "admin")
   @Operation(summary = "The organization's sign-in rules")
@@ -51,11 +50,13 @@ public class SecurityResource {
   @Operation(
       summary =
           "Require a second factor (OTP): members without one set it up at their next sign-in")
-  public SecurityDto mfa(MfaSetting setting) {
-    if (body(setting).required() == null) {
+  public SecurityDto mfa(JsonObject setting) {
+    // strictly true or false: a lenient binding would read any other text as false
+    JsonValue required = body(setting).get("required");
+    if (required != JsonValue.TRUE && required != JsonValue.FALSE) {
       throw new BadRequestException("Send {\"required\": true} or {\"required\": false}.");
     }
-    return security.requireMfa(setting.required());
+    return security.requireMfa(required == JsonValue.TRUE);
   }
 
   @PUT
