@@ -195,8 +195,18 @@ cmd_test() {
   return $rc
 }
 
+# The answerability set alone (AnswerabilityIT): both rates per part, every miss, in
+# ear/target/answerability/report.md.
+cmd_eval() {
+  local rc=0
+  cmd_test -Dtest=AnswerabilityIT -Dit.test=AnswerabilityIT -Dsurefire.failIfNoSpecifiedTests=false "$@" || rc=$?
+  [[ -f "$ENCAPTIO_ROOT/ear/target/answerability/report.md" ]] && cat "$ENCAPTIO_ROOT/ear/target/answerability/report.md"
+  return $rc
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
+  eval) shift; cmd_eval "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   test) shift; cmd_test "$@" ;;
@@ -211,5 +221,5 @@ case "${1:-}" in
     if [[ "${1:-}" == chat ]]; then shift; exec "$SCRIPTS/bench-chat.sh" "$@"; fi
     if [[ "${1:-}" == admin ]]; then shift; exec "$SCRIPTS/bench-admin.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | eval [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin]" >&2; exit 2 ;;
 esac

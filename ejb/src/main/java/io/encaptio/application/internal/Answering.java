@@ -18,7 +18,10 @@ import io.encaptio.domain.ai.PiiRedactor;
 import io.encaptio.domain.ai.Prompts;
 import io.encaptio.domain.ai.RankedPassage;
 import io.encaptio.domain.ai.Replies;
+import io.encaptio.domain.ai.SentenceMeaning;
 import io.encaptio.domain.ai.Usage;
+import io.encaptio.domain.ai.Vectors;
+import io.encaptio.domain.ai.Words;
 import io.encaptio.domain.capsule.CapsuleSettings;
 import io.encaptio.domain.content.EmbeddingModels;
 import io.encaptio.domain.content.Embeddings;
@@ -26,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -150,18 +154,47 @@ class Answering {
 
   private Optional<String> compose(Prepared prepared, List<Passage> passages) {
     int sentences = sentences(prepared.assistant().settings().answerLength());
+    Words language = language(prepared);
+    SentenceMeaning meaning = meaning(prepared.sources().retrieval().questionVectors());
     Optional<String> own =
-        ExtractiveAnswerer.compose(prepared.question().text(), passages, sentences);
+        ExtractiveAnswerer.decide(
+                prepared.question().text(), passages, sentences, language, meaning)
+            .answer();
     if (own.isEmpty() && !prepared.question().standalone().equals(prepared.question().text())) {
-      return ExtractiveAnswerer.compose(prepared.question().standalone(), passages, sentences);
+      return ExtractiveAnswerer.decide(
+              prepared.question().standalone(), passages, sentences, language, meaning)
+          .answer();
     }
     return own;
+  }
+
+  private static Words language(Prepared prepared) {
+    return Words.in(prepared.assistant().settings().language());
+  }
+
+  /**
+   * Sentences compared with the question by the model that made their passage's chunk, the question
+   * as retrieval embedded it with that model.
+   */
+  private SentenceMeaning meaning(Map<String, float[]> questions) {
+    return (passage, sentences) -> {
+      float[] question = questions.get(passage.model());
+      if (question == null || !models.has(passage.model())) {
+        return null;
+      }
+      List<float[]> vectors = models.model(passage.model()).embed(sentences);
+      double[] cosines = new double[vectors.size()];
+      for (int i = 0; i < cosines.length; i++) {
+        cosines[i] = Vectors.cosine(question, vectors.get(i));
+      }
+      return cosines;
+    };
   }
 
   /** The grounding check and what follows from it, for any answer made from {@code passages}. */
   private Answered checked(
       Prepared prepared, String text, List<Passage> passages, Usage usage, boolean weak) {
-    Grounding.Result grounding = Grounding.check(text, passages);
+    Grounding.Result grounding = Grounding.check(text, passages, language(prepared));
     CapsuleSettings settings = prepared.assistant().settings();
     AnswerText answer;
     Outcome outcome;

@@ -113,6 +113,7 @@ public class IngestContentJob implements JobHandler {
     List<float[]> vectors = embed(job, chunks, embeddings);
     long embedded = System.nanoTime();
     steps.finish(job.id(), itemId, chunks, vectors, indexing, fetched);
+    steps.analyzeAfter(chunks.size());
     long stored = System.nanoTime();
     LOG.info(
         () ->

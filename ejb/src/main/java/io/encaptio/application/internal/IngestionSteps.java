@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The database steps of ingesting one content item, each committed on its own so the Content tab
@@ -29,6 +30,8 @@ import java.util.UUID;
 @LocalBean
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class IngestionSteps {
+
+  private static final Logger LOG = Logger.getLogger(IngestionSteps.class.getName());
 
   @Inject ContentRepository content;
   @Inject GoldenRuns goldenRuns;
@@ -100,6 +103,16 @@ public class IngestionSteps {
                 synced(item);
               }
             });
+  }
+
+  /**
+   * After {@code changedChunks} were written: the tenant's chunk statistics gathered again when the
+   * change is large against them (see {@link ContentRepository#analyzeAfter}).
+   */
+  public void analyzeAfter(int changedChunks) {
+    if (content.analyzeAfter(changedChunks)) {
+      LOG.fine(() -> "Statistics gathered after " + changedChunks + " chunks were written");
+    }
   }
 
   /**

@@ -48,9 +48,9 @@ class Retriever {
     Map<String, Double> millis = new LinkedHashMap<>();
     List<String> present = index.models(capsuleId).keySet().stream().filter(models::has).toList();
     List<Hit> vector = List.of();
+    Map<String, float[]> queries = new LinkedHashMap<>();
     if (mode != SearchMode.KEYWORD) {
       long start = System.nanoTime();
-      Map<String, float[]> queries = new LinkedHashMap<>();
       for (String model : present) {
         queries.put(model, models.model(model).embedQuery(question));
       }
@@ -86,7 +86,7 @@ class Retriever {
     }
     millis.put("fuse", elapsed(start));
     millis.put("retrieve", elapsed(began));
-    return new Retrieval(ranked, present, millis);
+    return new Retrieval(ranked, present, queries, millis);
   }
 
   /** Each model's nearest chunks, merged by similarity (each model's own cosine). */

@@ -43,13 +43,21 @@ public final class Grounding {
    * @param passages what the answer was made from; citation {@code n} is {@code passages[n - 1]}
    */
   public static Result check(String answer, List<Passage> passages) {
+    return check(answer, passages, Words.ENGLISH);
+  }
+
+  /**
+   * @param passages what the answer was made from; citation {@code n} is {@code passages[n - 1]}
+   * @param language the words of the content's language
+   */
+  public static Result check(String answer, List<Passage> passages, Words language) {
     List<Set<String>> passageWords =
-        passages.stream().map(p -> Words.of(p.headingPath() + "\n" + p.text())).toList();
+        passages.stream().map(p -> language.words(p.headingPath() + "\n" + p.text())).toList();
     Map<Integer, Integer> renumbered = new LinkedHashMap<>();
     Map<Integer, String> snippets = new LinkedHashMap<>();
     List<String> unsupported = new ArrayList<>();
     StringBuilder kept = new StringBuilder();
-    for (String sentence : Sentences.of(answer)) {
+    for (String sentence : Sentences.of(answer, language.language())) {
       List<Integer> cited = new ArrayList<>();
       Matcher marker = MARKER.matcher(sentence);
       while (marker.find()) {
@@ -59,7 +67,7 @@ public final class Grounding {
         }
       }
       String plain = MARKER.matcher(sentence).replaceAll("").strip();
-      Set<String> words = Words.of(plain);
+      Set<String> words = language.words(plain);
       if (words.isEmpty()) {
         continue; // "Yes." and the like stand or fall with their neighbours
       }

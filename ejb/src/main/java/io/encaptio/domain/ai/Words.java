@@ -1,73 +1,359 @@
 package io.encaptio.domain.ai;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The content words of a text as the answer pipeline compares them: lower case, letters and digits
- * only, English stop words out, a light suffix stripping so that "bedrooms" meets "bedroom" and
- * "included" meets "includes". Not a linguistic stemmer: only sentences and questions are compared
- * with it, never indexed.
+ * The content words of a text as the answer pipeline compares them, for one language: Lucene's
+ * analyzer for it (tokens by Unicode's word rules, lower case, the language's stop words and
+ * stemmer, so that "bedrooms" meets "bedroom", "Zimmer" "Zimmern", "chambres" "chambre"), with the
+ * words questions are asked with ("what", "tell", "welche", "combien" …) also out. Single letters
+ * are dropped, single digits kept. A language without an analyzer here is compared by its
+ * lower-case words, unstemmed.
  */
 public final class Words {
 
-  private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-  private static final Set<String> STOP =
-      Set.of(
-          "a", "about", "above", "after", "again", "all", "am", "an", "and", "any", "are", "as",
-          "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can",
-          "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
-          "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
-          "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most",
-          "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our",
-          "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
-          "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
-          "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
-          "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-          "you", "your", "yours", "tell", "please", "know", "want", "like", "get", "much", "many",
-          "also", "may", "might", "must", "shall", "let", "us");
-
-  private Words() {}
-
-  public static Set<String> of(String text) {
-    Set<String> words = new LinkedHashSet<>();
-    if (text == null) {
-      return words;
-    }
-    for (String token : SEPARATOR.split(text.toLowerCase(Locale.ROOT))) {
-      if (token.isEmpty() || STOP.contains(token)) {
-        continue;
-      }
-      if (token.length() < 2 && !Character.isDigit(token.charAt(0))) {
-        continue;
-      }
-      words.add(stem(token));
-    }
-    return words;
-  }
+  /** Words of questions and requests that say nothing of what is asked, per language. */
+  private static final Map<String, List<String>> ASKING =
+      Map.of(
+          "en",
+          List.of(
+              "a",
+              "about",
+              "above",
+              "after",
+              "again",
+              "all",
+              "am",
+              "an",
+              "and",
+              "any",
+              "are",
+              "as",
+              "at",
+              "be",
+              "been",
+              "before",
+              "being",
+              "below",
+              "between",
+              "both",
+              "but",
+              "by",
+              "can",
+              "could",
+              "did",
+              "do",
+              "does",
+              "doing",
+              "down",
+              "during",
+              "each",
+              "few",
+              "for",
+              "from",
+              "further",
+              "had",
+              "has",
+              "have",
+              "having",
+              "he",
+              "her",
+              "here",
+              "hers",
+              "him",
+              "his",
+              "how",
+              "i",
+              "if",
+              "in",
+              "into",
+              "is",
+              "it",
+              "its",
+              "itself",
+              "just",
+              "me",
+              "more",
+              "most",
+              "my",
+              "nor",
+              "now",
+              "of",
+              "off",
+              "on",
+              "once",
+              "only",
+              "or",
+              "other",
+              "our",
+              "ours",
+              "out",
+              "over",
+              "own",
+              "same",
+              "she",
+              "should",
+              "so",
+              "some",
+              "such",
+              "than",
+              "that",
+              "the",
+              "their",
+              "theirs",
+              "them",
+              "then",
+              "there",
+              "these",
+              "they",
+              "this",
+              "those",
+              "through",
+              "to",
+              "too",
+              "under",
+              "until",
+              "up",
+              "very",
+              "was",
+              "we",
+              "were",
+              "what",
+              "when",
+              "where",
+              "which",
+              "while",
+              "who",
+              "whom",
+              "why",
+              "will",
+              "with",
+              "would",
+              "you",
+              "your",
+              "yours",
+              "tell",
+              "please",
+              "know",
+              "want",
+              "like",
+              "get",
+              "much",
+              "many",
+              "also",
+              "may",
+              "might",
+              "must",
+              "shall",
+              "let",
+              "us",
+              "s",
+              "t",
+              "anything",
+              "something",
+              "there's",
+              "what's",
+              "where's",
+              "who's"),
+          "de",
+          List.of(
+              "wer",
+              "wann",
+              "wo",
+              "wohin",
+              "woher",
+              "wie",
+              "was",
+              "welche",
+              "welcher",
+              "welches",
+              "welchen",
+              "wieviel",
+              "wieviele",
+              "viel",
+              "viele",
+              "gibt",
+              "gibt's",
+              "bitte",
+              "kann",
+              "können",
+              "könnt",
+              "man",
+              "mir",
+              "sagen",
+              "darf",
+              "dürfen",
+              "muss",
+              "müssen",
+              "es",
+              "ihr",
+              "ihre",
+              "ihnen",
+              "sie",
+              "dort",
+              "hier"),
+          "fr",
+          List.of(
+              "qui",
+              "quand",
+              "où",
+              "comment",
+              "quel",
+              "quelle",
+              "quels",
+              "quelles",
+              "combien",
+              "pourquoi",
+              "est",
+              "ce",
+              "y",
+              "il",
+              "a",
+              "t",
+              "peut",
+              "peux",
+              "puis",
+              "faut",
+              "on",
+              "vous",
+              "votre",
+              "vos",
+              "svp",
+              "dire",
+              "quoi",
+              "lequel",
+              "laquelle"),
+          "es",
+          List.of(
+              "quién", "quien", "cuándo", "cuando", "dónde", "donde", "cómo", "como", "qué", "que",
+              "cuál", "cuáles", "cuánto", "cuánta", "cuántos", "cuántas", "hay", "puedo", "puede",
+              "por", "favor"));
 
   /**
-   * Strips one common ending, the same way on both sides of a comparison: "faces" and "face" both
-   * become "fac", "included", "includes" and "include" "includ", "smoking" and "smoke" "smok".
+   * Words questions ask with that name no feature of their own ("go", "see", "find", "cost",
+   * "late"): content words, but a sentence that answers need not repeat them.
    */
-  static String stem(String word) {
-    if (word.length() <= 3 || Character.isDigit(word.charAt(0))) {
-      return word;
+  private static final Map<String, String> GENERIC =
+      Map.of(
+          "en",
+          "go see come leave take find try use talk need make give bring get put keep visit stay"
+              + " work do cost price charge pay big small large fast slow late early long far old"
+              + " new good best available possible allowed offer provide exist there place time"
+              + " day days way kind sort type thing things someone anyone somebody people",
+          "de",
+          "gehen kommen finden kosten kostet abstellen parken mitbringen bringen bezahlen zahlen"
+              + " bekommen nehmen machen geben gibt möglich erlaubt groß klein schnell spät früh"
+              + " lange weit neu gut bieten angeboten stehen steht jemand leute",
+          "fr",
+          "trouver trouve venir aller payer coûter coûte accueillir arriver prendre faire donner"
+              + " apporter amener possible permis autorisé grand petit rapide tard tôt long loin"
+              + " nouveau bon offrir proposer proposez quelqu'un gens",
+          "es",
+          "ir venir encontrar usar pagar costar cuesta traer llevar hacer dar posible permitido"
+              + " grande pequeño rápido tarde temprano largo lejos nuevo bueno ofrecer alguien");
+
+  private static final Map<String, Function<CharArraySet, Analyzer>> ANALYZERS =
+      Map.of(
+          "en", EnglishAnalyzer::new,
+          "de", GermanAnalyzer::new,
+          "fr", FrenchAnalyzer::new,
+          "es", SpanishAnalyzer::new,
+          "it", ItalianAnalyzer::new,
+          "pt", PortugueseAnalyzer::new,
+          "nl", DutchAnalyzer::new);
+
+  private static final Map<String, CharArraySet> DEFAULT_STOPS =
+      Map.of(
+          "en", EnglishAnalyzer.getDefaultStopSet(),
+          "de", GermanAnalyzer.getDefaultStopSet(),
+          "fr", FrenchAnalyzer.getDefaultStopSet(),
+          "es", SpanishAnalyzer.getDefaultStopSet(),
+          "it", ItalianAnalyzer.getDefaultStopSet(),
+          "pt", PortugueseAnalyzer.getDefaultStopSet(),
+          "nl", DutchAnalyzer.getDefaultStopSet());
+
+  private static final Map<String, Words> BY_LANGUAGE = new ConcurrentHashMap<>();
+
+  public static final Words ENGLISH = in("en");
+
+  private final String language;
+  private final Analyzer analyzer;
+  private final Set<String> generic;
+
+  private Words(String language, Analyzer analyzer) {
+    this.language = language;
+    this.analyzer = analyzer;
+    this.generic = Set.copyOf(words(GENERIC.getOrDefault(language, "")));
+  }
+
+  /** The words of {@code language} (ISO 639-1; blank or null: English). */
+  public static Words in(String language) {
+    String code =
+        language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
+    return BY_LANGUAGE.computeIfAbsent(code, Words::build);
+  }
+
+  private static Words build(String code) {
+    CharArraySet stop =
+        new CharArraySet(DEFAULT_STOPS.getOrDefault(code, CharArraySet.EMPTY_SET), true);
+    stop.addAll(ASKING.getOrDefault(code, List.of()));
+    Function<CharArraySet, Analyzer> analyzer = ANALYZERS.get(code);
+    return new Words(code, analyzer == null ? new StandardAnalyzer(stop) : analyzer.apply(stop));
+  }
+
+  /** English words of {@code text}. */
+  public static Set<String> of(String text) {
+    return ENGLISH.words(text);
+  }
+
+  public String language() {
+    return language;
+  }
+
+  /** The words (as {@link #words} makes them) questions ask with that name no feature. */
+  public Set<String> generic() {
+    return generic;
+  }
+
+  /** The content words of {@code text}, in their order, each once. */
+  public Set<String> words(String text) {
+    Set<String> words = new LinkedHashSet<>();
+    if (text == null || text.isBlank()) {
+      return words;
     }
-    if ((word.endsWith("ies") || word.endsWith("ied")) && word.length() > 4) {
-      return word.substring(0, word.length() - 3) + "y";
-    }
-    for (String suffix : new String[] {"ing", "ed", "es", "s", "e"}) {
-      if (word.endsWith(suffix)
-          && word.length() - suffix.length() >= 3
-          && !(suffix.equals("s") && word.endsWith("ss"))) {
-        return word.substring(0, word.length() - suffix.length());
+    try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        if (term.length() > 1 || Character.isDigit(term.charAt(0))) {
+          words.add(term.toString());
+        }
       }
+      tokens.end();
+    } catch (IOException impossible) { // a string reader does not fail
+      throw new UncheckedIOException(impossible);
     }
-    return word;
+    return words;
   }
 
   /** Shared words over all words of the two (Jaccard): 1 for the same words, 0 for none shared. */

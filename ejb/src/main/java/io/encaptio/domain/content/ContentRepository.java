@@ -47,6 +47,16 @@ public interface ContentRepository {
   void replaceChunks(
       UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model);
 
+  /**
+   * Gathers the planner's statistics of the chunks and their keyword postings when {@code
+   * changedChunks} (just written or removed) are many against what the statistics last counted
+   * (never counted, or more than 50 plus a tenth: autovacuum's own analyze rule), so that searching
+   * after a large ingestion uses the indexes at once, whether or not the server analyzes by itself.
+   *
+   * @return whether the statistics were gathered
+   */
+  boolean analyzeAfter(int changedChunks);
+
   /** The chunks of an item, in order. */
   List<StoredChunk> chunks(UUID itemId);
 }

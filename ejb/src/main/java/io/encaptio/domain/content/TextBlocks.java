@@ -7,12 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * Plain and Markdown text as blocks: {@code #} lines are headings, blank lines end paragraphs, each
- * list item and each table row is a block of its own.
+ * list item, each table row and each "Key: value" line (a fact sheet's "Price: $ 249") is a block
+ * of its own. Markdown's emphasis markers ({@code **bold**}, {@code __bold__}, {@code `code`}) are
+ * dropped: answers quote the text as readers see it.
  */
 public final class TextBlocks {
 
   private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern LIST_ITEM = Pattern.compile("^\\s*([-*+]|\\d+[.)])\\s+.*");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile("^\\s*\\p{Lu}[\\p{L}\\p{N} '’&/()-]{0,40}:\\s+\\S.*");
+  private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|__|`");
 
   private TextBlocks() {}
 
@@ -24,7 +29,7 @@ public final class TextBlocks {
     }
     int shift = title == null || title.isBlank() ? 0 : 1;
     StringBuilder paragraph = new StringBuilder();
-    for (String line : text.split("\\R")) {
+    for (String line : EMPHASIS.matcher(text).replaceAll("").split("\\R")) {
       Matcher heading = HEADING.matcher(line);
       if (heading.matches()) {
         flush(paragraph, blocks);
@@ -32,7 +37,9 @@ public final class TextBlocks {
         blocks.add(ContentBlock.heading(level, heading.group(2), null));
       } else if (line.isBlank()) {
         flush(paragraph, blocks);
-      } else if (LIST_ITEM.matcher(line).matches() || line.strip().startsWith("|")) {
+      } else if (LIST_ITEM.matcher(line).matches()
+          || KEY_VALUE.matcher(line).matches()
+          || line.strip().startsWith("|")) {
         flush(paragraph, blocks);
         blocks.add(ContentBlock.body(line.strip(), null));
       } else {

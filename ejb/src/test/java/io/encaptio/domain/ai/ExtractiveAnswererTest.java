@@ -36,14 +36,38 @@ class ExtractiveAnswererTest {
   }
 
   @Test
-  void aSentenceThatContinuesTheBestOneComesWithIt() {
+  void aNearbySentenceThatAnswersSomethingElseIsLeftOut() {
     String answer =
-        ExtractiveAnswerer.compose("How many bedrooms does the loft have?", passages, 2)
+        ExtractiveAnswerer.compose("How many bedrooms does the loft have?", passages, 3)
             .orElseThrow();
-    assertThat(answer)
-        .isEqualTo(
-            "The loft has two bedrooms on the upper level [2]. It also has a balcony facing the"
-                + " harbour [2].");
+    assertThat(answer).isEqualTo("The loft has two bedrooms on the upper level [2].");
+  }
+
+  @Test
+  void aFeatureTheContentNeverNamesIsNotAnswered() {
+    assertThat(ExtractiveAnswerer.compose("Does the loft have a swimming pool?", passages, 2))
+        .isEmpty();
+    assertThat(
+            ExtractiveAnswerer.compose("How much is the cleaning fee for the loft?", passages, 2))
+        .as("money asked, and the passages hold no fee")
+        .isEmpty();
+  }
+
+  @Test
+  void meaningFindsTheSentenceWhoseWordsDifferFromTheQuestion() {
+    List<Passage> course =
+        List.of(
+            passage(
+                "About the course",
+                "The course runs for six weeks. The instructor is Dana Whitfield. Classes are"
+                    + " held in the studio."));
+    SentenceMeaning meaning =
+        (passage, sentences) ->
+            sentences.stream().mapToDouble(s -> s.contains("instructor") ? 0.85 : 0.55).toArray();
+    ExtractiveAnswerer.Decision decision =
+        ExtractiveAnswerer.decide("Who teaches the course?", course, 2, Words.ENGLISH, meaning);
+    assertThat(decision.type()).isEqualTo(AnswerType.PERSON);
+    assertThat(decision.answer()).contains("The instructor is Dana Whitfield [1].");
   }
 
   @Test

@@ -28,6 +28,22 @@ class TextAndSubtitleBlocksTest {
   }
 
   @Test
+  void keyValueLinesStandAloneAndEmphasisIsDropped() {
+    List<ContentBlock> blocks =
+        TextBlocks.of(
+            null,
+            "Course start: Monday, 3 March\nDuration: 8 weeks\n\n**Open Studio** – for members"
+                + "\nwho finished a course.");
+
+    assertThat(blocks)
+        .extracting(ContentBlock::text)
+        .containsExactly(
+            "Course start: Monday, 3 March",
+            "Duration: 8 weeks",
+            "Open Studio – for members who finished a course.");
+  }
+
+  @Test
   void subtitleCuesKeepTheirStartTimeAndLoseMarkup() {
     List<ContentBlock> blocks =
         SubtitleBlocks.of(

@@ -186,6 +186,31 @@ public class JpaContentRepository implements ContentRepository {
     }
   }
 
+  @Override
+  public boolean analyzeAfter(int changedChunks) {
+    EntityManager em = entityManager.current();
+    String chunk = entityManager.table("chunk");
+    double counted =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)")
+                    .setParameter(1, chunk)
+                    .getSingleResult())
+            .doubleValue();
+    if (counted >= 0 && changedChunks <= 50 + 0.1 * counted) {
+      return false;
+    }
+    em.createNativeQuery(
+            "ANALYZE "
+                + chunk
+                + ", "
+                + entityManager.table("chunk_term")
+                + ", "
+                + entityManager.table("keyword_term"))
+        .executeUpdate();
+    return true;
+  }
+
   private void removeChunks(UUID itemId) {
     entityManager
         .current()
