@@ -39,6 +39,7 @@ class AnswerabilityIT {
 
   record Result(
       String split,
+      String language,
       String sheet,
       String question,
       JsonNode expected,
@@ -57,6 +58,7 @@ class AnswerabilityIT {
         results.add(
             new Result(
                 sheet.get("split").asText(),
+                sheet.get("language").asText(),
                 sheet.get("sheet").asText(),
                 question.get("q").asText(),
                 question.get("answer"),
@@ -124,12 +126,14 @@ class AnswerabilityIT {
     Files.createDirectories(dir);
     ArrayNode dump = ItEnvironment.JSON.createArrayNode();
     StringBuilder misses = new StringBuilder();
-    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, int[]> counts = new java.util.TreeMap<>();
     for (Result r : results) {
       boolean answerable = r.expected() != null && !r.expected().isNull();
-      int[] c = counts.computeIfAbsent(r.split(), s -> new int[4]);
-      c[answerable ? 0 : 2] += r.ok() ? 1 : 0;
-      c[answerable ? 1 : 3]++;
+      for (String part : List.of(r.split(), r.split() + " (" + r.language() + ")")) {
+        int[] c = counts.computeIfAbsent(part, s -> new int[4]);
+        c[answerable ? 0 : 2] += r.ok() ? 1 : 0;
+        c[answerable ? 1 : 3]++;
+      }
       ObjectNode row = dump.addObject();
       row.put("split", r.split()).put("sheet", r.sheet()).put("question", r.question());
       row.set("expected", r.expected());

@@ -20,7 +20,6 @@ import io.encaptio.domain.ai.RankedPassage;
 import io.encaptio.domain.ai.Replies;
 import io.encaptio.domain.ai.SentenceMeaning;
 import io.encaptio.domain.ai.Usage;
-import io.encaptio.domain.ai.Vectors;
 import io.encaptio.domain.ai.Words;
 import io.encaptio.domain.capsule.CapsuleSettings;
 import io.encaptio.domain.content.EmbeddingModels;
@@ -172,24 +171,47 @@ class Answering {
     return Words.in(prepared.assistant().settings().language());
   }
 
-  /**
-   * Sentences compared with the question by the model that made their passage's chunk, the question
-   * as retrieval embedded it with that model.
-   */
   private SentenceMeaning meaning(Map<String, float[]> questions) {
-    return (passage, sentences) -> {
-      float[] question = questions.get(passage.model());
-      if (question == null || !models.has(passage.model())) {
-        return null;
-      }
-      List<float[]> vectors = models.model(passage.model()).embed(sentences);
-      double[] cosines = new double[vectors.size()];
-      for (int i = 0; i < cosines.length; i++) {
-        cosines[i] = Vectors.cosine(question, vectors.get(i));
-      }
-      return cosines;
-    };
+    return new EmbeddedMeaning(models, questions);
   }
+
+  /**
+   * Whether a model's (grounded) answer answers the question, by the gate extractive answers pass:
+   * its sentences, read with the headings of the passages it was made from, must give the kind of
+   * answer asked for and speak to the question's words. A model that writes about something nearby
+   * is refused like a nearby sentence is.
+   */
+  private boolean answers(Prepared prepared, String answer, List<Passage> passages) {
+    String plain = CITATION.matcher(answer).replaceAll("");
+    String headings =
+        passages.stream()
+            .map(Passage::headingPath)
+            .filter(h -> h != null)
+            .distinct()
+            .reduce((a, b) -> a + " › " + b)
+            .orElse("");
+    Passage written =
+        new Passage(
+            null,
+            null,
+            "",
+            plain,
+            headings,
+            null,
+            null,
+            passages.isEmpty() ? null : passages.get(0).model());
+    return ExtractiveAnswerer.decide(
+            prepared.question().standalone(),
+            List.of(written),
+            Integer.MAX_VALUE,
+            language(prepared),
+            meaning(prepared.sources().retrieval().questionVectors()))
+        .answer()
+        .isPresent();
+  }
+
+  private static final java.util.regex.Pattern CITATION =
+      java.util.regex.Pattern.compile("\\s*\\[\\d+]");
 
   /** The grounding check and what follows from it, for any answer made from {@code passages}. */
   private Answered checked(
@@ -198,7 +220,9 @@ class Answering {
     CapsuleSettings settings = prepared.assistant().settings();
     AnswerText answer;
     Outcome outcome;
-    if (grounding.empty()) {
+    if (grounding.empty()
+        || (!Usage.EXTRACTIVE.equals(usage.model())
+            && !answers(prepared, grounding.supported().text(), passages))) {
       answer = AnswerText.plain(noAnswer(settings));
       outcome = Outcome.REFUSED;
     } else if (grounding.unsupported().isEmpty()) {

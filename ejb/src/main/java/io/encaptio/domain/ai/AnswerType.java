@@ -1,5 +1,9 @@
 package io.encaptio.domain.ai;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -79,7 +83,7 @@ public enum AnswerType {
       Pattern.compile(
           "\\b\\d{1,2}[:.h]\\d{2}\\b|\\b\\d{1,2}\\s?(am|pm|a\\.m\\.|p\\.m\\.|uhr|h)\\b"
               + "|\\b(noon|midnight|morning|afternoon|evening|mittag|abends|morgens|midi|soir"
-              + "|matin|year-round|all year|ganzjährig|toute l'année)\\b|\\b(19|20)\\d{2}\\b"
+              + "|matin|year-round|all year|ganzjährig|toute l'année)\\b"
               + "|\\b\\d+\\s?(hours?|minutes?|days?|weeks?|months?|stunden|tage|wochen|heures?"
               + "|jours?|semaines?|horas|días)\\b"
               + "|\\b("
@@ -94,8 +98,8 @@ public enum AnswerType {
   private static final Pattern HAS_MONEY =
       Pattern.compile(
           "[€$£¥]|\\b(eur|euros?|usd|dollars?|chf|gbp|pounds?|francs?|cents?|ct)\\b"
-              + "|\\b(free|no charge|included|inclusive|kostenlos|gratis|inklusive|inbegriffen"
-              + "|gratuit|gratuite|inclus|incluse|offert|offerte|compris)\\b",
+              + "|\\b(free|no charge|free of charge|kostenlos|gratis|gratuit|gratuite|offert"
+              + "|offerte)\\b",
           FLAGS);
   private static final Pattern HAS_NUMBER =
       Pattern.compile(
@@ -105,11 +109,26 @@ public enum AnswerType {
               + "|cuatro|cinco)\\b",
           FLAGS);
 
-  /** A capitalised word that does not open the sentence, or a title before a name. */
-  private static final Pattern HAS_PERSON =
+  /** Two or more capitalised words in a row (a name), or a title before one. */
+  private static final Pattern NAME =
       Pattern.compile(
-          "(?<=\\S\\s)\\p{Lu}\\p{Ll}+(?:[\\s-]\\p{Lu}\\p{Ll}+)+|\\b(Dr|Mr|Mrs|Ms|Prof|Herr|Frau"
-              + "|M|Mme)\\.?\\s\\p{Lu}");
+          "\\p{Lu}\\p{Ll}+(?:[\\s-](?:et |und |and |y )?\\p{Lu}\\p{Ll}+)+"
+              + "|\\b(Dr|Mr|Mrs|Ms|Prof|Herr|Frau|M|Mme)\\.?\\s\\p{Lu}");
+
+  /** Words that open sentences, not names: "The Shop …", "Unser Hotel …". */
+  private static final Pattern OPENING =
+      Pattern.compile(
+          "^(The|A|An|Our|Your|This|These|Those|Its|Their|My|Der|Die|Das|Ein|Eine|Unser|Unsere"
+              + "|Ihr|Ihre|Le|La|Les|Un|Une|Notre|Nos|Votre|Vos|El|Los|Las|Una|Nuestro)\\b");
+
+  /** Capitalised words that make a name a place's or a business's, not a person's. */
+  private static final Pattern NOT_A_PERSON =
+      Pattern.compile(
+          "\\b(Street|St|Road|Rd|Avenue|Ave|Lane|Square|Station|Hall|House|Museum|Studio|Hotel"
+              + "|Restaurant|Shop|Centre|Center|Park|Hire|Motors|Software|Inc|Ltd|Co|GmbH|Bank"
+              + "|Straße|Strasse|Platz|Bahnhof|Rue|Place|Gare|Avenue|Boulevard|Calle|Plaza"
+              + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+              + "|March|April|June|July|August|September|October|November|December)\\b");
 
   private static final Pattern HAS_PLACE =
       Pattern.compile(
@@ -145,6 +164,32 @@ public enum AnswerType {
     return OTHER;
   }
 
+  /**
+   * A person's name in the sentence: a title before a capitalised word, or capitalised words in a
+   * row that are not a place's or a business's name, nor a sentence's opening words.
+   */
+  private static boolean hasPerson(String sentence, Set<String> ordinary) {
+    Matcher name = NAME.matcher(sentence);
+    while (name.find()) {
+      String found = name.group();
+      if (found.matches("(Dr|Mr|Mrs|Ms|Prof|Herr|Frau|M|Mme)\\.?\\s\\p{Lu}")) {
+        return true;
+      }
+      if (name.start() == 0 && OPENING.matcher(found).find()) {
+        found = found.substring(found.indexOf(' ') + 1);
+        if (!found.contains(" ")) {
+          continue; // "The Studio" opens the sentence
+        }
+      }
+      if (!NOT_A_PERSON.matcher(found).find()
+          && Arrays.stream(found.split("[\\s-]+"))
+              .noneMatch(w -> ordinary.contains(w.toLowerCase(Locale.ROOT)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether this kind is a particular one (a time, an amount, a number, a name, a place). */
   public boolean typed() {
     return this != YES_NO && this != OTHER;
@@ -152,11 +197,19 @@ public enum AnswerType {
 
   /** Whether {@code sentence} holds an answer of this kind (yes/no and others: always). */
   public boolean metBy(String sentence) {
+    return metBy(sentence, Set.of());
+  }
+
+  /**
+   * @param ordinary words the content uses in lower case ("wheel"): a capitalised phrase made of
+   *     them is a title ("Wheel Throwing for Beginners"), not a person's name
+   */
+  public boolean metBy(String sentence, Set<String> ordinary) {
     return switch (this) {
       case TIME -> HAS_TIME.matcher(sentence).find();
       case MONEY -> HAS_MONEY.matcher(sentence).find();
       case NUMBER -> HAS_NUMBER.matcher(sentence).find();
-      case PERSON -> HAS_PERSON.matcher(sentence).find();
+      case PERSON -> hasPerson(sentence, ordinary);
       case PLACE -> HAS_PLACE.matcher(sentence).find() || HAS_NUMBER.matcher(sentence).find();
       case YES_NO, OTHER -> true;
     };

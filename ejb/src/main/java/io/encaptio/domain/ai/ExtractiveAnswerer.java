@@ -2,9 +2,11 @@ package io.encaptio.domain.ai;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,11 +42,16 @@ public final class ExtractiveAnswerer {
    *     lack
    * @param minEvidence combined evidence (coverage, weighted meaning, the kind of answer met) an
    *     answer needs
+   * @param speaksTo how much the question's words the passages lack must add to a sentence's
+   *     closeness to the question ("Who teaches …" against "Who … the course?" for "The instructor
+   *     is …"), when measured
+   * @param despiteAbsent weighted coverage of the question's other words that answers even though
+   *     some of its words are in none of the passages (they weigh most)
    */
-  public record Gate(double paraphrase, double minEvidence) {
+  public record Gate(double paraphrase, double minEvidence, double speaksTo, double despiteAbsent) {
 
     /** Chosen on the train part of the answerability set (AnswerabilityTuning's grid). */
-    public static final Gate CALIBRATED = new Gate(0.2, 0.5);
+    public static final Gate CALIBRATED = new Gate(0.2, 0.7, 0.02, 0.6);
   }
 
   /** Evidence a sentence of the kind of answer a typed question asks for ("when": a time) adds. */
@@ -55,6 +62,11 @@ public final class ExtractiveAnswerer {
 
   /** Further sentences must have at least this share of the best one's evidence. */
   static final double COMPANION_SHARE = 0.8;
+
+  private static final Pattern LOWER_CASE_WORD = Pattern.compile("[^\\p{L}]+");
+
+  /** A fact sheet's "Key: value" line, read with the line before it. */
+  private static final Pattern LABELLED = Pattern.compile("^[^:]{1,40}:\\s.*");
 
   private static final Pattern CONTINUES =
       Pattern.compile(
@@ -67,7 +79,9 @@ public final class ExtractiveAnswerer {
    * @param coverage share of the question's words it carries (heading and title count half)
    * @param similarity cosine with the question, NaN when unknown
    * @param relative similarity above the median of the question's sentences (0 when unknown)
-   * @param absent question words none of the passages has, not made up for by this sentence
+   * @param absent question words none of the passages has
+   * @param speaksTo how much closer the sentence is to the question than to the question without
+   *     its absent words: what the sentence says of them in other words (NaN when not measured)
    */
   public record Candidate(
       int passage,
@@ -79,13 +93,18 @@ public final class ExtractiveAnswerer {
       double relative,
       boolean typeMet,
       Set<String> absent,
+      double speaksTo,
       double evidence,
       double score) {
 
     boolean answers(Gate gate) {
       return typeMet
           && !words.isEmpty()
-          && (absent.isEmpty() || relative >= gate.paraphrase())
+          && (absent.isEmpty()
+              || coverage >= gate.despiteAbsent()
+              || (Double.isNaN(speaksTo)
+                  ? relative >= gate.paraphrase()
+                  : speaksTo >= gate.speaksTo()))
           && (coverage >= MIN_COVERAGE || relative >= gate.paraphrase())
           && evidence >= gate.minEvidence();
     }
@@ -96,7 +115,13 @@ public final class ExtractiveAnswerer {
    * @param best the best sentence found, answering or not (null: none)
    * @param type the kind of answer asked for
    */
-  public record Decision(Optional<String> answer, Candidate best, AnswerType type) {}
+  public record Decision(
+      Optional<String> answer, Candidate best, AnswerType type, List<Candidate> runnersUp) {
+
+    Decision(Optional<String> answer, Candidate best, AnswerType type) {
+      this(answer, best, type, List.of());
+    }
+  }
 
   private ExtractiveAnswerer() {}
 
@@ -163,6 +188,9 @@ public final class ExtractiveAnswerer {
     Set<String> absent = new LinkedHashSet<>(wanted);
     absent.removeAll(everywhere);
     absent.removeAll(language.generic());
+    Map<String, Double> weights = weights(wanted, split, language);
+    Set<String> ordinary = ordinary(passages);
+    List<double[]> without = withoutAbsent(question, absent, language, meaning, passages, split);
     List<List<Candidate>> byPassage = new ArrayList<>();
     Candidate best = null;
     for (int p = 0; p < passages.size(); p++) {
@@ -176,7 +204,10 @@ public final class ExtractiveAnswerer {
               p,
               split.get(p),
               similarities.get(p),
-              median);
+              without.get(p),
+              median,
+              weights,
+              ordinary);
       byPassage.add(candidates);
       for (Candidate candidate : candidates) {
         if (best == null || candidate.score() > best.score()) {
@@ -184,8 +215,15 @@ public final class ExtractiveAnswerer {
         }
       }
     }
+    List<Candidate> runnersUp =
+        byPassage.stream()
+            .flatMap(List::stream)
+            .sorted(Comparator.comparingDouble(Candidate::score).reversed())
+            .skip(1)
+            .limit(3)
+            .toList();
     if (best == null || !best.answers(gate)) {
-      return new Decision(Optional.empty(), best, type);
+      return new Decision(Optional.empty(), best, type, runnersUp);
     }
     List<Candidate> chosen = new ArrayList<>(List.of(best));
     List<Candidate> own = byPassage.get(best.passage());
@@ -211,7 +249,7 @@ public final class ExtractiveAnswerer {
               }
             });
     chosen.sort(Comparator.comparingInt(Candidate::passage).thenComparingInt(Candidate::position));
-    return new Decision(Optional.of(write(chosen)), best, type);
+    return new Decision(Optional.of(write(chosen)), best, type, runnersUp);
   }
 
   private static List<Candidate> candidates(
@@ -223,7 +261,10 @@ public final class ExtractiveAnswerer {
       int rank,
       List<String> sentences,
       double[] similarity,
-      double median) {
+      double[] without,
+      double median,
+      Map<String, Double> weights,
+      Set<String> ordinary) {
     Set<String> context = new HashSet<>(language.words(passage.headingPath()));
     context.addAll(language.words(passage.itemTitle()));
     List<Candidate> candidates = new ArrayList<>();
@@ -233,15 +274,18 @@ public final class ExtractiveAnswerer {
       if (words.size() < 2 || InjectionGuard.steers(sentence)) {
         words = Set.of(); // never an answer, but keeps positions for "continues"
       }
-      double own = Words.coverage(wanted, words);
+      double own = weighted(wanted, words, weights);
       Set<String> withContext = new HashSet<>(words);
       withContext.addAll(context);
+      if (i > 0 && LABELLED.matcher(sentence).matches()) {
+        withContext.addAll(language.words(sentences.get(i - 1))); // "Price: $ 320" under its course
+      }
       double coverage =
-          words.isEmpty() ? 0 : own + 0.5 * (Words.coverage(wanted, withContext) - own);
+          words.isEmpty() ? 0 : own + 0.5 * (weighted(wanted, withContext, weights) - own);
       double cosine =
           similarity == null || similarity.length != sentences.size() ? Double.NaN : similarity[i];
       double relative = Double.isNaN(cosine) || Double.isNaN(median) ? 0 : cosine - median;
-      boolean met = type.metBy(sentence);
+      boolean met = type.metBy(sentence, ordinary);
       double evidence =
           words.isEmpty()
               ? 0
@@ -257,12 +301,90 @@ public final class ExtractiveAnswerer {
               coverage,
               cosine,
               relative,
-              type.metBy(sentence),
+              met,
               absent,
+              Double.isNaN(cosine) || without == null || without.length != sentences.size()
+                  ? Double.NaN
+                  : cosine - without[i],
               evidence,
-              evidence / (1 + 0.1 * rank) + (type.metBy(sentence) ? TYPE_BONUS : 0)));
+              evidence / (1 + 0.1 * rank) + (met ? TYPE_BONUS : 0)));
     }
     return candidates;
+  }
+
+  /**
+   * How much each question word says of what is asked, from how few of the found sentences carry it
+   * (an inverse document frequency over the sentences): the capsule's own topic words ("house" in a
+   * house listing) weigh little, a word in one sentence much, a word in none most.
+   */
+  private static Map<String, Double> weights(
+      Set<String> wanted, List<List<String>> split, Words language) {
+    List<Set<String>> sentences =
+        split.stream().flatMap(List::stream).map(language::words).toList();
+    Map<String, Double> weights = new HashMap<>();
+    for (String word : wanted) {
+      long carrying = sentences.stream().filter(w -> w.contains(word)).count();
+      weights.put(word, Math.log(1 + (sentences.size() + 1.0) / (carrying + 1.0)));
+    }
+    return weights;
+  }
+
+  /** The words the passages use in lower case. */
+  private static Set<String> ordinary(List<Passage> passages) {
+    Set<String> ordinary = new HashSet<>();
+    for (Passage passage : passages) {
+      for (String token : LOWER_CASE_WORD.split(passage.text())) {
+        if (!token.isEmpty() && Character.isLowerCase(token.charAt(0))) {
+          ordinary.add(token);
+        }
+      }
+    }
+    return ordinary;
+  }
+
+  /** The weighted share of {@code wanted} found in {@code words}. */
+  private static double weighted(
+      Set<String> wanted, Set<String> words, Map<String, Double> weights) {
+    double total = 0;
+    double found = 0;
+    for (String word : wanted) {
+      double weight = weights.getOrDefault(word, 1.0);
+      total += weight;
+      found += words.contains(word) ? weight : 0;
+    }
+    return total == 0 ? 0 : found / total;
+  }
+
+  /**
+   * Each passage's sentences' closeness to the question without its absent words (null entries when
+   * there are none, or no meaning is known).
+   */
+  private static List<double[]> withoutAbsent(
+      String question,
+      Set<String> absent,
+      Words language,
+      SentenceMeaning meaning,
+      List<Passage> passages,
+      List<List<String>> split) {
+    List<double[]> without = new ArrayList<>();
+    SentenceMeaning reduced = SentenceMeaning.NONE;
+    if (!absent.isEmpty()) {
+      StringBuilder kept = new StringBuilder();
+      for (String token : question.split("\\s+")) {
+        Set<String> words = language.words(token);
+        if (words.isEmpty() || words.stream().noneMatch(absent::contains)) {
+          kept.append(kept.isEmpty() ? "" : " ").append(token);
+        }
+      }
+      if (!language.words(kept.toString()).isEmpty()) {
+        reduced = meaning.of(kept.toString());
+      }
+    }
+    for (int p = 0; p < passages.size(); p++) {
+      without.add(
+          split.get(p).isEmpty() ? null : reduced.similarities(passages.get(p), split.get(p)));
+    }
+    return without;
   }
 
   /** A further sentence answers something the first does not: a question word it lacks. */

@@ -18,4 +18,12 @@ public interface SentenceMeaning {
    * @return the cosine of each with the question, in their order, or null when unknown
    */
   double[] similarities(Passage passage, List<String> sentences);
+
+  /**
+   * The same closeness for another wording of the question (the question without some of its
+   * words), or {@link #NONE} when only the question's own is known.
+   */
+  default SentenceMeaning of(String question) {
+    return NONE;
+  }
 }

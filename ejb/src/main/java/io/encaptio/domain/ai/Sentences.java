@@ -23,9 +23,24 @@ public final class Sentences {
   /** Abbreviations after which a full stop never ends a sentence, whatever the language. */
   private static final List<String> EVERYWHERE =
       List.of(
-          "Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Dr.", "Prof.", "St.", "Mt.", "Ave.", "Rd.",
-          "No.", "Nos.", "Nr.", "approx.", "ca.", "e.g.", "i.e.", "vs.", "Fig.", "Tel.", "Ph.D.",
-          "Jr.", "Sr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Gen.", "Capt.", "Hon.", "Rev.", "Dept.");
+          "Dr.", "Prof.", "St.", "Mt.", "No.", "Nos.", "Nr.", "approx.", "ca.", "e.g.", "i.e.",
+          "vs.", "Fig.", "Tel.", "Mr.", "Mrs.", "Ms.", "Mx.", "Gen.", "Capt.", "Hon.", "Rev.");
+
+  /**
+   * Abbreviations that end names ("Kiln &amp; Co. Studio", "48 Harbour Rd."): the sentence ends
+   * after them only when the next word opens a sentence ("Rd. The house …").
+   */
+  private static final List<String> ENDING_NAMES =
+      List.of(
+          "Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "Ave.", "Rd.", "Jr.", "Sr.", "Ph.D.", "Dept.",
+          "Str.", "GmbH.", "Cie.");
+
+  /** Words that open a sentence after a name's abbreviation. */
+  private static final Pattern OPENS =
+      Pattern.compile(
+          "^(The|A|An|It|Its|We|Our|You|Your|This|That|These|There|They|He|She|I|In|On|At|For"
+              + "|Please|All|Each|Every|If|When|From|Der|Die|Das|Wir|Sie|Es|Er|Le|La|Les|Nous"
+              + "|Vous|Il|Elle|Un|Une|El|Los)\\b");
 
   /** The language's own. */
   private static final Map<String, List<String>> BY_LANGUAGE =
@@ -79,7 +94,8 @@ public final class Sentences {
       boundaries.setText(clean);
       int start = boundaries.first();
       for (int end = boundaries.next(); end != BreakIterator.DONE; end = boundaries.next()) {
-        if (end < clean.length() && abbreviated(clean.substring(start, end), abbreviations)) {
+        if (end < clean.length()
+            && abbreviated(clean.substring(start, end), clean.substring(end), abbreviations)) {
           continue; // the sentence goes on after "Co.", "Dr.", "z. B."
         }
         String sentence = clean.substring(start, end).strip();
@@ -106,13 +122,16 @@ public final class Sentences {
    * or letters joined by full stops ("e.g.", "U.S."). ICU's own suppression filter is not used: it
    * matches the end of any word ("Africa." would end like "ca.").
    */
-  static boolean abbreviated(String text, Set<String> abbreviations) {
+  static boolean abbreviated(String text, String next, Set<String> abbreviations) {
     String stripped = text.stripTrailing();
     int space = stripped.length() - 1;
     while (space >= 0 && !Character.isWhitespace(stripped.charAt(space))) {
       space--;
     }
     String word = stripped.substring(space + 1).replaceFirst("^[(\\[\"'\u201c\u2018\u00ab]+", "");
+    if (ENDING_NAMES.contains(word)) {
+      return !OPENS.matcher(next.strip()).find();
+    }
     return abbreviations.contains(word) || INITIALS.matcher(word).matches();
   }
 }

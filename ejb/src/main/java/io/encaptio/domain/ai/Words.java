@@ -257,6 +257,7 @@ public final class Words {
       Map.of(
           "en",
           "go see come leave take find try use talk need make give bring get put keep visit stay"
+              + " buy ride run reach join contact single main inside somewhere anywhere"
               + " work do cost price charge pay big small large fast slow late early long far old"
               + " new good best available possible allowed offer provide exist there place time"
               + " day days way kind sort type thing things someone anyone somebody people",

@@ -39,11 +39,19 @@ class AnswerabilityTuning {
     }
     for (String paraphrase : grid.split(";")[0].split(",")) {
       for (String evidence : grid.split(";")[1].split(",")) {
-        gate =
-            new ExtractiveAnswerer.Gate(
-                Double.parseDouble(paraphrase), Double.parseDouble(evidence));
-        System.out.println("PARAPHRASE " + paraphrase + " MIN_EVIDENCE " + evidence);
-        run(false);
+        for (String speaks : grid.split(";")[2].split(",")) {
+          for (String despite : grid.split(";")[3].split(",")) {
+            gate =
+                new ExtractiveAnswerer.Gate(
+                    Double.parseDouble(paraphrase),
+                    Double.parseDouble(evidence),
+                    Double.parseDouble(speaks),
+                    Double.parseDouble(despite));
+            System.out.println(
+                "P " + paraphrase + " E " + evidence + " S " + speaks + " A " + despite);
+            run(false);
+          }
+        }
       }
     }
   }
@@ -94,17 +102,7 @@ class AnswerabilityTuning {
       }
       float[] q =
           vectors.computeIfAbsent(PREFIX + question, t -> model.embed(t).content().vector());
-      SentenceMeaning meaning =
-          (passage, sentences) -> {
-            double[] cosines = new double[sentences.size()];
-            for (int i = 0; i < cosines.length; i++) {
-              float[] v =
-                  vectors.computeIfAbsent(
-                      sentences.get(i), t -> model.embed(TextSegment.from(t)).content().vector());
-              cosines[i] = Vectors.cosine(q, v);
-            }
-            return cosines;
-          };
+      SentenceMeaning meaning = meaning(q);
       ExtractiveAnswerer.Decision decision =
           ExtractiveAnswerer.decide(question, passages, 3, language, meaning, gate);
       String text = decision.answer().orElse("");
@@ -133,20 +131,34 @@ class AnswerabilityTuning {
         ExtractiveAnswerer.Candidate b = decision.best();
         misses.add(
             String.format(
-                Locale.ROOT,
-                "%s | %s | %s | type %s | %s%n    best: cov %.2f rel %.3f sim %.3f met %s absent %s ev %.2f | %s",
-                answerable ? "ANSWERABLE" : "REFUSE",
-                sheet,
-                question,
-                decision.type(),
-                text.isEmpty() ? "(refused)" : text,
-                b == null ? 0 : b.coverage(),
-                b == null ? 0 : b.relative(),
-                b == null ? 0 : b.similarity(),
-                b != null && b.typeMet(),
-                b == null ? "-" : b.absent(),
-                b == null ? 0 : b.evidence(),
-                b == null ? "-" : b.sentence()));
+                    Locale.ROOT,
+                    "%s | %s | %s | type %s | %s%n    best: cov %.2f rel %.3f sim %.3f met %s absent %s ev %.2f | %s",
+                    answerable ? "ANSWERABLE" : "REFUSE",
+                    sheet,
+                    question,
+                    decision.type(),
+                    text.isEmpty() ? "(refused)" : text,
+                    b == null ? 0 : b.coverage(),
+                    b == null ? 0 : b.relative(),
+                    b == null ? 0 : b.similarity(),
+                    b != null && b.typeMet(),
+                    b == null
+                        ? "-"
+                        : b.absent() + String.format(Locale.ROOT, " speaks %.3f", b.speaksTo()),
+                    b == null ? 0 : b.evidence(),
+                    b == null ? "-" : b.sentence())
+                + decision.runnersUp().stream()
+                    .map(
+                        n ->
+                            String.format(
+                                Locale.ROOT,
+                                "%n    next: cov %.2f rel %.3f met %s sc %.2f | %.90s",
+                                n.coverage(),
+                                n.relative(),
+                                n.typeMet(),
+                                n.score(),
+                                n.sentence()))
+                    .reduce("", String::concat));
       }
     }
     if (verbose) {
@@ -164,6 +176,29 @@ class AnswerabilityTuning {
                 c[2],
                 c[3],
                 100.0 * c[2] / c[3]));
+  }
+
+  /** The sentences' closeness to the question vector {@code q}, sentences embedded once. */
+  private static SentenceMeaning meaning(float[] q) {
+    return new SentenceMeaning() {
+      @Override
+      public double[] similarities(Passage passage, List<String> sentences) {
+        double[] cosines = new double[sentences.size()];
+        for (int i = 0; i < cosines.length; i++) {
+          float[] v =
+              VECTORS.computeIfAbsent(
+                  sentences.get(i), t -> model.embed(TextSegment.from(t)).content().vector());
+          cosines[i] = Vectors.cosine(q, v);
+        }
+        return cosines;
+      }
+
+      @Override
+      public SentenceMeaning of(String question) {
+        return meaning(
+            VECTORS.computeIfAbsent(PREFIX + question, t -> model.embed(t).content().vector()));
+      }
+    };
   }
 
   private static JsonArray read(Path file) throws IOException {

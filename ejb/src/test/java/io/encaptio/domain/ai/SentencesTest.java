@@ -27,6 +27,14 @@ class SentencesTest {
   }
 
   @Test
+  void aNamesAbbreviationEndsTheSentenceWhenTheNextOneBegins() {
+    assertThat(Sentences.of("The bus stops on Church Rd. The house was built in 1978."))
+        .containsExactly("The bus stops on Church Rd.", "The house was built in 1978.");
+    assertThat(Sentences.of("Write to Hale & Partners Realty Inc. We answer within a day."))
+        .containsExactly("Write to Hale & Partners Realty Inc.", "We answer within a day.");
+  }
+
+  @Test
   void aWordEndingLikeAnAbbreviationStillEndsItsSentence() {
     assertThat(Sentences.of("We ship to Africa. Then Mexico. The level is high."))
         .containsExactly("We ship to Africa.", "Then Mexico.", "The level is high.");
