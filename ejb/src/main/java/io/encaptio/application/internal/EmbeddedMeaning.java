@@ -2,6 +2,7 @@ package io.encaptio.application.internal;
 
 import io.encaptio.domain.ai.Passage;
 import io.encaptio.domain.ai.SentenceMeaning;
+import io.encaptio.domain.ai.SentenceVectors;
 import io.encaptio.domain.ai.Vectors;
 import io.encaptio.domain.content.EmbeddingModels;
 import java.util.ArrayList;
@@ -12,9 +13,10 @@ import java.util.Map;
 
 /**
  * Sentences compared with a question by the model that made their passage's chunk, the question as
- * retrieval embedded it with that model. Each sentence is embedded once per answer, however many
- * wordings of the question it is compared with; a wording other than the question's own ({@link
- * #of}) costs one embedding per model.
+ * retrieval embedded it with that model. The sentences' vectors come from the chunk, stored at
+ * ingestion; a chunk without them (indexed earlier, or split differently since) has its sentences
+ * embedded here, once per answer however many wordings of the question they are compared with. A
+ * wording other than the question's own ({@link #of}) costs one embedding per model.
  */
 final class EmbeddedMeaning implements SentenceMeaning {
 
@@ -38,6 +40,14 @@ final class EmbeddedMeaning implements SentenceMeaning {
     float[] question = questions.get(passage.model());
     if (question == null || !models.has(passage.model())) {
       return null;
+    }
+    float[][] stored =
+        SentenceVectors.unpack(
+            passage.sentenceVectors(), models.model(passage.model()).dimensions());
+    if (stored != null && stored.length == texts.size()) {
+      for (int i = 0; i < stored.length; i++) {
+        sentences.putIfAbsent(passage.model() + '\n' + texts.get(i), stored[i]);
+      }
     }
     List<String> missing = new ArrayList<>();
     for (String text : texts) {

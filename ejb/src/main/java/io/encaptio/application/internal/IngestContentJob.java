@@ -1,5 +1,7 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.domain.ai.SentenceVectors;
+import io.encaptio.domain.ai.Sentences;
 import io.encaptio.domain.capsule.IndexingSettings;
 import io.encaptio.domain.content.ChunkDraft;
 import io.encaptio.domain.content.Chunker;
@@ -71,7 +73,7 @@ public class IngestContentJob implements JobHandler {
       } else {
         blocks = blocks(source.get());
       }
-      index(job, source.get().indexing(), blocks, fetched, start);
+      index(job, source.get().indexing(), source.get().language(), blocks, fetched, start);
     } catch (Cancelled cancelled) {
       steps.cancelled(job.subjectId());
     } catch (ContentRejectedException rejected) {
@@ -95,6 +97,7 @@ public class IngestContentJob implements JobHandler {
   void index(
       Job job,
       IndexingSettings indexing,
+      String language,
       List<ContentBlock> blocks,
       WebSources.Fetched fetched,
       long start) {
@@ -110,9 +113,10 @@ public class IngestContentJob implements JobHandler {
           "No text was found in it. If it is a scan, upload a version with selectable text.");
     }
     long chunked = System.nanoTime();
-    List<float[]> vectors = embed(job, chunks, embeddings);
+    List<byte[]> sentenceVectors = new ArrayList<>(chunks.size());
+    List<float[]> vectors = embed(job, chunks, embeddings, language, sentenceVectors);
     long embedded = System.nanoTime();
-    steps.finish(job.id(), itemId, chunks, vectors, indexing, fetched);
+    steps.finish(job.id(), itemId, chunks, vectors, sentenceVectors, indexing, fetched);
     steps.analyzeAfter(chunks.size());
     long stored = System.nanoTime();
     LOG.info(
@@ -153,17 +157,36 @@ public class IngestContentJob implements JobHandler {
     return blocks;
   }
 
-  /** Embeds batch by batch, moving the progress; stops when the job was cancelled meanwhile. */
-  private List<float[]> embed(Job job, List<ChunkDraft> chunks, Embeddings embeddings) {
+  /**
+   * Embeds batch by batch, moving the progress; stops when the job was cancelled meanwhile. Each
+   * chunk's sentences (as the answer pipeline splits them in the capsule's language) are embedded
+   * in the same calls and added, packed, to {@code sentenceVectors}.
+   */
+  private List<float[]> embed(
+      Job job,
+      List<ChunkDraft> chunks,
+      Embeddings embeddings,
+      String language,
+      List<byte[]> sentenceVectors) {
     UUID itemId = job.subjectId();
     steps.reached(job.id(), itemId, ContentStage.EMBEDDING, 40);
     List<float[]> vectors = new ArrayList<>(chunks.size());
     for (int from = 0; from < chunks.size(); from += BATCH) {
-      List<String> batch =
-          chunks.subList(from, Math.min(chunks.size(), from + BATCH)).stream()
-              .map(ChunkDraft::embeddingInput)
-              .toList();
-      vectors.addAll(embeddings.embed(batch));
+      List<ChunkDraft> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
+      List<String> texts = new ArrayList<>();
+      List<List<String>> sentences = new ArrayList<>();
+      for (ChunkDraft chunk : batch) {
+        texts.add(chunk.embeddingInput());
+        sentences.add(Sentences.of(chunk.text(), language));
+      }
+      sentences.forEach(texts::addAll);
+      List<float[]> embedded = embeddings.embed(texts);
+      vectors.addAll(embedded.subList(0, batch.size()));
+      int next = batch.size();
+      for (List<String> own : sentences) {
+        sentenceVectors.add(SentenceVectors.pack(embedded.subList(next, next + own.size())));
+        next += own.size();
+      }
       int done = Math.min(chunks.size(), from + BATCH);
       if (done < chunks.size()) {
         if (jobs.cancelled(job.id())) {

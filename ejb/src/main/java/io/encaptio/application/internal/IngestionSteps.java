@@ -1,7 +1,6 @@
 package io.encaptio.application.internal;
 
 import io.encaptio.domain.ai.GoldenRun;
-import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.IndexingSettings;
 import io.encaptio.domain.content.ChunkDraft;
@@ -42,7 +41,8 @@ public class IngestionSteps {
    * What to index: the item, for a file its bytes, and how its capsule indexes content; empty when
    * the item (or its capsule) is gone.
    */
-  public record Source(ContentItem item, byte[] bytes, IndexingSettings indexing) {}
+  public record Source(
+      ContentItem item, byte[] bytes, IndexingSettings indexing, String language) {}
 
   public Optional<Source> begin(UUID itemId) {
     return content
@@ -51,12 +51,12 @@ public class IngestionSteps {
             item ->
                 capsules
                     .find(item.capsuleId())
-                    .map(Capsule::indexing)
                     .map(
-                        indexing -> {
+                        capsule -> {
                           item.reached(ContentStage.PARSING, 5);
                           byte[] bytes = "file".equals(item.kind()) ? content.blob(itemId) : null;
-                          return new Source(item, bytes, indexing);
+                          return new Source(
+                              item, bytes, capsule.indexing(), capsule.draft().language());
                         }));
   }
 
@@ -78,6 +78,7 @@ public class IngestionSteps {
       UUID itemId,
       List<ChunkDraft> chunks,
       List<float[]> vectors,
+      List<byte[]> sentenceVectors,
       IndexingSettings indexedWith,
       WebSources.Fetched fetched) {
     if (!jobs.stillWanted(jobId)) {
@@ -95,7 +96,8 @@ public class IngestionSteps {
                     .orElse(false))
         .ifPresent(
             item -> {
-              content.replaceChunks(itemId, item.capsuleId(), chunks, vectors, model);
+              content.replaceChunks(
+                  itemId, item.capsuleId(), chunks, vectors, sentenceVectors, model);
               item.ready(chunks.size());
               goldenRuns.queue(item.capsuleId(), GoldenRun.REINDEX);
               if (fetched != null) {
@@ -127,7 +129,10 @@ public class IngestionSteps {
             item ->
                 capsules
                     .find(item.capsuleId())
-                    .map(capsule -> new Source(item, null, capsule.indexing())));
+                    .map(
+                        capsule ->
+                            new Source(
+                                item, null, capsule.indexing(), capsule.draft().language())));
   }
 
   /** Whether the source serves what it served when it was last indexed. */

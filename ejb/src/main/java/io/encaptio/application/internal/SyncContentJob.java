@@ -43,7 +43,13 @@ public class SyncContentJob implements JobHandler {
         LOG.fine(() -> "Synced " + source.get().item().sourceUrl() + ": unchanged");
         return;
       }
-      ingestion.index(job, source.get().indexing(), web.blocks(fetched), fetched, start);
+      ingestion.index(
+          job,
+          source.get().indexing(),
+          source.get().language(),
+          web.blocks(fetched),
+          fetched,
+          start);
       LOG.info(() -> "Synced " + source.get().item().sourceUrl() + ": changed, indexed again");
     } catch (ContentRejectedException rejected) {
       steps.syncFailed(job.subjectId(), rejected.getMessage());

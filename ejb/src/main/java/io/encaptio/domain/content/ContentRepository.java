@@ -42,10 +42,16 @@ public interface ContentRepository {
 
   /**
    * The item's chunks become exactly these (earlier ones are removed), so indexing the same item
-   * twice leaves one set.
+   * twice leaves one set; {@code sentenceVectors} holds each chunk's sentences' embeddings, packed
+   * (an entry may be null).
    */
   void replaceChunks(
-      UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model);
+      UUID itemId,
+      UUID capsuleId,
+      List<ChunkDraft> chunks,
+      List<float[]> vectors,
+      List<byte[]> sentenceVectors,
+      String model);
 
   /**
    * Gathers the planner's statistics of the chunks and their keyword postings when {@code

@@ -148,7 +148,12 @@ public class JpaContentRepository implements ContentRepository {
 
   @Override
   public void replaceChunks(
-      UUID itemId, UUID capsuleId, List<ChunkDraft> chunks, List<float[]> vectors, String model) {
+      UUID itemId,
+      UUID capsuleId,
+      List<ChunkDraft> chunks,
+      List<float[]> vectors,
+      List<byte[]> sentenceVectors,
+      String model) {
     removeChunks(itemId);
     EntityManager em = entityManager.current();
     for (int from = 0; from < chunks.size(); from += INSERT_BATCH) {
@@ -158,13 +163,13 @@ public class JpaContentRepository implements ContentRepository {
               .append(entityManager.table("chunk"))
               .append(
                   " (id, content_item_id, capsule_id, ordinal, text, heading_path, page, position,"
-                      + " model, embedding) VALUES ");
+                      + " model, embedding, sentence_vectors) VALUES ");
       for (int i = from; i < to; i++) {
         insert
             .append(i == from ? "" : ", ")
             .append(
                 "(?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, -1), NULLIF(?, ''), ?,"
-                    + " CAST(? AS public.vector))");
+                    + " CAST(? AS public.vector), ?)");
       }
       Query statement = em.createNativeQuery(insert.toString());
       int parameter = 1;
@@ -180,7 +185,8 @@ public class JpaContentRepository implements ContentRepository {
             .setParameter(parameter++, chunk.page() == null ? -1 : chunk.page())
             .setParameter(parameter++, chunk.position() == null ? "" : chunk.position())
             .setParameter(parameter++, model)
-            .setParameter(parameter++, vectorLiteral(vectors.get(i)));
+            .setParameter(parameter++, vectorLiteral(vectors.get(i)))
+            .setParameter(parameter++, sentenceVectors.get(i));
       }
       statement.executeUpdate();
     }

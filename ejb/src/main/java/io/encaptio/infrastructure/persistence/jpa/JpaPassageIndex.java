@@ -130,7 +130,8 @@ public class JpaPassageIndex implements PassageIndex {
                     (String) row[4],
                     row[5] == null ? null : ((Number) row[5]).intValue(),
                     (String) row[6],
-                    (String) row[7]))
+                    (String) row[7],
+                    (byte[]) row[8]))
         .toList();
   }
 

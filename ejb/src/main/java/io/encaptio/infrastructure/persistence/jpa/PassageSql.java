@@ -69,14 +69,15 @@ public final class PassageSql {
   }
 
   /**
-   * ?1 capsule, ?2 chunk ids: the passages with their item's title. Each id is looked up by the
-   * primary key (the lateral subquery keeps the planner from scanning the capsule instead when its
-   * statistics are stale, as they are for a capsule just filled), then checked for the capsule.
+   * ?1 capsule, ?2 chunk ids: the passages with their item's title and their sentences' vectors.
+   * Each id is looked up by the primary key (the lateral subquery keeps the planner from scanning
+   * the capsule instead when its statistics are stale, as they are for a capsule just filled), then
+   * checked for the capsule.
    */
   public static String passages(UnaryOperator<String> table) {
     return "WITH wanted AS MATERIALIZED (SELECT DISTINCT unnest(CAST(?2 AS uuid[])) AS id)"
         + " SELECT c.id, c.content_item_id, i.title, c.text, c.heading_path, c.page,"
-        + " c.position, c.model FROM wanted CROSS JOIN LATERAL (SELECT * FROM "
+        + " c.position, c.model, c.sentence_vectors FROM wanted CROSS JOIN LATERAL (SELECT * FROM "
         + table.apply("chunk")
         + " WHERE id = wanted.id OFFSET 0) c JOIN "
         + table.apply("content_item")
