@@ -186,7 +186,7 @@ public final class ExtractiveAnswerer {
     focus.removeAll(language.generic());
     Set<String> wanted = focus.isEmpty() ? asked : focus;
     Set<String> absent = new LinkedHashSet<>(wanted);
-    absent.removeAll(everywhere);
+    absent.removeIf(word -> language.has(everywhere, word));
     absent.removeAll(language.generic());
     Map<String, Double> weights = weights(wanted, split, language);
     Set<String> ordinary = ordinary(passages);
@@ -274,14 +274,16 @@ public final class ExtractiveAnswerer {
       if (words.size() < 2 || InjectionGuard.steers(sentence)) {
         words = Set.of(); // never an answer, but keeps positions for "continues"
       }
-      double own = weighted(wanted, words, weights);
+      double own = weighted(wanted, words, weights, language);
       Set<String> withContext = new HashSet<>(words);
       withContext.addAll(context);
       if (i > 0 && LABELLED.matcher(sentence).matches()) {
         withContext.addAll(language.words(sentences.get(i - 1))); // "Price: $ 320" under its course
       }
       double coverage =
-          words.isEmpty() ? 0 : own + 0.5 * (weighted(wanted, withContext, weights) - own);
+          words.isEmpty()
+              ? 0
+              : own + 0.5 * (weighted(wanted, withContext, weights, language) - own);
       double cosine =
           similarity == null || similarity.length != sentences.size() ? Double.NaN : similarity[i];
       double relative = Double.isNaN(cosine) || Double.isNaN(median) ? 0 : cosine - median;
@@ -323,7 +325,7 @@ public final class ExtractiveAnswerer {
         split.stream().flatMap(List::stream).map(language::words).toList();
     Map<String, Double> weights = new HashMap<>();
     for (String word : wanted) {
-      long carrying = sentences.stream().filter(w -> w.contains(word)).count();
+      long carrying = sentences.stream().filter(w -> language.has(w, word)).count();
       weights.put(word, Math.log(1 + (sentences.size() + 1.0) / (carrying + 1.0)));
     }
     return weights;
@@ -344,13 +346,13 @@ public final class ExtractiveAnswerer {
 
   /** The weighted share of {@code wanted} found in {@code words}. */
   private static double weighted(
-      Set<String> wanted, Set<String> words, Map<String, Double> weights) {
+      Set<String> wanted, Set<String> words, Map<String, Double> weights, Words language) {
     double total = 0;
     double found = 0;
     for (String word : wanted) {
       double weight = weights.getOrDefault(word, 1.0);
       total += weight;
-      found += words.contains(word) ? weight : 0;
+      found += language.has(words, word) ? weight : 0;
     }
     return total == 0 ? 0 : found / total;
   }

@@ -257,16 +257,19 @@ public final class Words {
       Map.of(
           "en",
           "go see come leave take find try use talk need make give bring get put keep visit stay"
+              + " hour hours time times"
               + " buy ride run reach join contact single main inside somewhere anywhere"
               + " work do cost price charge pay big small large fast slow late early long far old"
               + " new good best available possible allowed offer provide exist there place time"
               + " day days way kind sort type thing things someone anyone somebody people",
           "de",
           "gehen kommen finden kosten kostet abstellen parken mitbringen bringen bezahlen zahlen"
+              + " uhr uhrzeit stunde stunden zeit"
               + " bekommen nehmen machen geben gibt möglich erlaubt groß klein schnell spät früh"
               + " lange weit neu gut bieten angeboten stehen steht jemand leute",
           "fr",
           "trouver trouve venir aller payer coûter coûte accueillir arriver prendre faire donner"
+              + " heure heures temps"
               + " apporter amener possible permis autorisé grand petit rapide tard tôt long loin"
               + " nouveau bon offrir proposer proposez quelqu'un gens",
           "es",
@@ -330,6 +333,37 @@ public final class Words {
   public String language() {
     return language;
   }
+
+  /**
+   * Whether {@code words} (of a sentence) hold {@code word} (of a question): the same word, or for
+   * a language that joins words (German, Dutch) one holding the other ("kart" in "kartenzahlung",
+   * "check" in "eincheck"), for one that conjugates past its stemmer (French, Spanish, Italian,
+   * Portuguese) one beginning with the other ("acueil" of "acueilent"); both at least four letters.
+   */
+  public boolean has(Set<String> words, String word) {
+    if (words.contains(word)) {
+      return true;
+    }
+    if (word.length() < 4 || !(JOINS.contains(language) || CONJUGATES.contains(language))) {
+      return false;
+    }
+    for (String other : words) {
+      if (other.length() < 4) {
+        continue;
+      }
+      boolean related =
+          JOINS.contains(language)
+              ? other.contains(word)
+              : other.startsWith(word) || word.startsWith(other);
+      if (related) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> JOINS = Set.of("de", "nl", "sv", "da", "no");
+  private static final Set<String> CONJUGATES = Set.of("fr", "es", "it", "pt");
 
   /** The words (as {@link #words} makes them) questions ask with that name no feature. */
   public Set<String> generic() {
