@@ -257,19 +257,19 @@ public final class Words {
       Map.of(
           "en",
           "go see come leave take find try use talk need make give bring get put keep visit stay"
-              + " hour hours time times"
+              + " hour hours time times per via"
               + " buy ride run reach join contact single main inside somewhere anywhere"
               + " work do cost price charge pay big small large fast slow late early long far old"
               + " new good best available possible allowed offer provide exist there place time"
               + " day days way kind sort type thing things someone anyone somebody people",
           "de",
           "gehen kommen finden kosten kostet abstellen parken mitbringen bringen bezahlen zahlen"
-              + " uhr uhrzeit stunde stunden zeit"
+              + " uhr uhrzeit stunde stunden zeit pro je"
               + " bekommen nehmen machen geben gibt möglich erlaubt groß klein schnell spät früh"
               + " lange weit neu gut bieten angeboten stehen steht jemand leute",
           "fr",
           "trouver trouve venir aller payer coûter coûte accueillir arriver prendre faire donner"
-              + " heure heures temps"
+              + " heure heures temps par"
               + " apporter amener possible permis autorisé grand petit rapide tard tôt long loin"
               + " nouveau bon offrir proposer proposez quelqu'un gens",
           "es",

@@ -54,6 +54,18 @@ class ExtractiveAnswererTest {
   }
 
   @Test
+  void aWordThatOnlyJoinsTheQuestionIsNotAFeatureTheContentLacks() {
+    List<Passage> rent =
+        List.of(
+            passage(
+                "Rent and costs",
+                "The rent is 1,450 euros a month. Heating and water are included in the rent;"
+                    + " electricity is billed separately. The deposit is three months' rent."));
+    assertThat(ExtractiveAnswerer.compose("How much is the rent per month?", rent, 2))
+        .contains("The rent is 1,450 euros a month [1].");
+  }
+
+  @Test
   void meaningFindsTheSentenceWhoseWordsDifferFromTheQuestion() {
     List<Passage> course =
         List.of(
