@@ -48,6 +48,37 @@ class SearchIT {
         "{\"tags\": [\"rules\"], \"language\": \"de\"}");
   }
 
+  /**
+   * A German capsule's keyword index stems German: "Zimmer" finds "Zimmern" (both "zimm"; the
+   * English stemmer leaves "zimmer" and "zimmern" apart).
+   */
+  @Test
+  void aCapsulesKeywordsAreStemmedInItsLanguage() {
+    JsonNode created =
+        ALICE.expect(
+            201,
+            "POST",
+            "",
+            ItEnvironment.JSON
+                .createObjectNode()
+                .put("name", "Seeblick " + System.nanoTime())
+                .toString());
+    String id = created.get("id").asText();
+    ALICE.saveDraft(
+        created,
+        ((com.fasterxml.jackson.databind.node.ObjectNode) created.get("draft").deepCopy())
+            .put("language", "de"));
+    AssistantFixture.add(
+        ALICE, id, "Ausstattung", "In allen Zimmern gibt es einen Balkon mit Blick auf den See.");
+    JsonNode found =
+        ALICE.expect(
+            200,
+            "POST",
+            "/" + id + "/assistant/search",
+            "{\"question\": \"Zimmer\", \"mode\": \"keyword\"}");
+    assertThat(titles(found)).containsExactly("Ausstattung");
+  }
+
   private static JsonNode search(String body) {
     return ALICE.expect(200, "POST", "/" + capsule + "/assistant/search", body);
   }

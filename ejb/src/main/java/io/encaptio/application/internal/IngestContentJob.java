@@ -116,7 +116,7 @@ public class IngestContentJob implements JobHandler {
     List<byte[]> sentenceVectors = new ArrayList<>(chunks.size());
     List<float[]> vectors = embed(job, chunks, embeddings, language, sentenceVectors);
     long embedded = System.nanoTime();
-    steps.finish(job.id(), itemId, chunks, vectors, sentenceVectors, indexing, fetched);
+    steps.finish(job.id(), itemId, chunks, vectors, sentenceVectors, language, indexing, fetched);
     steps.analyzeAfter(chunks.size());
     long stored = System.nanoTime();
     LOG.info(

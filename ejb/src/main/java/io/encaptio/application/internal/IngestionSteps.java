@@ -79,6 +79,7 @@ public class IngestionSteps {
       List<ChunkDraft> chunks,
       List<float[]> vectors,
       List<byte[]> sentenceVectors,
+      String language,
       IndexingSettings indexedWith,
       WebSources.Fetched fetched) {
     if (!jobs.stillWanted(jobId)) {
@@ -97,7 +98,7 @@ public class IngestionSteps {
         .ifPresent(
             item -> {
               content.replaceChunks(
-                  itemId, item.capsuleId(), chunks, vectors, sentenceVectors, model);
+                  itemId, item.capsuleId(), chunks, vectors, sentenceVectors, model, language);
               item.ready(chunks.size());
               goldenRuns.queue(item.capsuleId(), GoldenRun.REINDEX);
               if (fetched != null) {

@@ -43,7 +43,7 @@ public interface ContentRepository {
   /**
    * The item's chunks become exactly these (earlier ones are removed), so indexing the same item
    * twice leaves one set; {@code sentenceVectors} holds each chunk's sentences' embeddings, packed
-   * (an entry may be null).
+   * (an entry may be null); {@code language} (ISO 639-1) chooses the keyword index's stemmer.
    */
   void replaceChunks(
       UUID itemId,
@@ -51,7 +51,8 @@ public interface ContentRepository {
       List<ChunkDraft> chunks,
       List<float[]> vectors,
       List<byte[]> sentenceVectors,
-      String model);
+      String model,
+      String language);
 
   /**
    * Gathers the planner's statistics of the chunks and their keyword postings when {@code

@@ -153,7 +153,8 @@ public class JpaContentRepository implements ContentRepository {
       List<ChunkDraft> chunks,
       List<float[]> vectors,
       List<byte[]> sentenceVectors,
-      String model) {
+      String model,
+      String language) {
     removeChunks(itemId);
     EntityManager em = entityManager.current();
     for (int from = 0; from < chunks.size(); from += INSERT_BATCH) {
@@ -163,13 +164,15 @@ public class JpaContentRepository implements ContentRepository {
               .append(entityManager.table("chunk"))
               .append(
                   " (id, content_item_id, capsule_id, ordinal, text, heading_path, page, position,"
-                      + " model, embedding, sentence_vectors) VALUES ");
+                      + " model, embedding, sentence_vectors, text_search) VALUES ");
       for (int i = from; i < to; i++) {
         insert
             .append(i == from ? "" : ", ")
             .append(
                 "(?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, -1), NULLIF(?, ''), ?,"
-                    + " CAST(? AS public.vector), ?)");
+                    + " CAST(? AS public.vector), ?, "
+                    + entityManager.table("text_search_of")
+                    + "(?))");
       }
       Query statement = em.createNativeQuery(insert.toString());
       int parameter = 1;
@@ -186,7 +189,8 @@ public class JpaContentRepository implements ContentRepository {
             .setParameter(parameter++, chunk.position() == null ? "" : chunk.position())
             .setParameter(parameter++, model)
             .setParameter(parameter++, vectorLiteral(vectors.get(i)))
-            .setParameter(parameter++, sentenceVectors.get(i));
+            .setParameter(parameter++, sentenceVectors.get(i))
+            .setParameter(parameter++, language == null ? "en" : language);
       }
       statement.executeUpdate();
     }

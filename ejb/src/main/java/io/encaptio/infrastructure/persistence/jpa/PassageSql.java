@@ -39,15 +39,16 @@ public final class PassageSql {
 
   /**
    * ?1 capsule, ?2 question, ?3 postings per term, ?4 k, ?5 item ids (when filtered): chunk id and
-   * BM25 score.
+   * BM25 score. The question is stemmed with the text search configuration of the capsule's latest
+   * indexed chunks (its language's).
    */
   public static String keywords(UnaryOperator<String> table, boolean filtered) {
-    return "WITH stats AS (SELECT chunks, CAST(terms AS float8) / greatest(chunks, 1) AS average"
-        + " FROM "
+    return "WITH stats AS (SELECT chunks, CAST(terms AS float8) / greatest(chunks, 1) AS average,"
+        + " text_search FROM "
         + table.apply("keyword_stats")
         + " WHERE capsule_id = ?1 AND chunks > 0),"
         + " words AS MATERIALIZED (SELECT DISTINCT lexeme"
-        + " FROM unnest(to_tsvector('english', ?2))),"
+        + " FROM stats, unnest(to_tsvector(stats.text_search, ?2))),"
         + " terms AS MATERIALIZED (SELECT k.term,"
         + " ln(1 + (CAST(stats.chunks - k.chunks AS float8) + 0.5) / (k.chunks + 0.5)) AS idf"
         + " FROM words JOIN "
