@@ -3,7 +3,8 @@
 -- the new column text_search; the capsule's row in keyword_stats keeps the configuration of its
 -- latest indexed chunks, and the keyword query reads the question with it. Chunks already stored
 -- take their capsule's draft language and go through the triggers once more (same rows, same ids),
--- so their postings are rebuilt with it.
+-- so their postings are rebuilt with it. Each capsule's index generation is kept as it was: the
+-- migration runs when a deployment starts, with the answer caches empty.
 
 ALTER TABLE keyword_stats ADD COLUMN text_search regconfig NOT NULL DEFAULT 'english';
 
@@ -22,6 +23,8 @@ CREATE TEMPORARY TABLE chunk_before_language ON COMMIT DROP AS
            c.position, c.model, c.embedding, c.sentence_vectors,
            text_search_of(CAST(k.draft_settings AS jsonb) ->> 'language') AS text_search
       FROM chunk c JOIN capsule k ON k.id = c.capsule_id;
+CREATE TEMPORARY TABLE keyword_generation ON COMMIT DROP AS
+    SELECT capsule_id, generation FROM keyword_stats;
 DELETE FROM chunk;
 
 ALTER TABLE chunk DROP COLUMN term_count, DROP COLUMN tsv;
@@ -62,3 +65,6 @@ ALTER FUNCTION keyword_index_added() SET search_path FROM CURRENT;
 INSERT INTO chunk (id, content_item_id, capsule_id, ordinal, text, heading_path, page, position,
                    model, embedding, sentence_vectors, text_search)
 SELECT * FROM chunk_before_language ORDER BY capsule_id, content_item_id, ordinal;
+
+UPDATE keyword_stats s SET generation = g.generation
+  FROM keyword_generation g WHERE s.capsule_id = g.capsule_id;
