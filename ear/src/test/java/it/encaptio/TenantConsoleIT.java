@@ -43,6 +43,10 @@ class TenantConsoleIT {
 
       operator.wait.until(d -> d.getPageSource().contains("Tenant " + slug + " is ready"));
       operator.type("tenantsForm:tenants:slugColumn:filter", slug, Keys.TAB);
+      // The filter's answer replaces the table: act on its rows only once it came (one row left),
+      // or a click may land on a row the server no longer renders.
+      operator.wait.until(
+          d -> d.findElements(By.xpath("//tbody[@id='tenantsForm:tenants_data']/tr")).size() == 1);
       operator.wait.until(d -> operator.tenantStatus(slug).equals("active"));
 
       // Deleting takes a suspension first, then the identifier typed as confirmation.

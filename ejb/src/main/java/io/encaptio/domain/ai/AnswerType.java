@@ -1,8 +1,7 @@
 package io.encaptio.domain.ai;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -168,7 +167,7 @@ public enum AnswerType {
    * A person's name in the sentence: a title before a capitalised word, or capitalised words in a
    * row that are not a place's or a business's name, nor a sentence's opening words.
    */
-  private static boolean hasPerson(String sentence, Set<String> ordinary) {
+  private static boolean hasPerson(String sentence, Predicate<String> ordinary) {
     Matcher name = NAME.matcher(sentence);
     while (name.find()) {
       String found = name.group();
@@ -182,12 +181,44 @@ public enum AnswerType {
         }
       }
       if (!NOT_A_PERSON.matcher(found).find()
-          && Arrays.stream(found.split("[\\s-]+"))
-              .noneMatch(w -> ordinary.contains(w.toLowerCase(Locale.ROOT)))) {
+          && Arrays.stream(found.split("[\\s-]+")).noneMatch(ordinary)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An address: a house number before a street's name, a postcode before a town, or a label. */
+  private static final Pattern ADDRESS =
+      Pattern.compile(
+          "\\b\\d+[a-z]?,?\\s+(?:St\\.\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)*\\s+"
+              + "(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Way|Drive|Place|Row|Quay)\\b"
+              + "|\\b\\p{Lu}\\p{L}*(?:straße|strasse|gasse|weg|platz|allee)\\s+\\d+"
+              + "|\\b\\d+,?\\s+(?:rue|avenue|boulevard|place|chemin|calle|avenida)\\b"
+              + "|\\b\\d{4,5}\\s+\\p{Lu}\\p{Ll}+"
+              + "|^(?:Address|Adresse|Anschrift|Dirección|Location|Lage)\\s*:",
+          Pattern.UNICODE_CASE);
+
+  /** A clock time or a day of the week: what "when" asks for most. */
+  private static final Pattern CLOCK_OR_DAY =
+      Pattern.compile(
+          "\\b\\d{1,2}[:.h]\\d{2}\\b|\\b\\d{1,2}\\s?(am|pm|uhr|h)\\b|\\b(" + DAYS + ")s?\\b",
+          FLAGS);
+
+  /**
+   * How plainly {@code sentence} gives this kind of answer, 0 to 1: an address for "where" and a
+   * clock time or weekday for "when" fully, a floor or "in the morning" half; for the other kinds
+   * whether it is met at all.
+   */
+  public double strength(String sentence, Predicate<String> ordinary) {
+    if (!metBy(sentence, ordinary)) {
+      return 0;
+    }
+    return switch (this) {
+      case PLACE -> ADDRESS.matcher(sentence).find() ? 1 : 0.5;
+      case TIME -> CLOCK_OR_DAY.matcher(sentence).find() ? 1 : 0.5;
+      default -> 1;
+    };
   }
 
   /** Whether this kind is a particular one (a time, an amount, a number, a name, a place). */
@@ -197,14 +228,15 @@ public enum AnswerType {
 
   /** Whether {@code sentence} holds an answer of this kind (yes/no and others: always). */
   public boolean metBy(String sentence) {
-    return metBy(sentence, Set.of());
+    return metBy(sentence, word -> false);
   }
 
   /**
-   * @param ordinary words the content uses in lower case ("wheel"): a capitalised phrase made of
-   *     them is a title ("Wheel Throwing for Beginners"), not a person's name
+   * @param ordinary whether a word is one the content uses in lower case ("Wheel", as in "wheels"):
+   *     a capitalised phrase made of them is a title ("Wheel Throwing for Beginners"), not a
+   *     person's name
    */
-  public boolean metBy(String sentence, Set<String> ordinary) {
+  public boolean metBy(String sentence, Predicate<String> ordinary) {
     return switch (this) {
       case TIME -> HAS_TIME.matcher(sentence).find();
       case MONEY -> HAS_MONEY.matcher(sentence).find();

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -189,7 +191,10 @@ public final class ExtractiveAnswerer {
     absent.removeIf(word -> language.has(everywhere, word));
     absent.removeAll(language.generic());
     Map<String, Double> weights = weights(wanted, split, language);
-    Set<String> ordinary = ordinary(passages);
+    Set<String> lowerCase = ordinary(passages, language);
+    Predicate<String> ordinary =
+        word ->
+            language.words(word.toLowerCase(Locale.ROOT)).stream().anyMatch(lowerCase::contains);
     List<double[]> without = withoutAbsent(question, absent, language, meaning, passages, split);
     List<List<Candidate>> byPassage = new ArrayList<>();
     Candidate best = null;
@@ -264,7 +269,7 @@ public final class ExtractiveAnswerer {
       double[] without,
       double median,
       Map<String, Double> weights,
-      Set<String> ordinary) {
+      Predicate<String> ordinary) {
     Set<String> context = new HashSet<>(language.words(passage.headingPath()));
     context.addAll(language.words(passage.itemTitle()));
     List<Candidate> candidates = new ArrayList<>();
@@ -309,7 +314,7 @@ public final class ExtractiveAnswerer {
                   ? Double.NaN
                   : cosine - without[i],
               evidence,
-              evidence / (1 + 0.1 * rank) + (met ? TYPE_BONUS : 0)));
+              evidence / (1 + 0.1 * rank) + TYPE_BONUS * type.strength(sentence, ordinary)));
     }
     return candidates;
   }
@@ -331,13 +336,13 @@ public final class ExtractiveAnswerer {
     return weights;
   }
 
-  /** The words the passages use in lower case. */
-  private static Set<String> ordinary(List<Passage> passages) {
+  /** The words (as the language compares them) the passages use in lower case. */
+  private static Set<String> ordinary(List<Passage> passages, Words language) {
     Set<String> ordinary = new HashSet<>();
     for (Passage passage : passages) {
       for (String token : LOWER_CASE_WORD.split(passage.text())) {
         if (!token.isEmpty() && Character.isLowerCase(token.charAt(0))) {
-          ordinary.add(token);
+          ordinary.addAll(language.words(token));
         }
       }
     }

@@ -11,6 +11,7 @@ import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -120,6 +121,10 @@ public class TenantConsole implements Serializable {
   }
 
   public void delete() {
+    if (selectedSlug == null) {
+      noTenantChosen("No tenant was deleted", "Choose Delete in the tenant's row again.");
+      return;
+    }
     try {
       TenantAdministration.DeletedTenant deleted =
           administration.delete(selectedSlug, deleteConfirmation);
@@ -144,6 +149,10 @@ public class TenantConsole implements Serializable {
   }
 
   public void suspend() {
+    if (selectedSlug == null) {
+      noTenantChosen("No tenant was suspended", "Choose Suspend in the tenant's row again.");
+      return;
+    }
     try {
       administration.suspend(selectedSlug, suspensionReason);
       inform(
@@ -179,6 +188,13 @@ public class TenantConsole implements Serializable {
       throw new IllegalArgumentException("No tenant named in the request");
     }
     return slug;
+  }
+
+  /** A dialog confirmed without the tenant its row named (the page was renewed meanwhile). */
+  private static void noTenantChosen(String summary, String detail) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+    faces.validationFailed();
   }
 
   public String getSelectedSlug() {
