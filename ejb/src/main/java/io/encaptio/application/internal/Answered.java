@@ -9,8 +9,8 @@ import java.util.List;
  * An answer after post-processing, as it is stored, cached and returned.
  *
  * @param fallbacks why each chat model that did not answer failed, in the order tried
- * @param weak retrieval found nothing that carries the question (an unanswered event even when a
- *     model answered)
+ * @param weak the answer gate found no sentence in the passages that answers the question (an
+ *     unanswered event even when a model answered)
  */
 public record Answered(
     AnswerText answer,

@@ -182,7 +182,7 @@ class Answering {
    * is refused like a nearby sentence is.
    */
   private boolean answers(Prepared prepared, String answer, List<Passage> passages) {
-    String plain = CITATION.matcher(answer).replaceAll("");
+    String plain = Grounding.unmarked(answer);
     String headings =
         passages.stream()
             .map(Passage::headingPath)
@@ -209,9 +209,6 @@ class Answering {
         .answer()
         .isPresent();
   }
-
-  private static final java.util.regex.Pattern CITATION =
-      java.util.regex.Pattern.compile("\\s*\\[\\d+]");
 
   /** The grounding check and what follows from it, for any answer made from {@code passages}. */
   private Answered checked(

@@ -166,14 +166,17 @@ public final class ExtractiveAnswerer {
     }
     Set<String> everywhere = new HashSet<>();
     List<List<String>> split = new ArrayList<>();
+    List<List<Set<String>>> sentenceWords = new ArrayList<>();
     List<double[]> similarities = new ArrayList<>();
     List<Double> all = new ArrayList<>();
     for (Passage passage : passages) {
       everywhere.addAll(language.words(passage.itemTitle()));
       everywhere.addAll(language.words(passage.headingPath()));
-      everywhere.addAll(language.words(passage.text()));
       List<String> sentences = Sentences.of(passage.text(), language.language());
+      List<Set<String>> words = sentences.stream().map(language::words).toList();
+      words.forEach(everywhere::addAll);
       split.add(sentences);
+      sentenceWords.add(words);
       double[] similarity = sentences.isEmpty() ? null : meaning.similarities(passage, sentences);
       similarities.add(similarity);
       if (similarity != null) {
@@ -190,7 +193,7 @@ public final class ExtractiveAnswerer {
     Set<String> absent = new LinkedHashSet<>(wanted);
     absent.removeIf(word -> language.has(everywhere, word));
     absent.removeAll(language.generic());
-    Map<String, Double> weights = weights(wanted, split, language);
+    Map<String, Double> weights = weights(wanted, sentenceWords, language);
     Set<String> lowerCase = ordinary(passages, language);
     Predicate<String> ordinary =
         word ->
@@ -208,6 +211,7 @@ public final class ExtractiveAnswerer {
               passages.get(p),
               p,
               split.get(p),
+              sentenceWords.get(p),
               similarities.get(p),
               without.get(p),
               median,
@@ -265,6 +269,7 @@ public final class ExtractiveAnswerer {
       Passage passage,
       int rank,
       List<String> sentences,
+      List<Set<String>> sentenceWords,
       double[] similarity,
       double[] without,
       double median,
@@ -275,7 +280,7 @@ public final class ExtractiveAnswerer {
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       String sentence = sentences.get(i);
-      Set<String> words = language.words(sentence);
+      Set<String> words = sentenceWords.get(i);
       if (words.size() < 2 || InjectionGuard.steers(sentence)) {
         words = Set.of(); // never an answer, but keeps positions for "continues"
       }
@@ -283,7 +288,7 @@ public final class ExtractiveAnswerer {
       Set<String> withContext = new HashSet<>(words);
       withContext.addAll(context);
       if (i > 0 && LABELLED.matcher(sentence).matches()) {
-        withContext.addAll(language.words(sentences.get(i - 1))); // "Price: $ 320" under its course
+        withContext.addAll(sentenceWords.get(i - 1)); // "Price: $ 320" under its course
       }
       double coverage =
           words.isEmpty()
@@ -325,9 +330,8 @@ public final class ExtractiveAnswerer {
    * house listing) weigh little, a word in one sentence much, a word in none most.
    */
   private static Map<String, Double> weights(
-      Set<String> wanted, List<List<String>> split, Words language) {
-    List<Set<String>> sentences =
-        split.stream().flatMap(List::stream).map(language::words).toList();
+      Set<String> wanted, List<List<Set<String>>> sentenceWords, Words language) {
+    List<Set<String>> sentences = sentenceWords.stream().flatMap(List::stream).toList();
     Map<String, Double> weights = new HashMap<>();
     for (String word : wanted) {
       long carrying = sentences.stream().filter(w -> language.has(w, word)).count();
@@ -340,11 +344,13 @@ public final class ExtractiveAnswerer {
   private static Set<String> ordinary(List<Passage> passages, Words language) {
     Set<String> ordinary = new HashSet<>();
     for (Passage passage : passages) {
+      StringBuilder lowerCase = new StringBuilder();
       for (String token : LOWER_CASE_WORD.split(passage.text())) {
         if (!token.isEmpty() && Character.isLowerCase(token.charAt(0))) {
-          ordinary.addAll(language.words(token));
+          lowerCase.append(token).append(' ');
         }
       }
+      ordinary.addAll(language.words(lowerCase.toString())); // one analysis per passage
     }
     return ordinary;
   }

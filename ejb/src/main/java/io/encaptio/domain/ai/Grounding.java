@@ -66,7 +66,7 @@ public final class Grounding {
           cited.add(n);
         }
       }
-      String plain = MARKER.matcher(sentence).replaceAll("").strip();
+      String plain = unmarked(sentence).strip();
       Set<String> words = language.words(plain);
       if (words.isEmpty()) {
         continue; // "Yes." and the like stand or fall with their neighbours
@@ -110,6 +110,11 @@ public final class Grounding {
       }
     }
     return bestCoverage >= SUPPORT ? List.of(best + 1) : List.of();
+  }
+
+  /** The text without its citation markers: "Open at 9 [1]." becomes "Open at 9.". */
+  public static String unmarked(String text) {
+    return MARKER.matcher(text).replaceAll("");
   }
 
   /**
