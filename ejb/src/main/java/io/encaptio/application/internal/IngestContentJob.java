@@ -117,7 +117,6 @@ public class IngestContentJob implements JobHandler {
     List<float[]> vectors = embed(job, chunks, embeddings, language, sentenceVectors);
     long embedded = System.nanoTime();
     steps.finish(job.id(), itemId, chunks, vectors, sentenceVectors, language, indexing, fetched);
-    steps.analyzeAfter(chunks.size());
     long stored = System.nanoTime();
     LOG.info(
         () ->

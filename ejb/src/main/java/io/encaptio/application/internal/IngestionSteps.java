@@ -68,10 +68,12 @@ public class IngestionSteps {
   }
 
   /**
-   * Replaces the item's chunks and marks it ready, in one transaction. For a URL source it also
-   * records what was fetched, counts as a sync, and plans the next one if it syncs. Nothing is
-   * written when the job was cancelled meanwhile, or when the capsule's indexing settings changed
-   * since the job read them (the job queued by that change indexes the item).
+   * Replaces the item's chunks and marks it ready, in one transaction, which also gathers the chunk
+   * statistics when the change is large against them ({@link ContentRepository#analyzeAfter}), so
+   * the planner knows the rows before anyone sees the item ready. For a URL source it also records
+   * what was fetched, counts as a sync, and plans the next one if it syncs. Nothing is written when
+   * the job was cancelled meanwhile, or when the capsule's indexing settings changed since the job
+   * read them (the job queued by that change indexes the item).
    */
   public void finish(
       UUID jobId,
@@ -99,6 +101,10 @@ public class IngestionSteps {
             item -> {
               content.replaceChunks(
                   itemId, item.capsuleId(), chunks, vectors, sentenceVectors, model, language);
+              if (content.analyzeAfter(chunks.size())) {
+                LOG.fine(
+                    () -> "Statistics gathered after " + chunks.size() + " chunks were written");
+              }
               item.ready(chunks.size());
               goldenRuns.queue(item.capsuleId(), GoldenRun.REINDEX);
               if (fetched != null) {
@@ -106,16 +112,6 @@ public class IngestionSteps {
                 synced(item);
               }
             });
-  }
-
-  /**
-   * After {@code changedChunks} were written: the tenant's chunk statistics gathered again when the
-   * change is large against them (see {@link ContentRepository#analyzeAfter}).
-   */
-  public void analyzeAfter(int changedChunks) {
-    if (content.analyzeAfter(changedChunks)) {
-      LOG.fine(() -> "Statistics gathered after " + changedChunks + " chunks were written");
-    }
   }
 
   /**
