@@ -144,6 +144,40 @@ public final class ItEnvironment {
     }
   }
 
+  /**
+   * A response body and, when it quotes an incident, the server log's lines about it (the stack
+   * trace of what failed): what a failing assertion should show, since CI keeps only its output.
+   */
+  public static String withIncident(String body) {
+    java.util.regex.Matcher incident =
+        java.util.regex.Pattern.compile("incident ([0-9a-f-]{36})").matcher(body);
+    if (!incident.find()) {
+      return body;
+    }
+    Path log = serverDir().resolve("logs/messages.log");
+    try (var lines = java.nio.file.Files.lines(log)) {
+      return body
+          + "\n"
+          + lines
+              .filter(l -> l.contains(incident.group(1)))
+              .map(ItEnvironment::causes)
+              .collect(Collectors.joining("\n"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return body + "\n(no server log at " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  /** A log line's beginning and the first line of each "Caused by" in its stack trace. */
+  private static String causes(String line) {
+    StringBuilder text = new StringBuilder(line.substring(0, Math.min(line.length(), 1500)));
+    java.util.regex.Matcher cause =
+        java.util.regex.Pattern.compile("Caused by: (.*?)(\\\\n|\\n)").matcher(line);
+    while (cause.find()) {
+      text.append("\n  caused by: ").append(cause.group(1));
+    }
+    return text.toString();
+  }
+
   /** Polls until the condition holds; fails the test with the message after the timeout. */
   public static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();

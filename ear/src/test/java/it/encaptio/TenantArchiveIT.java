@@ -132,7 +132,7 @@ public class TenantArchiveIT {
       HttpResponse<byte[]> imported =
           call("POST", "/tenants/" + slug + "/import", operator, "application/zip", acmeExport);
       assertThat(imported.statusCode())
-          .as(new String(imported.body(), StandardCharsets.UTF_8))
+          .as(ItEnvironment.withIncident(new String(imported.body(), StandardCharsets.UTF_8)))
           .isEqualTo(200);
       assertThat(
               json(new String(imported.body(), StandardCharsets.UTF_8))

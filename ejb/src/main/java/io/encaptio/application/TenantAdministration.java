@@ -5,6 +5,8 @@ import io.encaptio.application.access.Requires;
 import io.encaptio.tenancy.application.TenantOverview;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantQuery;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,13 @@ public interface TenantAdministration {
   @Requires(Permission.OPERATE_PLATFORM)
   TenantRef limitContent(String slug, Long bytes);
 
-  /** The tenant's data as one file (zip of CSV per table and a manifest). */
+  /**
+   * Writes the tenant's data as one file (zip of CSV per table and a manifest) to {@code out}.
+   *
+   * @return rows written per table
+   */
   @Requires(Permission.OPERATE_PLATFORM)
-  byte[] export(String slug);
+  Map<String, Long> export(String slug, OutputStream out);
 
   /**
    * Reads an export into a tenant that holds no data yet, all or nothing.
@@ -40,7 +46,7 @@ public interface TenantAdministration {
    * @return rows imported per table
    */
   @Requires(Permission.OPERATE_PLATFORM)
-  Map<String, Long> importInto(String slug, byte[] archive);
+  Map<String, Long> importInto(String slug, InputStream archive);
 
   /**
    * Deletes a suspended tenant: exports it to a file on the server first, then drops its schema,

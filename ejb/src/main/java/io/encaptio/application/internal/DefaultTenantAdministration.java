@@ -17,9 +17,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,22 +112,19 @@ public class DefaultTenantAdministration implements TenantAdministration {
   }
 
   @Override
-  public byte[] export(String slug) {
+  public Map<String, Long> export(String slug, OutputStream out) {
     TenantOverview tenant = registry.overview(slug);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    archives.export(tenant.tenant().schemaName(), tenant.schemaVersion(), out);
-    platformAudit.record("tenant.exported", slug, out.size() + " bytes");
-    return out.toByteArray();
+    Map<String, Long> rows =
+        archives.export(tenant.tenant().schemaName(), tenant.schemaVersion(), out);
+    platformAudit.record("tenant.exported", slug, rows.toString());
+    return rows;
   }
 
   @Override
-  public Map<String, Long> importInto(String slug, byte[] archive) {
+  public Map<String, Long> importInto(String slug, InputStream archive) {
     TenantOverview tenant = registry.overview(slug);
     Map<String, Long> rows =
-        archives.importInto(
-            tenant.tenant().schemaName(),
-            tenant.schemaVersion(),
-            new ByteArrayInputStream(archive));
+        archives.importInto(tenant.tenant().schemaName(), tenant.schemaVersion(), archive);
     platformAudit.record("tenant.imported", slug, rows.toString());
     return rows;
   }

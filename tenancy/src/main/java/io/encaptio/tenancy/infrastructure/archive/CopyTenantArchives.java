@@ -7,26 +7,31 @@ import io.encaptio.tenancy.domain.TenantStateException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -38,10 +43,13 @@ import org.postgresql.copy.CopyManager;
  * every column type. Tables and columns are read from the catalogue, so new migrations need no
  * change here; names are quoted identifiers taken from the catalogue, never from the archive.
  * Tables whose comment starts with {@code derived:} are left out: triggers rebuild them from the
- * rows they derive from while those are copied in (the keyword index of the chunks).
+ * rows they derive from while those are copied in (the keyword index of the chunks). An import
+ * spools the archive to temporary files first, so neither side holds a table in memory.
  */
 @ApplicationScoped
 public class CopyTenantArchives implements TenantArchives {
+
+  private static final Logger LOG = Logger.getLogger(CopyTenantArchives.class.getName());
 
   static final String MANIFEST = "manifest.json";
   static final int FORMAT = 1;
@@ -78,7 +86,21 @@ public class CopyTenantArchives implements TenantArchives {
 
   @Override
   public Map<String, Long> importInto(SchemaName schema, String schemaVersion, InputStream in) {
-    Map<String, byte[]> entries = read(in);
+    Path spool = null;
+    try {
+      spool = Files.createTempDirectory("encaptio-import-");
+      return importFrom(schema, schemaVersion, spooled(in, spool));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "The archive could not be spooled to a temporary file: " + e.getMessage(), e);
+    } finally {
+      delete(spool);
+    }
+  }
+
+  /** The spooled archive's tables copied in, in one transaction. */
+  private Map<String, Long> importFrom(
+      SchemaName schema, String schemaVersion, Map<String, Path> entries) {
     JsonObject manifest = manifestOf(entries);
     if (!schemaVersion.equals(manifest.getString("schemaVersion"))) {
       throw invalidArchive(
@@ -88,33 +110,41 @@ public class CopyTenantArchives implements TenantArchives {
               + schemaVersion
               + "; migrate both to the same version.");
     }
+    String table = null;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        try (Statement deferred = connection.createStatement()) {
+        try (Statement settings = connection.createStatement()) {
           // Tables come in name order, not in the order their foreign keys need; tenant
           // migrations declare foreign keys DEFERRABLE, so they are checked once, at commit.
-          deferred.execute("SET CONSTRAINTS ALL DEFERRED");
+          settings.execute("SET CONSTRAINTS ALL DEFERRED");
+          // The target is a new tenant nobody uses yet: a lock held elsewhere is a fault to
+          // report, not to wait for.
+          settings.execute("SET LOCAL lock_timeout = '30s'");
         }
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : tables(connection, schema)) {
-          byte[] csv = entries.get(table + ".csv");
+        for (String name : tables(connection, schema)) {
+          Path csv = entries.get(name + ".csv");
           if (csv == null) {
             continue;
           }
-          if (hasRows(connection, schema, table)) {
+          table = name;
+          if (hasRows(connection, schema, name)) {
             throw new TenantStateException(
                 "Table "
-                    + table
+                    + name
                     + " of the target tenant already holds data; import only into a new tenant.");
           }
-          rows.put(
-              table,
-              copy.copyIn(
-                  "COPY " + qualified(schema, table) + " FROM STDIN WITH (FORMAT csv, HEADER)",
-                  new ByteArrayInputStream(csv)));
+          try (InputStream data = Files.newInputStream(csv)) {
+            rows.put(
+                name,
+                copy.copyIn(
+                    "COPY " + qualified(schema, name) + " FROM STDIN WITH (FORMAT csv, HEADER)",
+                    data));
+          }
         }
+        table = null;
         connection.commit();
         return rows;
       } catch (SQLException | IOException | RuntimeException e) {
@@ -122,7 +152,10 @@ public class CopyTenantArchives implements TenantArchives {
         throw e;
       }
     } catch (SQLException | IOException e) {
-      throw new IllegalStateException("Import into " + schema + " failed: " + e.getMessage(), e);
+      String where = table == null ? "" : " at table " + table;
+      LOG.log(Level.WARNING, "Import into " + schema + " failed" + where, e);
+      throw new IllegalStateException(
+          "Import into " + schema + " failed" + where + ": " + e.getMessage(), e);
     }
   }
 
@@ -171,32 +204,48 @@ public class CopyTenantArchives implements TenantArchives {
         .build();
   }
 
-  private static Map<String, byte[]> read(InputStream in) {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
+  /**
+   * The archive's entries written to files of {@code dir}, by entry name: the heap holds no table,
+   * however large. Files are numbered; entry names (from the archive) never become paths.
+   */
+  private static Map<String, Path> spooled(InputStream in, Path dir) throws IOException {
+    Map<String, Path> entries = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        zip.transferTo(bytes);
-        entries.put(entry.getName(), bytes.toByteArray());
+        Path file = dir.resolve("entry-" + entries.size());
+        Files.copy(zip, file);
+        entries.put(entry.getName(), file);
       }
-    } catch (IOException e) {
+    } catch (ZipException e) {
       throw invalidArchive("The file is not a tenant export (not a readable zip).");
     }
     return entries;
   }
 
-  private static JsonObject manifestOf(Map<String, byte[]> entries) {
-    byte[] manifest = entries.get(MANIFEST);
+  private static JsonObject manifestOf(Map<String, Path> entries) {
+    Path manifest = entries.get(MANIFEST);
     if (manifest == null) {
       throw invalidArchive("The file is not a tenant export: it has no " + MANIFEST + ".");
     }
-    try (var reader =
-        Json.createReader(new StringReader(new String(manifest, StandardCharsets.UTF_8)))) {
+    try (var reader = Json.createReader(Files.newBufferedReader(manifest))) {
       JsonObject json = reader.readObject();
       if (json.getInt("format", 0) != FORMAT) {
         throw invalidArchive("Unknown tenant export format " + json.get("format") + ".");
       }
       return json;
+    } catch (IOException | JsonException e) {
+      throw invalidArchive("The archive's " + MANIFEST + " is not readable JSON.");
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Temporary import files left in " + dir, e);
     }
   }
 

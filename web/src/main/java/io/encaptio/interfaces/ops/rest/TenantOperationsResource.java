@@ -3,6 +3,7 @@ package io.encaptio.interfaces.ops.rest;
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantProvisioning;
 import io.encaptio.application.TenantProvisioning.Provisioned;
+import io.encaptio.interfaces.ops.facade.TenantExportFile;
 import io.encaptio.tenancy.application.NewTenant;
 import io.encaptio.tenancy.application.TenantRef;
 import jakarta.ejb.EJB;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +118,15 @@ public class TenantOperationsResource {
   @Path("/{slug}/export")
   @Produces(ZIP)
   public Response export(@PathParam("slug") String slug) {
-    return Response.ok(administration.export(slug), ZIP)
+    TenantExportFile archive = TenantExportFile.of(administration, slug);
+    StreamingOutput body =
+        out -> {
+          try (InputStream in = archive.open()) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(body, ZIP)
+        .header("Content-Length", archive.size())
         .header("Content-Disposition", "attachment; filename=\"" + slug + "-export.zip\"")
         .build();
   }
@@ -124,7 +135,7 @@ public class TenantOperationsResource {
   @Path("/{slug}/import")
   @Consumes(ZIP)
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Long> importArchive(@PathParam("slug") String slug, byte[] archive) {
+  public Map<String, Long> importArchive(@PathParam("slug") String slug, InputStream archive) {
     return administration.importInto(slug, archive);
   }
 }

@@ -7,6 +7,7 @@ import io.encaptio.application.AuditService;
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantAdministration.TenantRow;
 import io.encaptio.application.TenantProvisioning;
+import io.encaptio.interfaces.ops.facade.TenantExportFile;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.domain.TenantStatus;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +16,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -89,12 +89,12 @@ public class TenantConsole implements Serializable {
   /** The tenant's export (zip of CSV per table and a manifest) as a download. */
   public StreamedContent export() {
     String slug = clickedTenant();
-    byte[] archive = administration.export(slug);
+    TenantExportFile archive = TenantExportFile.of(administration, slug);
     return DefaultStreamedContent.builder()
         .name(slug + "-export.zip")
         .contentType("application/zip")
-        .contentLength((long) archive.length)
-        .stream(() -> new ByteArrayInputStream(archive))
+        .contentLength(archive.size())
+        .stream(archive::open)
         .build();
   }
 
