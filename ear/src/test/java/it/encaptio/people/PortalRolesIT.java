@@ -33,6 +33,7 @@ class PortalRolesIT {
           Map.entry("playground", "member"),
           Map.entry("choose-organization", "member"),
           Map.entry("inbox", "analyst"),
+          Map.entry("gaps", "analyst"),
           Map.entry("first-capsule", "editor"),
           Map.entry("people", "admin"),
           Map.entry("audit", "admin"),
@@ -80,6 +81,7 @@ class PortalRolesIT {
       vera.wait.until(d -> !d.findElements(By.id("capsuleName")).isEmpty());
       assertThat(vera.driver.findElements(By.id("teamForm:team"))).isEmpty();
       assertThat(vera.driver.findElements(By.id("openInbox"))).isEmpty();
+      assertThat(vera.driver.findElements(By.id("openGaps"))).isEmpty();
       for (String page : pages) {
         String role = PAGES.get(page);
         if (role.equals("none")) {

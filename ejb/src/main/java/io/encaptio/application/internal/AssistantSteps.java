@@ -64,6 +64,7 @@ public class AssistantSteps {
   @Inject AnalyticsEventRepository events;
   @Inject ChatModelRepository models;
   @Inject SecretBox secrets;
+  @Inject QuestionGaps gaps;
 
   public Prepared prepare(UUID capsuleId, UUID conversationId, String asked, boolean draft) {
     String question = Questions.checked(asked, MAX_QUESTION);
@@ -272,7 +273,7 @@ public class AssistantSteps {
 
   /**
    * Stores the question and its answer (and an unanswered event, and in a visitor's conversation
-   * the message and answer events); returns the two messages.
+   * the question in its cluster and the message and answer events); returns the two messages.
    */
   public List<Message> record(Prepared prepared, Answered answered, String askedBy, int latencyMs) {
     Conversation conversation;
@@ -310,6 +311,21 @@ public class AssistantSteps {
               conversation.id(),
               question.id(),
               prepared.question().text()));
+    }
+    if (conversation.visitorId() != null
+        && prepared.question().isQuestion()
+        && QuestionGaps.clustered(answered.outcome())) {
+      Retrieval retrieval = prepared.sources().retrieval();
+      String model = prepared.assistant().embeddingModel();
+      gaps.asked(
+          prepared.assistant().capsuleId(),
+          model,
+          retrieval == null ? null : retrieval.questionVectors().get(model),
+          prepared.question().standalone(),
+          question.id(),
+          answer.id(),
+          answered.outcome() != Outcome.REFUSED && !answered.weak(),
+          question.createdAt());
     }
     if (conversation.visitorId() != null) { // a visitor's: both are analytics events
       events.add(

@@ -17,6 +17,7 @@ import io.encaptio.domain.capsule.CapsuleVersion;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.event.OutboxEvent;
 import io.encaptio.domain.event.OutboxRepository;
+import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.lead.Lead;
 import io.encaptio.domain.lead.LeadDetails;
 import io.encaptio.domain.lead.LeadRepository;
@@ -51,6 +52,7 @@ public class DefaultVisitorService implements VisitorService {
   @Inject AnalyticsEventRepository events;
   @Inject LeadRepository leads;
   @Inject OutboxRepository outbox;
+  @Inject QuestionClusterRepository clusters;
   @EJB AssistantService assistant;
 
   @Override
@@ -114,6 +116,7 @@ public class DefaultVisitorService implements VisitorService {
                 m -> conversations.ofVisitor(capsuleId, m.conversationId(), visitorId).isPresent())
             .orElseThrow(() -> new NotFoundException("No answer " + messageId + " for you here."));
     message.feedback(value);
+    clusters.feedback(messageId, value < 0);
     events.add(
         AnalyticsEvent.of(
             capsuleId,

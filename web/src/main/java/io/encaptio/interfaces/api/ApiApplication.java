@@ -14,6 +14,7 @@ import io.encaptio.interfaces.delivery.rest.DeliveryResource;
 import io.encaptio.interfaces.delivery.rest.PublicCapsuleResource;
 import io.encaptio.interfaces.delivery.rest.ShareResource;
 import io.encaptio.interfaces.inbox.rest.InboxResource;
+import io.encaptio.interfaces.inbox.rest.KnowledgeGapResource;
 import io.encaptio.interfaces.integration.rest.EventResource;
 import io.encaptio.interfaces.lead.rest.LeadResource;
 import io.encaptio.interfaces.ops.rest.PlatformAuditResource;
@@ -80,6 +81,7 @@ public class ApiApplication extends Application {
         PublicCapsuleResource.class,
         DeliveryResource.class,
         InboxResource.class,
+        KnowledgeGapResource.class,
         LeadResource.class,
         EventResource.class,
         ShareResource.class,

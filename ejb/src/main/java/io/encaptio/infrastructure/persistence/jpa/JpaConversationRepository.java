@@ -95,7 +95,7 @@ public class JpaConversationRepository implements ConversationRepository {
         .toList();
   }
 
-  private static OffsetDateTime time(Object value) {
+  static OffsetDateTime time(Object value) {
     return value instanceof Timestamp t
         ? t.toInstant().atOffset(ZoneOffset.UTC)
         : ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);

@@ -1,0 +1,79 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.domain.ai.AnswerType;
+import io.encaptio.domain.ai.Outcome;
+import io.encaptio.domain.ai.Questions;
+import io.encaptio.domain.content.EmbeddingModels;
+import io.encaptio.domain.gap.QuestionClusterRepository;
+import io.encaptio.domain.gap.QuestionClusterRepository.Member;
+import io.encaptio.domain.gap.QuestionClusterRepository.Nearest;
+import io.encaptio.domain.gap.QuestionClustering;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Puts each visitor's question into its cluster, in the transaction that records it (incremental:
+ * one nearest-cluster look-up per question, no batch run). The question retrieval read (a follow-up
+ * made standalone) is clustered; a question asked before in the same words joins its earlier
+ * cluster without an embedding (a cached answer has none), any other by its embedding with {@link
+ * QuestionClustering#MODEL} (retrieval's, when the capsule's content uses that model; else embedded
+ * here, a few milliseconds for a question).
+ */
+@ApplicationScoped
+class QuestionGaps {
+
+  @Inject QuestionClusterRepository clusters;
+  @Inject EmbeddingModels models;
+
+  /** The outcomes that are answers to a question; greetings, small talk and off-topic are not. */
+  static boolean clustered(Outcome outcome) {
+    return outcome == Outcome.ANSWERED || outcome == Outcome.HEDGED || outcome == Outcome.REFUSED;
+  }
+
+  /**
+   * @param model the embedding model of the capsule's content
+   * @param vector the question's embedding by {@code model}, or null when none was made
+   * @param answered answered and not weakly (a refusal or a weak answer is a gap)
+   */
+  void asked(
+      UUID capsuleId,
+      String model,
+      float[] vector,
+      String question,
+      UUID questionId,
+      UUID answerId,
+      boolean answered,
+      OffsetDateTime at) {
+    String key = Questions.key(question);
+    Optional<UUID> same = clusters.clusterOfQuestion(capsuleId, key);
+    UUID clusterId;
+    if (same.isPresent()) {
+      clusterId = same.get();
+      clusters.joined(clusterId, null, answered, at);
+    } else {
+      float[] embedded =
+          vector != null && QuestionClustering.MODEL.equals(model)
+              ? vector
+              : models.model(QuestionClustering.MODEL).embedQuery(question);
+      AnswerType type = AnswerType.of(question);
+      Optional<Nearest> nearest =
+          clusters.nearest(
+              capsuleId,
+              QuestionClustering.MODEL,
+              embedded,
+              QuestionClustering.compatibleWith(type));
+      if (nearest.isPresent() && nearest.get().similarity() >= QuestionClustering.SAME_QUESTION) {
+        clusterId = nearest.get().clusterId();
+        clusters.joined(clusterId, embedded, answered, at);
+      } else {
+        clusterId =
+            clusters.start(capsuleId, QuestionClustering.MODEL, embedded, type, question, at);
+      }
+    }
+    clusters.add(
+        new Member(questionId, answerId, clusterId, capsuleId, question, key, answered, at));
+  }
+}

@@ -1,0 +1,83 @@
+package io.encaptio.domain.gap;
+
+import io.encaptio.domain.ai.AnswerType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Question clusters and their questions, in the current tenant's schema. */
+public interface QuestionClusterRepository {
+
+  /** The cluster nearest to a question's embedding, with the cosine similarity of the two. */
+  record Nearest(UUID clusterId, double similarity) {}
+
+  /** A visitor's question in its cluster. */
+  record Member(
+      UUID messageId,
+      UUID answerId,
+      UUID clusterId,
+      UUID capsuleId,
+      String question,
+      String questionKey,
+      boolean answered,
+      OffsetDateTime askedAt) {}
+
+  /** A question of a cluster as the gap's page shows it. */
+  record Example(String question, boolean answered, boolean disliked, OffsetDateTime askedAt) {}
+
+  /** The cluster this very question (by its normal form) joined when it was asked before. */
+  Optional<UUID> clusterOfQuestion(UUID capsuleId, String questionKey);
+
+  /**
+   * The capsule's cluster of the model's embeddings nearest to the vector among those whose
+   * questions ask for one of these kinds of answer.
+   */
+  Optional<Nearest> nearest(UUID capsuleId, String model, float[] vector, Set<AnswerType> types);
+
+  /** A new cluster of one question (its embedding the sum); its id. */
+  UUID start(
+      UUID capsuleId,
+      String model,
+      float[] vector,
+      AnswerType type,
+      String label,
+      OffsetDateTime at);
+
+  /**
+   * Counts a question into the cluster: its embedding (null when the question joined by its normal
+   * form) is added to the sum, and after an editor's answer an answered question resolves the
+   * cluster while an unanswered one opens it again.
+   */
+  void joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at);
+
+  void add(Member member);
+
+  /**
+   * Marks the question whose answer this is as disliked (or not); a dislike opens a resolved
+   * cluster again.
+   */
+  void feedback(UUID answerId, boolean disliked);
+
+  /**
+   * The capsule's clusters, those needing an editor first (open, by unanswered and disliked
+   * questions), then answered, resolved and dismissed ones; with {@code gapsOnly} only clusters
+   * with an unanswered or disliked question.
+   *
+   * @param now the end of the "last seven days" the trend counts
+   */
+  List<QuestionCluster> clusters(UUID capsuleId, boolean gapsOnly, OffsetDateTime now, int max);
+
+  Optional<QuestionCluster> cluster(UUID capsuleId, UUID clusterId, OffsetDateTime now);
+
+  /** The cluster's latest questions. */
+  List<Example> examples(UUID clusterId, int max);
+
+  void answered(UUID clusterId, UUID faqItemId, String by, OffsetDateTime at);
+
+  void dismissed(UUID clusterId, OffsetDateTime at);
+
+  /** The text of the latest answer given to a question of the cluster, if any was answered. */
+  Optional<String> latestAnswer(UUID clusterId);
+}

@@ -1,0 +1,307 @@
+package io.encaptio.infrastructure.persistence.jpa;
+
+import static io.encaptio.infrastructure.persistence.jpa.JpaConversationRepository.time;
+
+import io.encaptio.domain.ai.AnswerType;
+import io.encaptio.domain.gap.QuestionCluster;
+import io.encaptio.domain.gap.QuestionClusterRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Native SQL throughout: the sums of embeddings are pgvector columns, and the counts per cluster
+ * are aggregated from the questions when read (a question removed with its conversation leaves
+ * every count right).
+ */
+@ApplicationScoped
+public class JpaQuestionClusterRepository implements QuestionClusterRepository {
+
+  @Inject TenantEntityManager entityManager;
+
+  @Override
+  public Optional<UUID> clusterOfQuestion(UUID capsuleId, String questionKey) {
+    return rows(
+            entityManager
+                .current()
+                .createNativeQuery(
+                    "SELECT cluster_id FROM "
+                        + entityManager.table("question_cluster_member")
+                        + " WHERE capsule_id = ?1 AND question_key = ?2 ORDER BY asked_at DESC LIMIT 1")
+                .setParameter(1, capsuleId)
+                .setParameter(2, questionKey))
+        .stream()
+        .map(UUID.class::cast)
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Nearest> nearest(
+      UUID capsuleId, String model, float[] vector, Set<AnswerType> types) {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT id, 1 - (vector_sum OPERATOR(public.<=>) CAST(?1 AS public.vector))"
+                    + " FROM "
+                    + entityManager.table("question_cluster")
+                    + " WHERE capsule_id = ?2 AND model = ?3 AND answer_type = ANY (?4)"
+                    + " ORDER BY vector_sum OPERATOR(public.<=>) CAST(?1 AS public.vector)"
+                    + " LIMIT 1")
+            .setParameter(1, JpaContentRepository.vectorLiteral(vector))
+            .setParameter(2, capsuleId)
+            .setParameter(3, model)
+            .setParameter(4, types.stream().map(AnswerType::name).toArray(String[]::new))
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(r -> new Nearest((UUID) r[0], ((Number) r[1]).doubleValue()))
+        .findFirst();
+  }
+
+  @Override
+  public UUID start(
+      UUID capsuleId,
+      String model,
+      float[] vector,
+      AnswerType type,
+      String label,
+      OffsetDateTime at) {
+    UUID id = UUID.randomUUID();
+    entityManager
+        .current()
+        .createNativeQuery(
+            "INSERT INTO "
+                + entityManager.table("question_cluster")
+                + " (id, capsule_id, model, vector_sum, size, answer_type, label, first_at,"
+                + " last_at) VALUES (?1, ?2, ?3, CAST(?4 AS public.vector), 1, ?7, ?5, ?6, ?6)")
+        .setParameter(1, id)
+        .setParameter(2, capsuleId)
+        .setParameter(3, model)
+        .setParameter(4, JpaContentRepository.vectorLiteral(vector))
+        .setParameter(5, label)
+        .setParameter(6, at)
+        .setParameter(7, type.name())
+        .executeUpdate();
+    return id;
+  }
+
+  @Override
+  public void joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at) {
+    Query update =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "UPDATE "
+                    + entityManager.table("question_cluster")
+                    + " SET last_at = greatest(last_at, ?1),"
+                    + (vector == null
+                        ? ""
+                        : " size = size + 1,"
+                            + " vector_sum = vector_sum OPERATOR(public.+) CAST(?4 AS public.vector),")
+                    + " resolved_at = CASE WHEN answered_at IS NULL OR answered_at > ?1"
+                    + " THEN resolved_at WHEN ?2 THEN coalesce(resolved_at, ?1) END"
+                    + " WHERE id = ?3")
+            .setParameter(1, at)
+            .setParameter(2, answered)
+            .setParameter(3, clusterId);
+    if (vector != null) {
+      update.setParameter(4, JpaContentRepository.vectorLiteral(vector));
+    }
+    update.executeUpdate();
+  }
+
+  @Override
+  public void add(Member member) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "INSERT INTO "
+                + entityManager.table("question_cluster_member")
+                + " (message_id, answer_id, cluster_id, capsule_id, question, question_key,"
+                + " answered, asked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .setParameter(1, member.messageId())
+        .setParameter(2, member.answerId())
+        .setParameter(3, member.clusterId())
+        .setParameter(4, member.capsuleId())
+        .setParameter(5, member.question())
+        .setParameter(6, member.questionKey())
+        .setParameter(7, member.answered())
+        .setParameter(8, member.askedAt())
+        .executeUpdate();
+  }
+
+  @Override
+  public void feedback(UUID answerId, boolean disliked) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "WITH m AS (UPDATE "
+                + entityManager.table("question_cluster_member")
+                + " SET disliked = ?2 WHERE answer_id = ?1 RETURNING cluster_id, asked_at)"
+                + " UPDATE "
+                + entityManager.table("question_cluster")
+                + " c SET resolved_at = NULL FROM m WHERE c.id = m.cluster_id AND ?2"
+                + " AND c.answered_at IS NOT NULL AND m.asked_at >= c.answered_at")
+        .setParameter(1, answerId)
+        .setParameter(2, disliked)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<QuestionCluster> clusters(
+      UUID capsuleId, boolean gapsOnly, OffsetDateTime now, int max) {
+    return read(
+        "c.capsule_id = ?1",
+        gapsOnly
+            ? " HAVING count(m.message_id) FILTER (WHERE NOT m.answered OR m.disliked) > 0"
+            : "",
+        now,
+        capsuleId,
+        null,
+        max);
+  }
+
+  @Override
+  public Optional<QuestionCluster> cluster(UUID capsuleId, UUID clusterId, OffsetDateTime now) {
+    return read("c.capsule_id = ?1 AND c.id = ?4", "", now, capsuleId, clusterId, 1).stream()
+        .findFirst();
+  }
+
+  /** Clusters with their counts, those needing an editor first. */
+  private List<QuestionCluster> read(
+      String where, String having, OffsetDateTime now, UUID capsuleId, UUID clusterId, int max) {
+    Query query =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT c.id, c.capsule_id, c.label, c.first_at, c.last_at,"
+                    + " count(m.message_id),"
+                    + " count(m.message_id) FILTER (WHERE NOT m.answered),"
+                    + " count(m.message_id) FILTER (WHERE m.disliked),"
+                    + " count(m.message_id) FILTER (WHERE m.answered AND NOT m.disliked),"
+                    + " count(m.message_id) FILTER (WHERE m.asked_at > CAST(?2 AS timestamptz)"
+                    + " - interval '7 days' AND m.asked_at <= CAST(?2 AS timestamptz)),"
+                    + " count(m.message_id) FILTER (WHERE m.asked_at > CAST(?2 AS timestamptz)"
+                    + " - interval '14 days'"
+                    + " AND m.asked_at <= CAST(?2 AS timestamptz) - interval '7 days'),"
+                    + " c.faq_item_id, c.answered_at, c.resolved_at, c.dismissed_at"
+                    + " FROM "
+                    + entityManager.table("question_cluster")
+                    + " c LEFT JOIN "
+                    + entityManager.table("question_cluster_member")
+                    + " m ON m.cluster_id = c.id WHERE "
+                    + where
+                    + " GROUP BY c.id"
+                    + having
+                    + " ORDER BY (c.dismissed_at IS NOT NULL), (c.resolved_at IS NOT NULL),"
+                    + " (c.answered_at IS NOT NULL),"
+                    + " count(m.message_id) FILTER (WHERE NOT m.answered OR m.disliked) DESC,"
+                    + " c.last_at DESC, c.id LIMIT ?3")
+            .setParameter(1, capsuleId)
+            .setParameter(2, now)
+            .setParameter(3, max);
+    if (clusterId != null) {
+      query.setParameter(4, clusterId);
+    }
+    List<?> rows = query.getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new QuestionCluster(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (String) r[2],
+                    time(r[3]),
+                    time(r[4]),
+                    count(r[5]),
+                    count(r[6]),
+                    count(r[7]),
+                    count(r[8]),
+                    count(r[9]),
+                    count(r[10]),
+                    (UUID) r[11],
+                    r[12] == null ? null : time(r[12]),
+                    r[13] == null ? null : time(r[13]),
+                    r[14] == null ? null : time(r[14])))
+        .toList();
+  }
+
+  @Override
+  public List<Example> examples(UUID clusterId, int max) {
+    return rows(
+            entityManager
+                .current()
+                .createNativeQuery(
+                    "SELECT question, answered, disliked, asked_at FROM "
+                        + entityManager.table("question_cluster_member")
+                        + " WHERE cluster_id = ?1 ORDER BY asked_at DESC, message_id LIMIT ?2")
+                .setParameter(1, clusterId)
+                .setParameter(2, max))
+        .stream()
+        .map(Object[].class::cast)
+        .map(r -> new Example((String) r[0], (Boolean) r[1], (Boolean) r[2], time(r[3])))
+        .toList();
+  }
+
+  @Override
+  public void answered(UUID clusterId, UUID faqItemId, String by, OffsetDateTime at) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "UPDATE "
+                + entityManager.table("question_cluster")
+                + " SET faq_item_id = ?2, answered_by = ?3, answered_at = ?4, resolved_at = NULL,"
+                + " dismissed_at = NULL WHERE id = ?1")
+        .setParameter(1, clusterId)
+        .setParameter(2, faqItemId)
+        .setParameter(3, by)
+        .setParameter(4, at)
+        .executeUpdate();
+  }
+
+  @Override
+  public void dismissed(UUID clusterId, OffsetDateTime at) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "UPDATE "
+                + entityManager.table("question_cluster")
+                + " SET dismissed_at = ?2 WHERE id = ?1")
+        .setParameter(1, clusterId)
+        .setParameter(2, at)
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<String> latestAnswer(UUID clusterId) {
+    return rows(
+            entityManager
+                .current()
+                .createNativeQuery(
+                    "SELECT a.text FROM "
+                        + entityManager.table("question_cluster_member")
+                        + " m JOIN "
+                        + entityManager.table("message")
+                        + " a ON a.id = m.answer_id WHERE m.cluster_id = ?1 AND m.answered"
+                        + " AND NOT m.disliked ORDER BY m.asked_at DESC LIMIT 1")
+                .setParameter(1, clusterId))
+        .stream()
+        .map(String.class::cast)
+        .findFirst();
+  }
+
+  private static List<?> rows(Query query) {
+    return query.getResultList();
+  }
+
+  private static int count(Object value) {
+    return ((Number) value).intValue();
+  }
+}
