@@ -1,7 +1,6 @@
 package bench;
 
 import it.encaptio.ItEnvironment;
-import it.encaptio.ai.AssistantFixture;
 import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.delivery.CustomerSite;
 import it.encaptio.support.Browser;
@@ -22,37 +21,219 @@ import org.jsoup.nodes.Element;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * The public chat benchmark's drivers (`encaptio.sh bench chat`). {@code prepare}: a published
- * capsule of known facts (the tests' fixture), its public key written to {@code capsule.txt}.
- * {@code report WIDGET_DIR OUT LABEL=GATLING_RESULTS...}: the figures of each Gatling run
- * (requests, throughput, p50/p95/p99, errors) under its label, widget.js and widget.css gzipped,
- * and the widget's time to interactive on a blank page of another origin in headless Chromium,
- * written to the results file.
+ * The public chat benchmark's drivers (`encaptio.sh bench chat`).
+ *
+ * <ul>
+ *   <li>{@code prepare SCIFACT}: the SciFact corpus ingested into a published capsule (about 10,400
+ *       chunks), and the questions of each run, every one asked once in the whole benchmark: the
+ *       corpus' claims, then questions made of its titles and of its abstracts' first sentences,
+ *       shuffled, cut into one file per run; the cache run's file holds 20 claims it asks again and
+ *       again. {@code capsule.txt}: capsule, public key, chunks.
+ *   <li>{@code answers}: the capsule's answers so far and how many came from the answer cache.
+ *   <li>{@code embed-rate THREADS SECONDS}: the query embedding alone (the server's model and
+ *       thread settings, in this JVM) asked by THREADS threads at once with questions of the
+ *       saturated run's file: questions per second.
+ *   <li>{@code report WIDGET_DIR OUT LABEL=GATLING_RESULTS...}: the figures of each Gatling run
+ *       (requests, throughput, p50/p95/p99, errors) under its label, the cache run's hit share, the
+ *       capacity against the embedding's own rate, widget.js and widget.css gzipped, and the
+ *       widget's time to interactive on a blank page of another origin in headless Chromium.
+ * </ul>
  */
 public final class ChatBench {
 
   private static final int PAGE_LOADS = 10;
 
+  /** Questions per run's file (never repeated); the runs stop well before they are used up. */
+  static final Map<String, Integer> SLICES =
+      new LinkedHashMap<>(Map.of("warm-up", 1_500, "visitors", 2_500, "saturated", 5_000));
+
+  /** The cache run's questions, asked again and again. */
+  static final int CACHED_QUESTIONS = 20;
+
   public static void main(String[] args) throws Exception {
     Path out = Path.of(System.getProperty("bench.out", ".run/bench-chat"));
     Files.createDirectories(out);
     switch (args[0]) {
-      case "prepare" -> prepare(out);
+      case "prepare" -> prepare(out, Path.of(args[1]));
+      case "answers" -> answers(out);
+      case "embed-rate" -> embedRate(out, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       case "report" ->
           report(
               out, Path.of(args[1]), Path.of(args[2]), Arrays.asList(args).subList(3, args.length));
       default ->
-          throw new IllegalArgumentException("usage: prepare | report WIDGET OUT LABEL=RESULTS...");
+          throw new IllegalArgumentException(
+              "usage: prepare SCIFACT | answers | embed-rate THREADS SECONDS"
+                  + " | report WIDGET OUT LABEL=RESULTS...");
     }
   }
 
-  private static void prepare(Path out) throws Exception {
+  private static void prepare(Path out, Path scifact) throws Exception {
     ItEnvironment.awaitDemoTenants();
     CapsuleApi alice = new CapsuleApi("alice.acme");
-    String capsule = AssistantFixture.capsule(alice, "Chat bench " + System.nanoTime());
-    String key = alice.expect(200, "GET", "/" + capsule, null).get("publicKey").asText();
-    Files.writeString(out.resolve("capsule.txt"), capsule + " " + key);
+    List<SciFact.Document> corpus = SciFact.corpus(scifact.resolve("corpus.jsonl.gz"));
+    SciFact.Ingested ingested = SciFact.ingest(alice, corpus, null);
+    String capsule = ingested.capsuleId();
+    String key =
+        alice.expect(200, "POST", "/" + capsule + "/publish", null).get("publicKey").asText();
+    int chunks =
+        alice
+            .expect(200, "GET", "/" + capsule + "/content/" + ingested.itemId(), null)
+            .get("chunks")
+            .asInt();
+
+    List<String> claims = new ArrayList<>();
+    for (String file : List.of("queries.train.jsonl", "queries.test.jsonl")) {
+      for (String line : Files.readAllLines(scifact.resolve(file))) {
+        claims.add(ItEnvironment.json(line).get("text").asText().strip());
+      }
+    }
+    Collections.shuffle(claims, new java.util.Random(7));
+    List<String> cached = claims.subList(0, CACHED_QUESTIONS);
+    java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+    for (String claim : claims.subList(CACHED_QUESTIONS, claims.size())) {
+      unique.add(question("Is it true that " + lowerFirst(claim)));
+    }
+    for (SciFact.Document doc : corpus) {
+      unique.add(question("What does the study \"" + doc.title() + "\" find"));
+      String first = doc.text().split("(?<=[.!?])\\s+", 2)[0];
+      unique.add(question("Is it known that " + lowerFirst(first)));
+    }
+    List<String> pool = new ArrayList<>(unique);
+    Collections.shuffle(pool, new java.util.Random(11));
+    int from = 0;
+    for (Map.Entry<String, Integer> slice : SLICES.entrySet()) {
+      int to = Math.min(pool.size(), from + slice.getValue());
+      writeQuestions(out.resolve("questions-" + slice.getKey() + ".csv"), pool.subList(from, to));
+      from = to;
+    }
+    writeQuestions(
+        out.resolve("questions-cached.csv"),
+        cached.stream().map(c -> question("Is it true that " + lowerFirst(c))).toList());
+    Files.writeString(out.resolve("capsule.txt"), capsule + " " + key + " " + chunks);
     System.out.println(key);
+  }
+
+  /** A question of at most 280 characters, ending in a question mark. */
+  private static String question(String text) {
+    String q = text.strip().replaceAll("[.!?]+$", "");
+    if (q.length() > 279) {
+      q = q.substring(0, 279).replaceAll("\\s+\\S*$", "");
+    }
+    return q + "?";
+  }
+
+  private static String lowerFirst(String text) {
+    return text.length() > 1
+            && Character.isUpperCase(text.charAt(0))
+            && !Character.isUpperCase(text.charAt(1))
+        ? Character.toLowerCase(text.charAt(0)) + text.substring(1)
+        : text;
+  }
+
+  /** A Gatling CSV feeder's file: a header and one quoted question per line. */
+  private static void writeQuestions(Path file, List<String> questions) throws Exception {
+    StringBuilder csv = new StringBuilder("question\n");
+    for (String q : questions) {
+      csv.append('"').append(q.replace("\"", "\"\"")).append("\"\n");
+    }
+    Files.writeString(file, csv);
+  }
+
+  /** The capsule's answers so far, and those from the answer cache: "answers cached". */
+  private static void answers(Path out) throws Exception {
+    String capsule = Files.readString(out.resolve("capsule.txt")).strip().split(" ")[0];
+    try (java.sql.Connection db = ItEnvironment.database();
+        java.sql.PreparedStatement query =
+            db.prepareStatement(
+                "SELECT count(*), count(*) FILTER (WHERE m.cached) FROM \""
+                    + ItEnvironment.tenantSchema(db, "acme")
+                    + "\".message m JOIN \""
+                    + ItEnvironment.tenantSchema(db, "acme")
+                    + "\".conversation c ON c.id = m.conversation_id"
+                    + " WHERE c.capsule_id = CAST(? AS uuid) AND m.role = 'assistant'")) {
+      query.setString(1, capsule);
+      try (java.sql.ResultSet rows = query.executeQuery()) {
+        rows.next();
+        System.out.println(rows.getLong(1) + " " + rows.getLong(2));
+      }
+    }
+  }
+
+  /**
+   * The query embedding on its own, as the server runs it (its model class, one ONNX thread per
+   * call, a pool of one thread per core for batches), asked by {@code threads} threads at once with
+   * distinct questions for {@code seconds} after 5 s of warm-up: questions per second.
+   */
+  private static void embedRate(Path out, int threads, int seconds) throws Exception {
+    List<String> questions =
+        Files.readAllLines(out.resolve("questions-saturated.csv")).stream().skip(1).toList();
+    var models = new io.encaptio.infrastructure.embedding.OnnxEmbeddingModels();
+    set(models, "threads", new PlainThreads());
+    set(models, "configuredThreads", java.util.Optional.empty());
+    set(models, "onnxThreads", 1);
+    java.lang.reflect.Method register = models.getClass().getDeclaredMethod("register");
+    register.setAccessible(true);
+    register.invoke(models);
+    io.encaptio.domain.content.Embeddings model = models.model("bge-small-en-v1.5-q");
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+    long warm = System.nanoTime() + 5_000_000_000L;
+    long end = warm + seconds * 1_000_000_000L;
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                while (System.nanoTime() < end) {
+                  model.embedQuery(questions.get(next.getAndIncrement() % questions.size()));
+                  long now = System.nanoTime();
+                  if (now > warm && now < end) {
+                    counted.incrementAndGet();
+                  }
+                }
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    double rate = counted.get() / (double) seconds;
+    String line =
+        String.format(
+            Locale.ROOT,
+            "threads=%d seconds=%d questions=%d perSecond=%.1f%n",
+            threads,
+            seconds,
+            counted.get(),
+            rate);
+    Files.writeString(out.resolve("embed-rate.txt"), line);
+    System.out.print(line);
+    System.exit(0);
+  }
+
+  private static void set(Object target, String field, Object value) throws Exception {
+    java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(target, value);
+  }
+
+  /** The server's managed threads, as plain ones in this JVM. */
+  private static final class PlainThreads
+      implements jakarta.enterprise.concurrent.ManagedThreadFactory {
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task);
+      thread.setDaemon(true);
+      return thread;
+    }
+
+    @Override
+    public java.util.concurrent.ForkJoinWorkerThread newThread(
+        java.util.concurrent.ForkJoinPool pool) {
+      return java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+    }
   }
 
   private static void report(Path out, Path widgetDir, Path results, List<String> runs)
@@ -70,28 +251,68 @@ public final class ChatBench {
                 + " chat`.%nGatling (%s) against a server of its own on loopback, one run after the"
                 + " other, each for %s s: visitors at once, each starting a conversation and asking"
                 + " up to 30 questions in it before starting the next (JSON answers, extractive: no"
-                + " chat model), one published capsule of four short items. **Visitors** take %s s"
-                + " (uniformly drawn) to read an answer and type the next question, and as long"
-                + " before starting a conversation; clients **without pause** ask again the moment"
-                + " an answer arrives, which measures the server's capacity on these two cores"
-                + " (shared with Gatling and PostgreSQL). Before them, 15 s without pause that are"
-                + " not reported, so that the JIT has compiled the paths. The visitors' rate limits"
-                + " are raised for the run (it measures speed, not the limits).%n%n",
+                + " chat model), one published capsule holding the SciFact corpus (**%s chunks**)."
+                + " Every question of the first runs is asked once in the whole benchmark (SciFact's"
+                + " claims and questions made of its titles and first sentences), so no answer comes"
+                + " from the answer cache; the **cache run** asks %d claims again and again."
+                + " **Visitors** take %s s (uniformly drawn) to read an answer and type the next"
+                + " question, and as long before starting a conversation; clients **without pause**"
+                + " ask again the moment an answer arrives, which measures the server's capacity on"
+                + " these two cores (shared with Gatling and PostgreSQL). Before them, 15 s without"
+                + " pause that are not reported, so that the JIT has compiled the paths. The"
+                + " visitors' rate limits are raised for the run (it measures speed, not the"
+                + " limits).%n%n",
             java.time.Instant.now().toString().substring(0, 16) + "Z",
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
             System.getProperty("gatling.version", "3.14"),
             System.getProperty("seconds", "60"),
+            String.format(Locale.ROOT, "%,d", Integer.parseInt(prepared[2])),
+            CACHED_QUESTIONS,
             System.getProperty("pause", "1-4").replace("-", "–")));
     md.append(
         "| run | requests | count | errors | per second | p50 ms | p95 ms | p99 ms | max ms |\n");
     md.append("|---|---|---|---|---|---|---|---|---|\n");
+    double capacity = 0;
     for (String run : runs) {
       String label = run.substring(0, run.indexOf('='));
-      Path report = latestReport(Path.of(run.substring(run.indexOf('=') + 1)));
+      Path dir = Path.of(run.substring(run.indexOf('=') + 1));
+      Path report = latestReport(dir);
       row(md, label, "start a conversation", table(request(report, "req_start")));
-      row(md, label, "ask (a question and its answer)", table(request(report, "req_ask")));
+      Map<String, String[]> asked = table(request(report, "req_ask"));
+      row(md, label, "ask (a question and its answer)", asked);
+      if (dir.getFileName().toString().endsWith("saturated")) {
+        capacity = Double.parseDouble(asked.get("Mean count/s")[0].replace(",", ""));
+      }
     }
+    long[] start = longs(out.resolve("answers-start.txt"));
+    long[] before = longs(out.resolve("answers-before.txt"));
+    long[] after = longs(out.resolve("answers-after.txt"));
+    long answers = after[0] - before[0];
+    long hits = after[1] - before[1];
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nCache run: %,d answers, %,d (%.1f %%) from the answer cache. The runs before it"
+                + " (warm-up included): %,d answers, %,d from the cache.%n",
+            answers,
+            hits,
+            answers == 0 ? 0 : 100.0 * hits / answers,
+            before[0] - start[0],
+            before[1] - start[1]));
+    String embed = Files.readString(out.resolve("embed-rate.txt")).strip();
+    double embedRate = Double.parseDouble(embed.replaceAll(".*perSecond=", ""));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nThe query embedding alone (bge-small-en-v1.5 int8 as the server runs it, in the"
+                + " benchmark's JVM on the same two cores, %s threads asking distinct questions):"
+                + " %.1f questions/s. Capacity without pause (%.1f answers/s) against it:"
+                + " **%.2f**.%n",
+            embed.replaceAll(".*threads=(\\d+).*", "$1"),
+            embedRate,
+            capacity,
+            capacity / embedRate));
     md.append(
         String.format(
             Locale.ROOT,
@@ -108,6 +329,11 @@ public final class ChatBench {
             median(loads.subList(1, loads.size()))));
     Files.writeString(results, md.toString());
     System.out.print(md);
+  }
+
+  private static long[] longs(Path file) throws Exception {
+    String[] parts = Files.readString(file).strip().split("\\s+");
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
   }
 
   private static void row(StringBuilder md, String run, String label, Map<String, String[]> s) {

@@ -2,6 +2,7 @@ package encaptio;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -13,20 +14,17 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * Visitors of one published capsule through the public API, as the widget talks to it: each starts
  * a conversation, asks 30 questions in it (JSON answers, extractive: no chat model), and starts the
- * next. {@code users} visitors at once (default 50) for {@code seconds} (default 60), on loopback
+ * next. The questions come from the {@code questions} CSV file, each asked once (the run must end
+ * before the file does), or again and again with {@code repeat=true}. {@code users} visitors at once (default 50) for {@code seconds} (default 60), on loopback
  * only. {@code pause} is what a visitor takes to read an answer and type the next question, in
  * seconds: "1-4" draws it uniformly from one to four seconds, "0" (the default) asks again at once,
  * which measures what the server can do rather than what visitors make it do. Every response must be
@@ -40,26 +38,14 @@ public class PublicChatSimulation extends Simulation {
   private static final int SECONDS = Integer.getInteger("seconds", 60);
   private static final String[] PAUSE = System.getProperty("pause", "0").split("-");
 
-  private static final List<String> QUESTIONS =
-      List.of(
-          "What time is check-out?",
-          "When can I check in?",
-          "How much is the rent?",
-          "Is heating included in the rent?",
-          "Are dogs allowed?",
-          "Where can I park and what does it cost?",
-          "How far is the central station?",
-          "Is smoking allowed?",
-          "When do quiet hours start?",
-          "How much is the deposit?");
+  /** The run's questions: a CSV file with a "question" column (ChatBench writes them). */
+  private static final String QUESTIONS = System.getProperty("questions");
 
-  private final Iterator<Map<String, Object>> questions =
-      Stream.generate(
-              () ->
-                  Map.<String, Object>of(
-                      "question",
-                      QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))))
-          .iterator();
+  /** Asks the file's questions again and again (the cache run); else each once, in order. */
+  private static final boolean REPEAT = Boolean.getBoolean("repeat");
+
+  private final FeederBuilder<String> questions =
+      QUESTIONS == null ? null : REPEAT ? csv(QUESTIONS).circular() : csv(QUESTIONS).queue();
 
   private final HttpProtocolBuilder protocol =
       http.baseUrl(BASE + "/api/public/v1/capsules/" + KEY)
@@ -97,14 +83,15 @@ public class PublicChatSimulation extends Simulation {
             http("ask")
                 .post("/conversations/#{conversation}/messages")
                 .header("Encaptio-Visitor", "#{visitor}")
-                .body(StringBody("{\"text\": \"#{question}\"}"))
+                .body(StringBody("{\"text\": #{question.jsonStringify()}}"))
                 .check(status().is(200))
                 .check(jsonPath("$.text").exists()));
   }
 
   {
-    if (KEY == null) {
-      throw new IllegalStateException("Set -Dcapsule=<public key> of a published capsule.");
+    if (KEY == null || QUESTIONS == null) {
+      throw new IllegalStateException(
+          "Set -Dcapsule=<public key> of a published capsule and -Dquestions=<CSV file>.");
     }
     setUp(visitor.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))))
         .protocols(protocol)

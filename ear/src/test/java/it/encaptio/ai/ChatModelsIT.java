@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * stand-ins that speak each provider's streaming wire format: each answers with its citations,
  * tokens and cost; a model that is rate limited (429), fails (500) or times out hands over to the
  * next of the chain and the visitor still gets one coherent answer; when every model fails, the
- * extractive answer; an unsupported claim is left out (hedged); keys are sealed at rest and only
- * owners manage models; an A/B split sends conversations to variant B and reports per variant.
+ * extractive answer; an unsupported claim is left out (hedged), a supported one that does not
+ * answer the question refused; keys are sealed at rest and only owners manage models; an A/B split
+ * sends conversations to variant B and reports per variant.
  */
 class ChatModelsIT {
 
@@ -131,6 +132,24 @@ class ChatModelsIT {
         .contains("Check-in is from 15:00")
         .doesNotContain("yacht");
     assertThat(answer.get("unsupported").get(0).asText()).contains("yacht");
+  }
+
+  /**
+   * The answer gate reads a model's answer as it reads the passages: every sentence is supported
+   * (the grounding check passes), but none answers the question, so the capsule refuses.
+   */
+  @Test
+  void aGroundedAnswerAboutSomethingNearbyIsRefused() {
+    providers.answers(
+        "nearby",
+        "openai",
+        "gpt-4o-mini",
+        List.of("Quiet hours start at 22:00 [1].", " Smoking is not allowed anywhere [1]."));
+    route(List.of(model("nearby", "openai", "gpt-4o-mini", "sk-near-0001", 10)), List.of(), 0);
+    JsonNode answer = ask(ALICE, capsule, "Is there a sauna on the roof?", null, true);
+    assertThat(answer.get("outcome").asText()).isEqualTo("refused");
+    assertThat(answer.get("text").asText()).isEqualTo(AssistantFixture.NO_ANSWER);
+    assertThat(answer.get("text").asText()).doesNotContain("Quiet hours");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.encaptio.application.ChatModelService;
 import io.encaptio.application.ContentService;
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.GoldenQuestionService;
+import io.encaptio.application.KnowledgeGapService;
 import io.encaptio.application.PeopleService;
 import io.encaptio.application.RetrievalService;
 import io.encaptio.application.TenantAdministration;
@@ -60,6 +61,7 @@ class ServiceAuthorizationIT {
           ContentService.class,
           DeliveryService.class,
           GoldenQuestionService.class,
+          KnowledgeGapService.class,
           PeopleService.class,
           RetrievalService.class,
           TenantAdministration.class,
