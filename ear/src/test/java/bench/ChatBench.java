@@ -167,13 +167,7 @@ public final class ChatBench {
   private static void embedRate(Path out, int threads, int seconds) throws Exception {
     List<String> questions =
         Files.readAllLines(out.resolve("questions-saturated.csv")).stream().skip(1).toList();
-    var models = new io.encaptio.infrastructure.embedding.OnnxEmbeddingModels();
-    set(models, "threads", new PlainThreads());
-    set(models, "configuredThreads", java.util.Optional.empty());
-    set(models, "onnxThreads", 1);
-    java.lang.reflect.Method register = models.getClass().getDeclaredMethod("register");
-    register.setAccessible(true);
-    register.invoke(models);
+    var models = io.encaptio.infrastructure.embedding.OnnxEmbeddingModels.standalone();
     io.encaptio.domain.content.Embeddings model = models.model("bge-small-en-v1.5-q");
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -211,29 +205,6 @@ public final class ChatBench {
     Files.writeString(out.resolve("embed-rate.txt"), line);
     System.out.print(line);
     System.exit(0);
-  }
-
-  private static void set(Object target, String field, Object value) throws Exception {
-    java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
-    f.setAccessible(true);
-    f.set(target, value);
-  }
-
-  /** The server's managed threads, as plain ones in this JVM. */
-  private static final class PlainThreads
-      implements jakarta.enterprise.concurrent.ManagedThreadFactory {
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task);
-      thread.setDaemon(true);
-      return thread;
-    }
-
-    @Override
-    public java.util.concurrent.ForkJoinWorkerThread newThread(
-        java.util.concurrent.ForkJoinPool pool) {
-      return java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-    }
   }
 
   private static void report(Path out, Path widgetDir, Path results, List<String> runs)

@@ -79,6 +79,44 @@ class SearchIT {
     assertThat(titles(found)).containsExactly("Ausstattung");
   }
 
+  /**
+   * A capsule whose language changes is indexed again in the new one: German text in an English
+   * capsule is stemmed as English ("Zimmer" misses "Zimmern"); set to German, its items are queued
+   * and, once indexed again, found.
+   */
+  @Test
+  void aNewLanguageIndexesTheCapsuleAgain() {
+    JsonNode created =
+        ALICE.expect(
+            201,
+            "POST",
+            "",
+            ItEnvironment.JSON
+                .createObjectNode()
+                .put("name", "Bergblick " + System.nanoTime())
+                .toString());
+    String id = created.get("id").asText();
+    String item =
+        AssistantFixture.add(
+            ALICE,
+            id,
+            "Ausstattung",
+            "In allen Zimmern gibt es einen Balkon mit Blick auf die Berge.");
+    String keyword = "{\"question\": \"Zimmer\", \"mode\": \"keyword\"}";
+    assertThat(titles(ALICE.expect(200, "POST", "/" + id + "/assistant/search", keyword)))
+        .isEmpty();
+
+    ALICE.saveDraft(
+        created,
+        ((com.fasterxml.jackson.databind.node.ObjectNode) created.get("draft").deepCopy())
+            .put("language", "de"));
+    assertThat(ALICE.expect(200, "GET", "/" + id + "/content/" + item, null).get("stage").asText())
+        .isEqualTo("queued");
+    assertThat(ALICE.settled(id, item).get("stage").asText()).isEqualTo("ready");
+    assertThat(titles(ALICE.expect(200, "POST", "/" + id + "/assistant/search", keyword)))
+        .containsExactly("Ausstattung");
+  }
+
   private static JsonNode search(String body) {
     return ALICE.expect(200, "POST", "/" + capsule + "/assistant/search", body);
   }

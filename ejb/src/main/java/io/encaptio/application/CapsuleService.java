@@ -43,6 +43,11 @@ public interface CapsuleService {
   @Requires(Permission.VIEW_CAPSULES)
   boolean editable(UUID id);
 
+  /**
+   * Saves the draft's name and settings. A new language queues every content item to be indexed
+   * again (keywords are stemmed and sentences split in the capsule's language); each keeps its
+   * chunks until its job replaces them.
+   */
   @Requires(Permission.EDIT_CAPSULE)
   @Audited("capsule.draft_saved")
   CapsuleDto saveDraft(UUID id, String name, CapsuleSettingsDto settings);

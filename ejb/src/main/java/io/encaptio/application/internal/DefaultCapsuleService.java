@@ -47,6 +47,7 @@ public class DefaultCapsuleService implements CapsuleService {
   @Inject CapsuleRepository capsules;
   @Inject CapsuleAccess access;
   @Inject GoldenRuns goldenRuns;
+  @Inject CapsuleReindexing reindexing;
   @Inject ContentRepository content;
   @Inject PublicKeyRegistry publicKeys;
   @Inject JobQueue jobs;
@@ -111,8 +112,14 @@ public class DefaultCapsuleService implements CapsuleService {
   @Override
   public CapsuleDto saveDraft(UUID id, String name, CapsuleSettingsDto settings) {
     Capsule capsule = require(id);
+    String language = capsule.draft().language();
     capsule.editDraft(
         name, settings == null ? capsule.draft() : SettingsAssembler.toSettings(settings));
+    if (!capsule.draft().language().equals(language)) {
+      // the keyword index stems in the capsule's language and answers split sentences in it
+      reindexing.requeueAll(
+          id, "is written in '" + capsule.draft().language() + "' now (was '" + language + "')");
+    }
     return toDto(capsule);
   }
 

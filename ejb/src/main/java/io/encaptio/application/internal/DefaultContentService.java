@@ -44,6 +44,7 @@ public class DefaultContentService implements ContentService {
   @Inject EmbeddingModels models;
   @Inject ContentQuota quota;
   @Inject GoldenRuns goldenRuns;
+  @Inject CapsuleReindexing reindexing;
 
   @Inject
   @ConfigProperty(name = "encaptio.upload.max.bytes", defaultValue = "26214400")
@@ -213,20 +214,7 @@ public class DefaultContentService implements ContentService {
         new IndexingSettings(model, chunkTokens, overlapTokens)
             .checkedFor(models.model(model).maxTokens());
     if (capsule.changeIndexing(settings)) {
-      List<ContentItem> items = content.ofCapsule(capsuleId);
-      for (ContentItem item : items) {
-        item.requeue();
-        jobs.enqueue(JobQueue.INGEST_CONTENT, item.id());
-      }
-      LOG.info(
-          () ->
-              "Capsule "
-                  + capsuleId
-                  + " indexes with "
-                  + settings
-                  + " from now on; "
-                  + items.size()
-                  + " items queued to be indexed again");
+      reindexing.requeueAll(capsuleId, "indexes with " + settings + " from now on");
     }
     return toDto(settings);
   }

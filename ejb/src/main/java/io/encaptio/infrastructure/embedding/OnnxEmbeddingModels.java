@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,11 +53,32 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
   private ExecutorService executor;
   private List<Embeddings> models;
 
+  /**
+   * The models outside a server (benchmarks, tests) with the server's default settings: one
+   * embedding thread per core, one ONNX thread per call, plain daemon threads where the server has
+   * managed ones. {@link #stop} ends them.
+   */
+  public static OnnxEmbeddingModels standalone() {
+    OnnxEmbeddingModels models = new OnnxEmbeddingModels();
+    models.configuredThreads = Optional.empty();
+    models.onnxThreads = 1;
+    models.register();
+    return models;
+  }
+
   @PostConstruct
   void register() {
+    ThreadFactory factory =
+        threads != null
+            ? threads
+            : task -> {
+              Thread thread = new Thread(task, "encaptio-embedding");
+              thread.setDaemon(true);
+              return thread;
+            };
     executor =
         Executors.newFixedThreadPool(
-            configuredThreads.orElse(Runtime.getRuntime().availableProcessors()), threads);
+            configuredThreads.orElse(Runtime.getRuntime().availableProcessors()), factory);
     models =
         List.of(
             new OnnxEmbeddings(
@@ -88,7 +110,7 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
   }
 
   @PreDestroy
-  void stop() {
+  public void stop() {
     executor.shutdownNow();
   }
 

@@ -6,15 +6,11 @@ import io.encaptio.domain.ai.AnswerType;
 import io.encaptio.domain.ai.Vectors;
 import io.encaptio.domain.content.Embeddings;
 import io.encaptio.domain.gap.QuestionClustering;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,27 +24,24 @@ import org.junit.jupiter.api.Test;
  */
 class QuestionClusteringTest {
 
-  private static final OnnxEmbeddingModels MODELS = new OnnxEmbeddingModels();
+  private static OnnxEmbeddingModels models;
 
   /** A labelled pair of questions of the development set. */
   record Pair(String part, boolean same, String a, String b) {}
 
   @BeforeAll
   static void load() {
-    MODELS.threads = new Threads();
-    MODELS.configuredThreads = Optional.of(2);
-    MODELS.onnxThreads = 1;
-    MODELS.register();
+    models = OnnxEmbeddingModels.standalone();
   }
 
   @AfterAll
   static void stop() {
-    MODELS.stop();
+    models.stop();
   }
 
   @Test
   void theSameQuestionInOtherWordsJoinsADifferentOneRarelyDoes() throws IOException {
-    Embeddings model = MODELS.model(QuestionClustering.MODEL);
+    Embeddings model = models.model(QuestionClustering.MODEL);
     double[] train = rates(model, "train");
     double[] heldOut = rates(model, "heldout");
     System.out.printf(
@@ -68,7 +61,7 @@ class QuestionClusteringTest {
   /** The repository's rule in memory: nearest sum of embeddings, joined when it may. */
   @Test
   void questionsArrivingOneByOneFormThePersonsGroups() {
-    Embeddings model = MODELS.model(QuestionClustering.MODEL);
+    Embeddings model = models.model(QuestionClustering.MODEL);
     List<String> asked =
         List.of(
             "Can I bring my dog?",
@@ -156,21 +149,6 @@ class QuestionClusteringTest {
           .map(l -> l.split("\t"))
           .map(f -> new Pair(f[0], f[1].equals("same"), f[2], f[3]))
           .toList();
-    }
-  }
-
-  /** Plain threads where the server's managed ones are not. */
-  private static final class Threads implements ManagedThreadFactory {
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task);
-      thread.setDaemon(true);
-      return thread;
-    }
-
-    @Override
-    public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-      return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
     }
   }
 }
