@@ -178,8 +178,13 @@ class KnowledgeGapIT {
     JsonNode dismissed =
         eddie.expect(200, "POST", "/" + capsule + "/gaps/" + gapId + "/dismiss", null);
     assertThat(dismissed.get("status").asText()).isEqualTo("dismissed");
+    assertThat(alice.expect(200, "GET", "/" + capsule + "/gaps", null)).isEmpty();
     assertThat(
-            alice.expect(200, "GET", "/" + capsule + "/gaps", null).get(0).get("status").asText())
+            alice
+                .expect(200, "GET", "/" + capsule + "/gaps?all=true", null)
+                .get(0)
+                .get("status")
+                .asText())
         .isEqualTo("dismissed");
   }
 

@@ -96,7 +96,8 @@ public class AuthorizationInterceptor {
   static boolean aboutACapsule(String action) {
     return action.startsWith("capsule.")
         || action.startsWith("content.")
-        || action.startsWith("golden_question.");
+        || action.startsWith("golden_question.")
+        || action.startsWith("gap.");
   }
 
   static String refusal(Permission permission, Actor actor) {

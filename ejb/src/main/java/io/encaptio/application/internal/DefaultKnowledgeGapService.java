@@ -65,11 +65,14 @@ public class DefaultKnowledgeGapService implements KnowledgeGapService {
     }
     String asked = question == null || question.isBlank() ? gap.label() : question.strip();
     ContentDto item = content.addFaq(capsuleId, asked, answer);
-    clusters.answered(
+    if (!clusters.answered(
         gapId,
         item.id(),
         ActorContext.find().map(Actor::subject).orElse("unknown"),
-        OffsetDateTime.now(ZoneOffset.UTC));
+        OffsetDateTime.now(ZoneOffset.UTC))) {
+      // another editor answered meanwhile: the refusal rolls this FAQ item back
+      throw new ConflictException("This question was answered by someone else a moment ago.");
+    }
     return withExamples(requireGap(capsuleId, gapId));
   }
 

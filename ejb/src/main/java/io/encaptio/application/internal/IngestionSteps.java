@@ -72,8 +72,8 @@ public class IngestionSteps {
    * statistics when the change is large against them ({@link ContentRepository#analyzeAfter}), so
    * the planner knows the rows before anyone sees the item ready. For a URL source it also records
    * what was fetched, counts as a sync, and plans the next one if it syncs. Nothing is written when
-   * the job was cancelled meanwhile, or when the capsule's indexing settings changed since the job
-   * read them (the job queued by that change indexes the item).
+   * the job was cancelled meanwhile, or when the capsule's indexing settings or language changed
+   * since the job read them (the job queued by that change indexes the item).
    */
   public void finish(
       UUID jobId,
@@ -95,7 +95,10 @@ public class IngestionSteps {
             item ->
                 capsules
                     .find(item.capsuleId())
-                    .map(c -> c.indexing().equals(indexedWith))
+                    .map(
+                        c ->
+                            c.indexing().equals(indexedWith)
+                                && c.draft().language().equals(language))
                     .orElse(false))
         .ifPresent(
             item -> {

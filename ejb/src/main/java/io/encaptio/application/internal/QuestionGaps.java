@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Puts each visitor's question into its cluster, in the transaction that records it (incremental:
@@ -20,10 +22,14 @@ import java.util.UUID;
  * made standalone) is clustered; a question asked before in the same words joins its earlier
  * cluster without an embedding (a cached answer has none), any other by its embedding with {@link
  * QuestionClustering#MODEL} (retrieval's, when the capsule's content uses that model; else embedded
- * here, a few milliseconds for a question).
+ * here, a few milliseconds for a question). The capsule's clustering is serialised until the
+ * recording transaction ends (two visitors asking a new question at once make one cluster), and a
+ * failure here is logged and undone to a savepoint: the conversation is recorded regardless.
  */
 @ApplicationScoped
 class QuestionGaps {
+
+  private static final Logger LOG = Logger.getLogger(QuestionGaps.class.getName());
 
   @Inject QuestionClusterRepository clusters;
   @Inject EmbeddingModels models;
@@ -47,6 +53,26 @@ class QuestionGaps {
       UUID answerId,
       boolean answered,
       OffsetDateTime at) {
+    clusters.savepoint();
+    try {
+      cluster(capsuleId, model, vector, question, questionId, answerId, answered, at);
+    } catch (RuntimeException e) {
+      // the visitor's conversation is recorded whatever happens here
+      clusters.rollbackToSavepoint();
+      LOG.log(Level.WARNING, "Question " + questionId + " was not clustered", e);
+    }
+  }
+
+  private void cluster(
+      UUID capsuleId,
+      String model,
+      float[] vector,
+      String question,
+      UUID questionId,
+      UUID answerId,
+      boolean answered,
+      OffsetDateTime at) {
+    clusters.lockCapsule(capsuleId);
     String key = Questions.key(question);
     Optional<UUID> same = clusters.clusterOfQuestion(capsuleId, key);
     UUID clusterId;

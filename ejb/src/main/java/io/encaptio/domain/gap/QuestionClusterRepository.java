@@ -47,23 +47,24 @@ public interface QuestionClusterRepository {
 
   /**
    * Counts a question into the cluster: its embedding (null when the question joined by its normal
-   * form) is added to the sum, and after an editor's answer an answered question resolves the
-   * cluster while an unanswered one opens it again.
+   * form) is added to the sum; after an editor's answer, once its FAQ item is indexed, an answered
+   * question resolves the cluster, while an unanswered one takes "resolved" away again (the cluster
+   * shows "answered").
    */
   void joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at);
 
   void add(Member member);
 
   /**
-   * Marks the question whose answer this is as disliked (or not); a dislike opens a resolved
-   * cluster again.
+   * Marks the question whose answer this is as disliked (or not); a dislike of an answer given
+   * after the editor's answer takes "resolved" away again.
    */
   void feedback(UUID answerId, boolean disliked);
 
   /**
    * The capsule's clusters, those needing an editor first (open, by unanswered and disliked
    * questions), then answered, resolved and dismissed ones; with {@code gapsOnly} only clusters
-   * with an unanswered or disliked question.
+   * with an unanswered or disliked question that no editor dismissed.
    *
    * @param now the end of the "last seven days" the trend counts
    */
@@ -74,7 +75,22 @@ public interface QuestionClusterRepository {
   /** The cluster's latest questions. */
   List<Example> examples(UUID clusterId, int max);
 
-  void answered(UUID clusterId, UUID faqItemId, String by, OffsetDateTime at);
+  /**
+   * Records the editor's answer; false when the cluster had one already (another editor was first).
+   */
+  boolean answered(UUID clusterId, UUID faqItemId, String by, OffsetDateTime at);
+
+  /**
+   * Holds the capsule's clustering until the transaction ends, so that two visitors asking a new
+   * question at once do not both start a cluster for it.
+   */
+  void lockCapsule(UUID capsuleId);
+
+  /** Marks where {@link #rollbackToSavepoint} returns the transaction to. */
+  void savepoint();
+
+  /** Undoes what was done since {@link #savepoint}; the transaction goes on. */
+  void rollbackToSavepoint();
 
   void dismissed(UUID clusterId, OffsetDateTime at);
 

@@ -105,7 +105,11 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
                         : " size = size + 1,"
                             + " vector_sum = vector_sum OPERATOR(public.+) CAST(?4 AS public.vector),")
                     + " resolved_at = CASE WHEN answered_at IS NULL OR answered_at > ?1"
-                    + " THEN resolved_at WHEN ?2 THEN coalesce(resolved_at, ?1) END"
+                    + " THEN resolved_at WHEN NOT ?2 THEN NULL"
+                    + " WHEN EXISTS (SELECT 1 FROM "
+                    + entityManager.table("content_item")
+                    + " i WHERE i.id = faq_item_id AND i.stage = 'ready' AND i.indexed_at <= ?1)"
+                    + " THEN coalesce(resolved_at, ?1) ELSE resolved_at END"
                     + " WHERE id = ?3")
             .setParameter(1, at)
             .setParameter(2, answered)
@@ -159,8 +163,9 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
     return read(
         "c.capsule_id = ?1",
         gapsOnly
-            ? " HAVING count(m.message_id) FILTER (WHERE NOT m.answered OR m.disliked) > 0"
-            : "",
+            ? " AND c.dismissed_at IS NULL GROUP BY c.id HAVING count(m.message_id) FILTER"
+                + " (WHERE NOT m.answered OR m.disliked) > 0"
+            : " GROUP BY c.id",
         now,
         capsuleId,
         null,
@@ -169,13 +174,14 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
 
   @Override
   public Optional<QuestionCluster> cluster(UUID capsuleId, UUID clusterId, OffsetDateTime now) {
-    return read("c.capsule_id = ?1 AND c.id = ?4", "", now, capsuleId, clusterId, 1).stream()
+    return read("c.capsule_id = ?1 AND c.id = ?4", " GROUP BY c.id", now, capsuleId, clusterId, 1)
+        .stream()
         .findFirst();
   }
 
   /** Clusters with their counts, those needing an editor first. */
   private List<QuestionCluster> read(
-      String where, String having, OffsetDateTime now, UUID capsuleId, UUID clusterId, int max) {
+      String where, String grouping, OffsetDateTime now, UUID capsuleId, UUID clusterId, int max) {
     Query query =
         entityManager
             .current()
@@ -197,8 +203,7 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
                     + entityManager.table("question_cluster_member")
                     + " m ON m.cluster_id = c.id WHERE "
                     + where
-                    + " GROUP BY c.id"
-                    + having
+                    + grouping
                     + " ORDER BY (c.dismissed_at IS NOT NULL), (c.resolved_at IS NOT NULL),"
                     + " (c.answered_at IS NOT NULL),"
                     + " count(m.message_id) FILTER (WHERE NOT m.answered OR m.disliked) DESC,"
@@ -251,19 +256,42 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
   }
 
   @Override
-  public void answered(UUID clusterId, UUID faqItemId, String by, OffsetDateTime at) {
+  public boolean answered(UUID clusterId, UUID faqItemId, String by, OffsetDateTime at) {
+    return entityManager
+            .current()
+            .createNativeQuery(
+                "UPDATE "
+                    + entityManager.table("question_cluster")
+                    + " SET faq_item_id = ?2, answered_by = ?3, answered_at = ?4, resolved_at = NULL,"
+                    + " dismissed_at = NULL WHERE id = ?1 AND faq_item_id IS NULL")
+            .setParameter(1, clusterId)
+            .setParameter(2, faqItemId)
+            .setParameter(3, by)
+            .setParameter(4, at)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
+  public void lockCapsule(UUID capsuleId) {
     entityManager
         .current()
-        .createNativeQuery(
-            "UPDATE "
-                + entityManager.table("question_cluster")
-                + " SET faq_item_id = ?2, answered_by = ?3, answered_at = ?4, resolved_at = NULL,"
-                + " dismissed_at = NULL WHERE id = ?1")
-        .setParameter(1, clusterId)
-        .setParameter(2, faqItemId)
-        .setParameter(3, by)
-        .setParameter(4, at)
-        .executeUpdate();
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, "question_cluster:" + capsuleId)
+        .getSingleResult();
+  }
+
+  @Override
+  public void savepoint() {
+    // what the transaction wrote so far goes to the database first, before the savepoint, so
+    // that a rollback to it can never take back the ORM's pending rows (the visitor's messages)
+    entityManager.current().flush();
+    entityManager.current().createNativeQuery("SAVEPOINT question_gap").executeUpdate();
+  }
+
+  @Override
+  public void rollbackToSavepoint() {
+    entityManager.current().createNativeQuery("ROLLBACK TO SAVEPOINT question_gap").executeUpdate();
   }
 
   @Override

@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.EOFException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -210,14 +211,16 @@ public class CopyTenantArchives implements TenantArchives {
    */
   private static Map<String, Path> spooled(InputStream in, Path dir) throws IOException {
     Map<String, Path> entries = new LinkedHashMap<>();
+    int files = 0;
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        Path file = dir.resolve("entry-" + entries.size());
+        Path file = dir.resolve("entry-" + files++);
         Files.copy(zip, file);
         entries.put(entry.getName(), file);
       }
-    } catch (ZipException e) {
-      throw invalidArchive("The file is not a tenant export (not a readable zip).");
+    } catch (ZipException | EOFException e) {
+      throw invalidArchive(
+          "The file is not a tenant export (not a readable zip, or cut short): " + e.getMessage());
     }
     return entries;
   }
