@@ -100,13 +100,25 @@ public final class ExtractiveAnswerer {
       double score) {
 
     boolean answers(Gate gate) {
-      return typeMet
-          && !words.isEmpty()
+      return answersBesidesAbsentWords(gate)
           && (absent.isEmpty()
               || coverage >= gate.despiteAbsent()
               || (Double.isNaN(speaksTo)
                   ? relative >= gate.paraphrase()
-                  : speaksTo >= gate.speaksTo()))
+                  : speaksTo >= gate.speaksTo()));
+    }
+
+    /** Whether the answer turns on what the sentence says of the question's absent words. */
+    boolean turnsOnAbsentWords(Gate gate) {
+      return !absent.isEmpty()
+          && coverage < gate.despiteAbsent()
+          && !Double.isNaN(similarity)
+          && answersBesidesAbsentWords(gate);
+    }
+
+    private boolean answersBesidesAbsentWords(Gate gate) {
+      return typeMet
+          && !words.isEmpty()
           && (coverage >= MIN_COVERAGE || relative >= gate.paraphrase())
           && evidence >= gate.minEvidence();
     }
@@ -198,26 +210,43 @@ public final class ExtractiveAnswerer {
     Predicate<String> ordinary =
         word ->
             language.words(word.toLowerCase(Locale.ROOT)).stream().anyMatch(lowerCase::contains);
-    List<double[]> without = withoutAbsent(question, absent, language, meaning, passages, split);
-    List<List<Candidate>> byPassage = new ArrayList<>();
-    Candidate best = null;
-    for (int p = 0; p < passages.size(); p++) {
-      List<Candidate> candidates =
-          candidates(
+    List<double[]> unmeasured =
+        new ArrayList<>(java.util.Collections.nCopies(passages.size(), null));
+    List<List<Candidate>> byPassage =
+        byPassage(
+            wanted,
+            absent,
+            type,
+            language,
+            passages,
+            split,
+            sentenceWords,
+            similarities,
+            unmeasured,
+            median,
+            weights,
+            ordinary);
+    if (byPassage.stream().flatMap(List::stream).anyMatch(c -> c.turnsOnAbsentWords(gate))) {
+      // the question without its absent words is embedded only when a sentence's answer turns on
+      // what it says of them: one query embedding, most questions need none
+      List<double[]> without = withoutAbsent(question, absent, language, meaning, passages, split);
+      byPassage =
+          byPassage(
               wanted,
               absent,
               type,
               language,
-              passages.get(p),
-              p,
-              split.get(p),
-              sentenceWords.get(p),
-              similarities.get(p),
-              without.get(p),
+              passages,
+              split,
+              sentenceWords,
+              similarities,
+              without,
               median,
               weights,
               ordinary);
-      byPassage.add(candidates);
+    }
+    Candidate best = null;
+    for (List<Candidate> candidates : byPassage) {
       for (Candidate candidate : candidates) {
         if (best == null || candidate.score() > best.score()) {
           best = candidate;
@@ -259,6 +288,41 @@ public final class ExtractiveAnswerer {
             });
     chosen.sort(Comparator.comparingInt(Candidate::passage).thenComparingInt(Candidate::position));
     return new Decision(Optional.of(write(chosen)), best, type, runnersUp);
+  }
+
+  /** Each passage's candidate sentences, with the closeness measured without the absent words. */
+  private static List<List<Candidate>> byPassage(
+      Set<String> wanted,
+      Set<String> absent,
+      AnswerType type,
+      Words language,
+      List<Passage> passages,
+      List<List<String>> split,
+      List<List<Set<String>>> sentenceWords,
+      List<double[]> similarities,
+      List<double[]> without,
+      double median,
+      Map<String, Double> weights,
+      Predicate<String> ordinary) {
+    List<List<Candidate>> byPassage = new ArrayList<>();
+    for (int p = 0; p < passages.size(); p++) {
+      byPassage.add(
+          candidates(
+              wanted,
+              absent,
+              type,
+              language,
+              passages.get(p),
+              p,
+              split.get(p),
+              sentenceWords.get(p),
+              similarities.get(p),
+              without.get(p),
+              median,
+              weights,
+              ordinary));
+    }
+    return byPassage;
   }
 
   private static List<Candidate> candidates(
