@@ -188,12 +188,71 @@ class KnowledgeGapIT {
         .isEqualTo("dismissed");
   }
 
+  /** One question the clustering kept apart is made one cluster by an editor. */
+  @Test
+  void anEditorMergesTwoClustersOfOneQuestion() {
+    String capsule = AssistantFixture.capsule(alice, "Gap merge " + System.nanoTime());
+    String key = alice.expect(200, "GET", "/" + capsule, null).get("publicKey").asText();
+    for (String question : new String[] {"Are pets allowed?", "Can I bring my dog?"}) {
+      Visitor visitor = new Visitor(key);
+      visitor.answer(visitor.start(), question);
+    }
+    JsonNode all = eddie.expect(200, "GET", "/" + capsule + "/gaps?all=true", null);
+    assertThat(all).as("two wordings the clustering keeps apart").hasSize(2);
+    String pets = all.get(0).get("id").asText();
+    String dog = all.get(1).get("id").asText();
+
+    assertThat(
+            eddie
+                .call(
+                    "POST",
+                    "/" + capsule + "/gaps/" + pets + "/merge",
+                    "{\"into\":\"" + pets + "\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            new CapsuleApi("grace.globex")
+                .call(
+                    "POST",
+                    "/" + capsule + "/gaps/" + pets + "/merge",
+                    "{\"into\":\"" + dog + "\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            new CapsuleApi("vera.acme")
+                .call(
+                    "POST",
+                    "/" + capsule + "/gaps/" + pets + "/merge",
+                    "{\"into\":\"" + dog + "\"}")
+                .statusCode())
+        .isEqualTo(403);
+
+    JsonNode merged =
+        eddie.expect(
+            200, "POST", "/" + capsule + "/gaps/" + pets + "/merge", "{\"into\":\"" + dog + "\"}");
+    assertThat(merged.get("id").asText()).isEqualTo(dog);
+    assertThat(merged.get("questions").asInt()).isEqualTo(2);
+    assertThat(merged.get("examples").findValuesAsText("question"))
+        .containsExactlyInAnyOrder("Are pets allowed?", "Can I bring my dog?");
+    assertThat(eddie.expect(200, "GET", "/" + capsule + "/gaps?all=true", null)).hasSize(1);
+    assertThat(eddie.call("GET", "/" + capsule + "/gaps/" + pets, null).statusCode())
+        .isEqualTo(404);
+
+    // the same words again join the merged cluster
+    Visitor again = new Visitor(key);
+    again.answer(again.start(), "Are pets allowed?");
+    assertThat(
+            eddie.expect(200, "GET", "/" + capsule + "/gaps/" + dog, null).get("questions").asInt())
+        .isEqualTo(3);
+  }
+
   /** The loop as an editor meets it, in Chromium. */
   @Test
   void anEditorAnswersAGapInThePortalAndSeesItResolved() throws Exception {
     String capsule = AssistantFixture.capsule(alice, "Gap portal " + System.nanoTime());
     String key = alice.expect(200, "GET", "/" + capsule, null).get("publicKey").asText();
-    for (String question : new String[] {"Is there a sauna?", "Does the building have a sauna?"}) {
+    for (String question :
+        new String[] {"Is there a sauna?", "Does the building have a sauna?", "Is there a gym?"}) {
       Visitor visitor = new Visitor(key);
       assertThat(visitor.answer(visitor.start(), question).get("outcome").asText())
           .isEqualTo("refused");
@@ -207,6 +266,9 @@ class KnowledgeGapIT {
       editor.click("gapsForm:gaps:0:open");
       editor.wait.until(
           d -> d.findElement(By.id("gapsForm:selected")).getText().contains("Does the building"));
+      assertThat(editor.driver.findElements(By.id("gapsForm:mergeInto")))
+          .as("the other gap is offered to merge into")
+          .hasSize(1);
       editor.click("gapsForm:gaps:0:answerGap");
       editor.type(
           "gapsForm:answer", "Yes, a Finnish sauna on the roof terrace, open from 7:00 to 22:00.");
@@ -214,8 +276,13 @@ class KnowledgeGapIT {
       editor.wait.until(d -> d.getPageSource().contains("is being indexed"));
       assertThat(editor.text("gapsForm:gaps")).contains("answered");
 
-      String item =
-          eddie.expect(200, "GET", "/" + capsule + "/gaps", null).get(0).get("faqItemId").asText();
+      String item = null;
+      for (JsonNode gap : eddie.expect(200, "GET", "/" + capsule + "/gaps", null)) {
+        if (gap.get("question").asText().equals("Is there a sauna?")) {
+          item = gap.get("faqItemId").asText();
+        }
+      }
+      assertThat(item).as("the sauna gap's FAQ item").isNotNull();
       eddie.settled(capsule, item);
       Visitor next = new Visitor(key);
       JsonNode reply = next.answer(next.start(), "Is there a sauna?");

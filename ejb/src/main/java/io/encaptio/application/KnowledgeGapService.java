@@ -88,6 +88,16 @@ public interface KnowledgeGapService {
   @Audited("gap.answered")
   GapDto answer(UUID capsuleId, UUID gapId, String question, String answer);
 
+  /**
+   * Merges a cluster into another of the capsule (one question the clustering kept apart): its
+   * questions move, it is removed; the other keeps its editor's answer, or takes this one's.
+   *
+   * @throws io.encaptio.domain.capsule.InvalidCapsuleException merging a cluster into itself
+   */
+  @Requires(Permission.EDIT_CAPSULE)
+  @Audited("gap.merged")
+  GapDto merge(UUID capsuleId, UUID gapId, UUID intoGapId);
+
   /** Marks a gap as needing no answer (a question the capsule is not for). */
   @Requires(Permission.EDIT_CAPSULE)
   @Audited("gap.dismissed")

@@ -11,6 +11,7 @@ import io.encaptio.domain.ai.GoldenQuestion;
 import io.encaptio.domain.ai.GoldenRepository;
 import io.encaptio.domain.ai.Questions;
 import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.gap.QuestionCluster;
 import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.gap.QuestionClusterRepository.Example;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -74,6 +76,20 @@ public class DefaultKnowledgeGapService implements KnowledgeGapService {
       throw new ConflictException("This question was answered by someone else a moment ago.");
     }
     return withExamples(requireGap(capsuleId, gapId));
+  }
+
+  @Override
+  public GapDto merge(UUID capsuleId, UUID gapId, UUID intoGapId) {
+    requireCapsule(capsuleId);
+    if (intoGapId == null || intoGapId.equals(gapId)) {
+      throw new InvalidCapsuleException(
+          Map.of("into", "Name another question cluster of this capsule to merge into."));
+    }
+    requireGap(capsuleId, gapId);
+    requireGap(capsuleId, intoGapId);
+    clusters.lockCapsule(capsuleId);
+    clusters.merge(gapId, intoGapId);
+    return withExamples(requireGap(capsuleId, intoGapId));
   }
 
   @Override

@@ -94,6 +94,13 @@ public interface QuestionClusterRepository {
 
   void dismissed(UUID clusterId, OffsetDateTime at);
 
+  /**
+   * Moves every question of {@code from} into {@code into} and removes {@code from}: the sums of
+   * embeddings add up, the first and last questions span both, and {@code into} keeps its editor's
+   * answer (or takes {@code from}'s when it has none).
+   */
+  void merge(UUID from, UUID into);
+
   /** The text of the latest answer given to a question of the cluster, if any was answered. */
   Optional<String> latestAnswer(UUID clusterId);
 }

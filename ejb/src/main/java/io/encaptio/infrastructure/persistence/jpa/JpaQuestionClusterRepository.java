@@ -308,6 +308,46 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
   }
 
   @Override
+  public void merge(UUID from, UUID into) {
+    entityManager
+        .current()
+        .createNativeQuery(
+            "UPDATE "
+                + entityManager.table("question_cluster")
+                + " t SET vector_sum = t.vector_sum OPERATOR(public.+) f.vector_sum,"
+                + " size = t.size + f.size, first_at = least(t.first_at, f.first_at),"
+                + " last_at = greatest(t.last_at, f.last_at),"
+                + " faq_item_id = coalesce(t.faq_item_id, f.faq_item_id),"
+                + " answered_at = CASE WHEN t.faq_item_id IS NULL THEN f.answered_at"
+                + " ELSE t.answered_at END,"
+                + " answered_by = CASE WHEN t.faq_item_id IS NULL THEN f.answered_by"
+                + " ELSE t.answered_by END,"
+                + " resolved_at = CASE WHEN t.faq_item_id IS NULL THEN f.resolved_at"
+                + " ELSE t.resolved_at END"
+                + " FROM "
+                + entityManager.table("question_cluster")
+                + " f WHERE t.id = ?2 AND f.id = ?1")
+        .setParameter(1, from)
+        .setParameter(2, into)
+        .executeUpdate();
+    entityManager
+        .current()
+        .createNativeQuery(
+            "UPDATE "
+                + entityManager.table("question_cluster_member")
+                + " SET cluster_id = ?2 WHERE cluster_id = ?1")
+        .setParameter(1, from)
+        .setParameter(2, into)
+        .executeUpdate();
+    entityManager
+        .current()
+        .createNativeQuery(
+            "DELETE FROM " + entityManager.table("question_cluster") + " WHERE id = ?1")
+        .setParameter(1, from)
+        .executeUpdate();
+  }
+
+  @Override
   public Optional<String> latestAnswer(UUID clusterId) {
     return rows(
             entityManager

@@ -77,6 +77,20 @@ public class KnowledgeGapResource {
     return gaps.answer(id, gap, body.question(), body.answer());
   }
 
+  /**
+   * @param into the cluster the gap's questions move to
+   */
+  public record GapMerge(UUID into) {}
+
+  @POST
+  @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
+  @Path("/{gap}/merge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Merge a cluster into another (one question the clustering kept apart)")
+  public GapDto merge(@PathParam("id") UUID id, @PathParam("gap") UUID gap, GapMerge request) {
+    return gaps.merge(id, gap, body(request).into());
+  }
+
   @POST
   @Extension(name = EncaptioRoles.EXTENSION, value = "editor")
   @Path("/{gap}/dismiss")

@@ -48,6 +48,7 @@ public class CapsuleGaps implements Serializable {
   private String answer;
   private String suggestedQuestion;
   private String expectedFacts;
+  private String mergeInto;
 
   /** The capsule of the {@code id} parameter, for analysts and above; others get 403. */
   public void load() throws IOException {
@@ -96,6 +97,37 @@ public class CapsuleGaps implements Serializable {
     } catch (RuntimeException e) {
       PageMessages.failed("The answer was not saved", e, "gapsForm");
     }
+  }
+
+  /** Merges the selected cluster into the one chosen in the panel. */
+  public void merge() {
+    try {
+      selected =
+          service.merge(
+              page.capsuleId(),
+              selected.id(),
+              mergeInto == null || mergeInto.isBlank() ? null : UUID.fromString(mergeInto));
+      mergeInto = null;
+      PageMessages.inform("Merged", "The questions are one cluster now.");
+      refresh();
+    } catch (RuntimeException e) {
+      PageMessages.failed("The clusters were not merged", e);
+    }
+  }
+
+  /** The other listed clusters, which the selected one can be merged into. */
+  public List<GapDto> getMergeTargets() {
+    return selected == null || gaps == null
+        ? List.of()
+        : gaps.stream().filter(g -> !g.id().equals(selected.id())).toList();
+  }
+
+  public String getMergeInto() {
+    return mergeInto;
+  }
+
+  public void setMergeInto(String mergeInto) {
+    this.mergeInto = mergeInto;
   }
 
   public void dismiss(UUID gap) {
