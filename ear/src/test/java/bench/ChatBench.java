@@ -1,5 +1,6 @@
 package bench;
 
+import io.encaptio.domain.ai.Questions;
 import it.encaptio.ItEnvironment;
 import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.delivery.CustomerSite;
@@ -89,16 +90,21 @@ public final class ChatBench {
     }
     Collections.shuffle(claims, new java.util.Random(7));
     List<String> cached = claims.subList(0, CACHED_QUESTIONS);
-    java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+    // keyed by the answer cache's normal form, so no two questions share a cached answer
+    Map<String, String> unique = new LinkedHashMap<>();
+    java.util.function.Consumer<String> add = q -> unique.putIfAbsent(Questions.key(q), q);
+    cached.forEach(
+        c -> unique.put(Questions.key(question("Is it true that " + lowerFirst(c))), ""));
     for (String claim : claims.subList(CACHED_QUESTIONS, claims.size())) {
-      unique.add(question("Is it true that " + lowerFirst(claim)));
+      add.accept(question("Is it true that " + lowerFirst(claim)));
     }
     for (SciFact.Document doc : corpus) {
-      unique.add(question("What does the study \"" + doc.title() + "\" find"));
+      add.accept(question("What does the study \"" + doc.title() + "\" find"));
       String first = doc.text().split("(?<=[.!?])\\s+", 2)[0];
-      unique.add(question("Is it known that " + lowerFirst(first)));
+      add.accept(question("Is it known that " + lowerFirst(first)));
     }
-    List<String> pool = new ArrayList<>(unique);
+    List<String> pool =
+        new ArrayList<>(unique.values().stream().filter(q -> !q.isEmpty()).toList());
     Collections.shuffle(pool, new java.util.Random(11));
     int from = 0;
     for (Map.Entry<String, Integer> slice : SLICES.entrySet()) {

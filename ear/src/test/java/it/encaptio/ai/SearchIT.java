@@ -54,20 +54,9 @@ class SearchIT {
    */
   @Test
   void aCapsulesKeywordsAreStemmedInItsLanguage() {
-    JsonNode created =
-        ALICE.expect(
-            201,
-            "POST",
-            "",
-            ItEnvironment.JSON
-                .createObjectNode()
-                .put("name", "Seeblick " + System.nanoTime())
-                .toString());
+    JsonNode created = newCapsule("Seeblick");
     String id = created.get("id").asText();
-    ALICE.saveDraft(
-        created,
-        ((com.fasterxml.jackson.databind.node.ObjectNode) created.get("draft").deepCopy())
-            .put("language", "de"));
+    inGerman(created);
     AssistantFixture.add(
         ALICE, id, "Ausstattung", "In allen Zimmern gibt es einen Balkon mit Blick auf den See.");
     JsonNode found =
@@ -86,15 +75,7 @@ class SearchIT {
    */
   @Test
   void aNewLanguageIndexesTheCapsuleAgain() {
-    JsonNode created =
-        ALICE.expect(
-            201,
-            "POST",
-            "",
-            ItEnvironment.JSON
-                .createObjectNode()
-                .put("name", "Bergblick " + System.nanoTime())
-                .toString());
+    JsonNode created = newCapsule("Bergblick");
     String id = created.get("id").asText();
     String item =
         AssistantFixture.add(
@@ -106,15 +87,30 @@ class SearchIT {
     assertThat(titles(ALICE.expect(200, "POST", "/" + id + "/assistant/search", keyword)))
         .isEmpty();
 
-    ALICE.saveDraft(
-        created,
-        ((com.fasterxml.jackson.databind.node.ObjectNode) created.get("draft").deepCopy())
-            .put("language", "de"));
+    inGerman(created);
     assertThat(ALICE.expect(200, "GET", "/" + id + "/content/" + item, null).get("stage").asText())
         .isEqualTo("queued");
     assertThat(ALICE.settled(id, item).get("stage").asText()).isEqualTo("ready");
     assertThat(titles(ALICE.expect(200, "POST", "/" + id + "/assistant/search", keyword)))
         .containsExactly("Ausstattung");
+  }
+
+  private static JsonNode newCapsule(String name) {
+    return ALICE.expect(
+        201,
+        "POST",
+        "",
+        ItEnvironment.JSON
+            .createObjectNode()
+            .put("name", name + " " + System.nanoTime())
+            .toString());
+  }
+
+  private static void inGerman(JsonNode capsule) {
+    ALICE.saveDraft(
+        capsule,
+        ((com.fasterxml.jackson.databind.node.ObjectNode) capsule.get("draft").deepCopy())
+            .put("language", "de"));
   }
 
   private static JsonNode search(String body) {

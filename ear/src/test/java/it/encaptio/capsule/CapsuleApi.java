@@ -126,7 +126,13 @@ public final class CapsuleApi {
     HttpResponse<String> response = callAt(method, path, json);
     if (response.statusCode() != status) {
       throw new AssertionError(
-          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+          method
+              + " "
+              + path
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + ItEnvironment.withIncident(response.body()));
     }
     return response.body().isEmpty() ? null : ItEnvironment.json(response.body());
   }

@@ -69,7 +69,7 @@ final class Visitor {
   JsonNode expect(int status, String method, String path, String json, String... extra) {
     HttpResponse<String> response = call(method, path, json, extra);
     assertThat(response.statusCode())
-        .as("%s %s answered %s", method, path, response.body())
+        .as("%s %s answered %s", method, path, ItEnvironment.withIncident(response.body()))
         .isEqualTo(status);
     return response.body().isEmpty() ? null : ItEnvironment.json(response.body());
   }

@@ -318,14 +318,15 @@ public class AssistantSteps {
       Retrieval retrieval = prepared.sources().retrieval();
       String model = prepared.assistant().embeddingModel();
       gaps.asked(
-          prepared.assistant().capsuleId(),
-          model,
-          retrieval == null ? null : retrieval.questionVectors().get(model),
-          prepared.question().standalone(),
-          question.id(),
-          answer.id(),
-          answered.outcome() != Outcome.REFUSED && !answered.weak(),
-          question.createdAt());
+          new QuestionGaps.Asked(
+              prepared.assistant().capsuleId(),
+              model,
+              retrieval == null ? null : retrieval.questionVectors().get(model),
+              prepared.question().standalone(),
+              question.id(),
+              answer.id(),
+              answered.outcome() != Outcome.REFUSED && !answered.weak(),
+              question.createdAt()));
     }
     if (conversation.visitorId() != null) { // a visitor's: both are analytics events
       events.add(

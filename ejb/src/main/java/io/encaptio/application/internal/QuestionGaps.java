@@ -40,11 +40,13 @@ class QuestionGaps {
   }
 
   /**
+   * A visitor's question as the recording transaction knows it.
+   *
    * @param model the embedding model of the capsule's content
    * @param vector the question's embedding by {@code model}, or null when none was made
    * @param answered answered and not weakly (a refusal or a weak answer is a gap)
    */
-  void asked(
+  record Asked(
       UUID capsuleId,
       String model,
       float[] vector,
@@ -52,54 +54,64 @@ class QuestionGaps {
       UUID questionId,
       UUID answerId,
       boolean answered,
-      OffsetDateTime at) {
+      OffsetDateTime at) {}
+
+  void asked(Asked asked) {
+    String key = Questions.key(asked.question());
+    // embedded before the capsule's lock is taken, so visitors' embeddings never wait on it
+    float[] embedded =
+        clusters.clusterOfQuestion(asked.capsuleId(), key).isPresent() ? null : embedded(asked);
     clusters.savepoint();
     try {
-      cluster(capsuleId, model, vector, question, questionId, answerId, answered, at);
+      cluster(asked, key, embedded);
     } catch (RuntimeException e) {
       // the visitor's conversation is recorded whatever happens here
       clusters.rollbackToSavepoint();
-      LOG.log(Level.WARNING, "Question " + questionId + " was not clustered", e);
+      LOG.log(Level.WARNING, "Question " + asked.questionId() + " was not clustered", e);
     }
   }
 
-  private void cluster(
-      UUID capsuleId,
-      String model,
-      float[] vector,
-      String question,
-      UUID questionId,
-      UUID answerId,
-      boolean answered,
-      OffsetDateTime at) {
+  private float[] embedded(Asked asked) {
+    return asked.vector() != null && QuestionClustering.MODEL.equals(asked.model())
+        ? asked.vector()
+        : models.model(QuestionClustering.MODEL).embedQuery(asked.question());
+  }
+
+  /**
+   * @param embedded the question's embedding, or null when its words were asked before
+   */
+  private void cluster(Asked asked, String key, float[] embedded) {
+    UUID capsuleId = asked.capsuleId();
     clusters.lockCapsule(capsuleId);
-    String key = Questions.key(question);
-    Optional<UUID> same = clusters.clusterOfQuestion(capsuleId, key);
+    Optional<UUID> same = clusters.clusterOfQuestion(capsuleId, key); // again, under the lock
     UUID clusterId;
     if (same.isPresent()) {
       clusterId = same.get();
-      clusters.joined(clusterId, null, answered, at);
+      clusters.joined(clusterId, null, asked.answered(), asked.at());
     } else {
-      float[] embedded =
-          vector != null && QuestionClustering.MODEL.equals(model)
-              ? vector
-              : models.model(QuestionClustering.MODEL).embedQuery(question);
-      AnswerType type = AnswerType.of(question);
+      float[] vector = embedded != null ? embedded : embedded(asked);
+      AnswerType type = AnswerType.of(asked.question());
       Optional<Nearest> nearest =
           clusters.nearest(
-              capsuleId,
-              QuestionClustering.MODEL,
-              embedded,
-              QuestionClustering.compatibleWith(type));
+              capsuleId, QuestionClustering.MODEL, vector, QuestionClustering.compatibleWith(type));
       if (nearest.isPresent() && nearest.get().similarity() >= QuestionClustering.SAME_QUESTION) {
         clusterId = nearest.get().clusterId();
-        clusters.joined(clusterId, embedded, answered, at);
+        clusters.joined(clusterId, vector, asked.answered(), asked.at());
       } else {
         clusterId =
-            clusters.start(capsuleId, QuestionClustering.MODEL, embedded, type, question, at);
+            clusters.start(
+                capsuleId, QuestionClustering.MODEL, vector, type, asked.question(), asked.at());
       }
     }
     clusters.add(
-        new Member(questionId, answerId, clusterId, capsuleId, question, key, answered, at));
+        new Member(
+            asked.questionId(),
+            asked.answerId(),
+            clusterId,
+            capsuleId,
+            asked.question(),
+            key,
+            asked.answered(),
+            asked.at()));
   }
 }

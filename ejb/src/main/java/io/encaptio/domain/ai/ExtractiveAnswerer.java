@@ -210,40 +210,27 @@ public final class ExtractiveAnswerer {
     Predicate<String> ordinary =
         word ->
             language.words(word.toLowerCase(Locale.ROOT)).stream().anyMatch(lowerCase::contains);
-    List<double[]> unmeasured =
-        new ArrayList<>(java.util.Collections.nCopies(passages.size(), null));
+    java.util.function.Function<List<double[]>, List<List<Candidate>>> ranked =
+        without ->
+            byPassage(
+                wanted,
+                absent,
+                type,
+                language,
+                passages,
+                split,
+                sentenceWords,
+                similarities,
+                without,
+                median,
+                weights,
+                ordinary);
     List<List<Candidate>> byPassage =
-        byPassage(
-            wanted,
-            absent,
-            type,
-            language,
-            passages,
-            split,
-            sentenceWords,
-            similarities,
-            unmeasured,
-            median,
-            weights,
-            ordinary);
+        ranked.apply(new ArrayList<>(java.util.Collections.nCopies(passages.size(), null)));
     if (byPassage.stream().flatMap(List::stream).anyMatch(c -> c.turnsOnAbsentWords(gate))) {
       // the question without its absent words is embedded only when a sentence's answer turns on
       // what it says of them: one query embedding, most questions need none
-      List<double[]> without = withoutAbsent(question, absent, language, meaning, passages, split);
-      byPassage =
-          byPassage(
-              wanted,
-              absent,
-              type,
-              language,
-              passages,
-              split,
-              sentenceWords,
-              similarities,
-              without,
-              median,
-              weights,
-              ordinary);
+      byPassage = ranked.apply(withoutAbsent(question, absent, language, meaning, passages, split));
     }
     Candidate best = null;
     for (List<Candidate> candidates : byPassage) {
