@@ -42,6 +42,8 @@ class InvitationBrowserIT {
           .until(
               ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-label='analyst']")))
           .click();
+      // the list closes with an animation; a click before it is gone lands on the list
+      admin.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("invite:role_panel")));
       admin.click("invite:send");
       admin.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Invitation sent"));
