@@ -44,8 +44,10 @@ import org.postgresql.copy.CopyManager;
  * every column type. Tables and columns are read from the catalogue, so new migrations need no
  * change here; names are quoted identifiers taken from the catalogue, never from the archive.
  * Tables whose comment starts with {@code derived:} are left out: triggers rebuild them from the
- * rows they derive from while those are copied in (the keyword index of the chunks). An import
- * spools the archive to temporary files first, so neither side holds a table in memory.
+ * rows they derive from while those are copied in (the keyword index of the chunks). Rows are
+ * written in primary-key order, so the same data always gives the same archive (a table's physical
+ * order is not kept by a copy: PostgreSQL fills free space left on earlier pages). An import spools
+ * the archive to temporary files first, so neither side holds a table in memory.
  */
 @ApplicationScoped
 public class CopyTenantArchives implements TenantArchives {
@@ -71,7 +73,12 @@ public class CopyTenantArchives implements TenantArchives {
         rows.put(
             table,
             copy.copyOut(
-                "COPY " + qualified(schema, table) + " TO STDOUT WITH (FORMAT csv, HEADER)",
+                "COPY (SELECT "
+                    + String.join(", ", storedColumns(connection, schema, table))
+                    + " FROM "
+                    + qualified(schema, table)
+                    + orderByPrimaryKey(connection, schema, table)
+                    + ") TO STDOUT WITH (FORMAT csv, HEADER)",
                 new NonClosing(zip)));
         zip.closeEntry();
       }
@@ -176,6 +183,52 @@ public class CopyTenantArchives implements TenantArchives {
         }
       }
       return tables;
+    }
+  }
+
+  /**
+   * The columns a plain COPY of the table writes and reads, in table order: generated columns are
+   * left out (the import recomputes them), as {@code COPY table} does.
+   */
+  private static List<String> storedColumns(Connection connection, SchemaName schema, String table)
+      throws SQLException {
+    return quotedNames(
+        connection,
+        "select attname from pg_attribute where attnum > 0 and not attisdropped"
+            + " and attgenerated = '' and attrelid = format('%I.%I', ?::text, ?::text)::regclass"
+            + " order by attnum",
+        schema,
+        table);
+  }
+
+  /** " ORDER BY" the table's primary-key columns (quoted, from the catalogue), or "" if none. */
+  private static String orderByPrimaryKey(Connection connection, SchemaName schema, String table)
+      throws SQLException {
+    List<String> columns =
+        quotedNames(
+            connection,
+            "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid"
+                + " and a.attnum = any (i.indkey) where i.indisprimary"
+                + " and i.indrelid = format('%I.%I', ?::text, ?::text)::regclass"
+                + " order by array_position(i.indkey::int2[], a.attnum)",
+            schema,
+            table);
+    return columns.isEmpty() ? "" : " ORDER BY " + String.join(", ", columns);
+  }
+
+  /** The column names a catalogue query for one table gives, as quoted identifiers. */
+  private static List<String> quotedNames(
+      Connection connection, String sql, SchemaName schema, String table) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, schema.value());
+      query.setString(2, table);
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          columns.add("\"" + rows.getString(1).replace("\"", "\"\"") + "\"");
+        }
+      }
+      return columns;
     }
   }
 
