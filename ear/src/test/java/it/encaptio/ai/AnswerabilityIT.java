@@ -48,6 +48,8 @@ class AnswerabilityIT {
 
   @Test
   void answersWhatTheContentAnswersAndRefusesTheRest() throws IOException {
+    // Run alone by `encaptio.sh eval`, it may start before the demo tenants are registered.
+    ItEnvironment.awaitDemoTenants();
     JsonNode sheets = ItEnvironment.JSON.readTree(resource("questions.json"));
     List<Result> results = new ArrayList<>();
     for (JsonNode sheet : sheets) {

@@ -43,7 +43,7 @@ public enum AnswerType {
   private static final Pattern ASKS_TIME =
       Pattern.compile(
           "^(when|what time|which days?|what days?|on which days?|how early|how late|until when"
-              + "|wann|um wie ?viel uhr|an welchen? tag(en)?|bis wann|ab wann|quand|à quelle heure"
+              + "|wann|um wie ?viel uhr|an welche[mnr]? tag(en)?|bis wann|ab wann|quand|à quelle heure"
               + "|quel jour|quels jours|jusqu'à quelle heure|cu[aá]ndo|a qu[eé] hora)\\b"
               + "|\\b(opening hours|open hours|hours|öffnungszeiten|horaires|what time)\\b",
           FLAGS);
@@ -117,8 +117,9 @@ public enum AnswerType {
   /** Words that open sentences, not names: "The Shop …", "Unser Hotel …". */
   private static final Pattern OPENING =
       Pattern.compile(
-          "^(The|A|An|Our|Your|This|These|Those|Its|Their|My|Der|Die|Das|Ein|Eine|Unser|Unsere"
-              + "|Ihr|Ihre|Le|La|Les|Un|Une|Notre|Nos|Votre|Vos|El|Los|Las|Una|Nuestro)\\b");
+          "^(The|A|An|Our|Your|This|These|Those|Its|Their|My|Every|Each|All|Any|Some|Most|Der|Die"
+              + "|Das|Ein|Eine|Unser|Unsere|Ihr|Ihre|Jeder|Jede|Jedes|Alle|Le|La|Les|Un|Une|Notre"
+              + "|Nos|Votre|Vos|Chaque|Tout|Toute|Tous|El|Los|Las|Una|Nuestro|Cada|Todos)\\b");
 
   /** Capitalised words that make a name a place's or a business's, not a person's. */
   private static final Pattern NOT_A_PERSON =

@@ -1,6 +1,7 @@
 package io.encaptio.domain.ai;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +67,10 @@ public final class ExtractiveAnswerer {
   static final double COMPANION_SHARE = 0.8;
 
   private static final Pattern LOWER_CASE_WORD = Pattern.compile("[^\\p{L}]+");
+
+  /** E-mail addresses and web addresses: lower case, but not the content's ordinary words. */
+  private static final Pattern ADDRESSES =
+      Pattern.compile("\\S+@\\S+|\\bhttps?://\\S+|\\bwww\\.\\S+", Pattern.CASE_INSENSITIVE);
 
   /** A fact sheet's "Key: value" line, read with the line before it. */
   private static final Pattern LABELLED = Pattern.compile("^[^:]{1,40}:\\s.*");
@@ -176,6 +181,11 @@ public final class ExtractiveAnswerer {
     if (asked.isEmpty()) {
       return new Decision(Optional.empty(), null, type);
     }
+    BitSet askedDays = Days.asked(question);
+    Set<String> dayWords =
+        askedDays.isEmpty()
+            ? Set.of()
+            : language.words(String.join(" ", Days.askedWords(question)));
     Set<String> everywhere = new HashSet<>();
     List<List<String>> split = new ArrayList<>();
     List<List<Set<String>>> sentenceWords = new ArrayList<>();
@@ -185,7 +195,8 @@ public final class ExtractiveAnswerer {
       everywhere.addAll(language.words(passage.itemTitle()));
       everywhere.addAll(language.words(passage.headingPath()));
       List<String> sentences = Sentences.of(passage.text(), language.language());
-      List<Set<String>> words = sentences.stream().map(language::words).toList();
+      List<Set<String>> words =
+          sentences.stream().map(s -> withDays(s, language.words(s), askedDays, dayWords)).toList();
       words.forEach(everywhere::addAll);
       split.add(sentences);
       sentenceWords.add(words);
@@ -328,11 +339,13 @@ public final class ExtractiveAnswerer {
       Predicate<String> ordinary) {
     Set<String> context = new HashSet<>(language.words(passage.headingPath()));
     context.addAll(language.words(passage.itemTitle()));
+    int[] leads = leads(passage.text(), sentences);
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       String sentence = sentences.get(i);
       Set<String> words = sentenceWords.get(i);
-      if (words.size() < 2 || InjectionGuard.steers(sentence)) {
+      if ((words.size() < 2 && !shortAnswer(sentence, words, wanted, language))
+          || InjectionGuard.steers(sentence)) {
         words = Set.of(); // never an answer, but keeps positions for "continues"
       }
       double own = weighted(wanted, words, weights, language);
@@ -340,6 +353,9 @@ public final class ExtractiveAnswerer {
       withContext.addAll(context);
       if (i > 0 && LABELLED.matcher(sentence).matches()) {
         withContext.addAll(sentenceWords.get(i - 1)); // "Price: $ 320" under its course
+      }
+      if (leads[i] >= 0) {
+        withContext.addAll(sentenceWords.get(leads[i])); // its paragraph's subject
       }
       double coverage =
           words.isEmpty()
@@ -376,6 +392,60 @@ public final class ExtractiveAnswerer {
   }
 
   /**
+   * The sentence's words, with the question's day names when it speaks of one of those days in
+   * other words: "closed at weekends" for "on a Saturday", "Monday to Thursday" for "on Wednesday".
+   */
+  private static Set<String> withDays(
+      String sentence, Set<String> words, BitSet askedDays, Set<String> dayWords) {
+    if (dayWords.isEmpty() || !Days.spoken(sentence).intersects(askedDays)) {
+      return words;
+    }
+    Set<String> with = new HashSet<>(words);
+    with.addAll(dayWords);
+    return with;
+  }
+
+  /**
+   * A whole sentence with one content word, the one asked about: "There are no exams." answers "Is
+   * there a final exam?"; a lone label or heading ("Parking") does not.
+   */
+  private static boolean shortAnswer(
+      String sentence, Set<String> words, Set<String> wanted, Words language) {
+    return words.size() == 1
+        && wanted.stream().anyMatch(w -> language.has(words, w))
+        && sentence.strip().split("\\s+").length >= 3
+        && sentence.strip().matches("(?s).*[.!]$");
+  }
+
+  /**
+   * For each sentence, the position of its paragraph's first sentence (a line of the passage: what
+   * the paragraph is about, "Wheel Throwing for Beginners – a six-week course …" for "The
+   * instructor is Dana Whitfield"), or -1 for a paragraph's first sentence and where the sentence
+   * is not found in the text as it stands.
+   */
+  static int[] leads(String text, List<String> sentences) {
+    int[] leads = new int[sentences.size()];
+    int lead = -1;
+    int cursor = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      String sentence = sentences.get(i).strip();
+      int at = sentence.isEmpty() ? -1 : text.indexOf(sentence, cursor);
+      if (at < 0) {
+        leads[i] = -1;
+        lead = -1;
+        continue;
+      }
+      boolean opens = lead < 0 || text.substring(cursor, at).indexOf('\n') >= 0;
+      leads[i] = opens ? -1 : lead;
+      if (opens) {
+        lead = i;
+      }
+      cursor = at + sentence.length();
+    }
+    return leads;
+  }
+
+  /**
    * How much each question word says of what is asked, from how few of the found sentences carry it
    * (an inverse document frequency over the sentences): the capsule's own topic words ("house" in a
    * house listing) weigh little, a word in one sentence much, a word in none most.
@@ -396,7 +466,9 @@ public final class ExtractiveAnswerer {
     Set<String> ordinary = new HashSet<>();
     for (Passage passage : passages) {
       StringBuilder lowerCase = new StringBuilder();
-      for (String token : LOWER_CASE_WORD.split(passage.text())) {
+      // "m.hale@…" does not make "Hale" an ordinary word
+      for (String token :
+          LOWER_CASE_WORD.split(ADDRESSES.matcher(passage.text()).replaceAll(" "))) {
         if (!token.isEmpty() && Character.isLowerCase(token.charAt(0))) {
           lowerCase.append(token).append(' ');
         }

@@ -178,6 +178,9 @@ public final class Words {
           "de",
           List.of(
               "wer",
+              "wem",
+              "wen",
+              "wessen",
               "wann",
               "wo",
               "wohin",
@@ -188,6 +191,7 @@ public final class Words {
               "welcher",
               "welches",
               "welchen",
+              "welchem",
               "wieviel",
               "wieviele",
               "viel",

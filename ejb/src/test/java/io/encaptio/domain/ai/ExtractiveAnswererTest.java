@@ -104,4 +104,70 @@ class ExtractiveAnswererTest {
     assertThat(ExtractiveAnswerer.compose("Is smoking allowed?", passages, 1).orElseThrow())
         .isEqualTo("Smoking is not allowed anywhere in the building [1].");
   }
+
+  @Test
+  void aDayIsAnsweredByTheWeekendOrTheRangeItFallsIn() {
+    List<Passage> hours =
+        List.of(
+            passage(
+                "Opening hours",
+                "Monday to Thursday: 8:00–18:00\nFriday: 8:00–14:00\nThe clinic is closed at"
+                    + " weekends."));
+    assertThat(ExtractiveAnswerer.compose("Can I come in on a Saturday?", hours, 1))
+        .contains("The clinic is closed at weekends [1].");
+    assertThat(ExtractiveAnswerer.compose("Are you open on Wednesday?", hours, 1))
+        .contains("Monday to Thursday: 8:00–18:00 [1].");
+  }
+
+  @Test
+  void aSentenceIsReadWithWhatItsParagraphIsAbout() {
+    List<Passage> classes =
+        List.of(
+            passage(
+                "Classes",
+                "Wheel Throwing for Beginners – a six-week course on Tuesdays. You will learn to"
+                    + " centre clay on the wheel. The instructor is Dana Whitfield, who has been teaching for"
+                    + " ten years. Price: $ 320 per person.\nHand-Building Weekend – Saturdays from"
+                    + " 10:00. Price: $ 85 per session."));
+    assertThat(ExtractiveAnswerer.compose("Who teaches the beginners' wheel course?", classes, 1))
+        .contains("The instructor is Dana Whitfield, who has been teaching for ten years [1].");
+    assertThat(
+            ExtractiveAnswerer.compose(
+                "How much is the six-week wheel throwing course?", classes, 1))
+        .contains("Price: $ 320 per person [1].");
+    assertThat(
+            ExtractiveAnswerer.leads(
+                "A b. C d.\nE f. G h.", List.of("A b.", "C d.", "E f.", "G h.")))
+        .containsExactly(-1, 0, -1, 2);
+  }
+
+  @Test
+  void aNameInAnEmailAddressIsStillAName() {
+    List<Passage> listing =
+        List.of(
+            passage(
+                "Contact",
+                "The house was built in 1978. The sale is handled by Hale & Partners Realty Inc.,"
+                    + " and the listing agent is Marcus Hale.\nEmail: m.hale@halepartners.example"));
+    assertThat(ExtractiveAnswerer.compose("Who is the agent for this house?", listing, 1))
+        .contains(
+            "The sale is handled by Hale & Partners Realty Inc., and the listing agent is Marcus"
+                + " Hale [1].");
+  }
+
+  @Test
+  void aShortSentenceThatSaysNoToTheFeatureAnswers() {
+    List<Passage> course =
+        List.of(
+            passage(
+                "Assessment",
+                "There are no exams. Instead, you submit a short exercise after each module."));
+    assertThat(ExtractiveAnswerer.compose("Are there any exams?", course, 1))
+        .contains("There are no exams [1].");
+    assertThat(
+            ExtractiveAnswerer.compose(
+                "Is there parking?", List.of(passage("x", "Parking\nExams: none")), 1))
+        .as("a lone label answers nothing")
+        .isEmpty();
+  }
 }
