@@ -171,6 +171,20 @@ public class TenantArchiveIT {
     }
   }
 
+  @Test
+  void anExportLeavesNoFileOnTheServerWhetherItIsDownloadedOrNot() throws Exception {
+    HttpResponse<byte[]> head = call("HEAD", "/tenants/acme/export", operator, null, null);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValueAsLong("Content-Length").orElse(0)).isPositive();
+    export("acme");
+    // the server runs on this machine with the same temporary directory
+    try (var files =
+        java.nio.file.Files.newDirectoryStream(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "encaptio-export-*")) {
+      assertThat(files).as("export files left in the temporary directory").isEmpty();
+    }
+  }
+
   /** Provisions a tenant through the operators' API. */
   static HttpResponse<byte[]> provision(String token, String slug, String name, String owner) {
     String body =

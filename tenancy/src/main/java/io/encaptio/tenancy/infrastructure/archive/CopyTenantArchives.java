@@ -6,6 +6,7 @@ import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.TenantStateException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -36,6 +37,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -59,6 +61,14 @@ public class CopyTenantArchives implements TenantArchives {
 
   @Resource(lookup = "jdbc/encaptioMigrations")
   DataSource dataSource;
+
+  /**
+   * What an archive may unpack to, all entries together: a compressed archive that unpacks to more
+   * (a "zip bomb", or the wrong file) is refused before it fills the server's disk.
+   */
+  @Inject
+  @ConfigProperty(name = "encaptio.import.max-unpacked-bytes", defaultValue = "17179869184")
+  long maxUnpackedBytes;
 
   @Override
   public Map<String, Long> export(SchemaName schema, String schemaVersion, OutputStream out) {
@@ -97,7 +107,7 @@ public class CopyTenantArchives implements TenantArchives {
     Path spool = null;
     try {
       spool = Files.createTempDirectory("encaptio-import-");
-      return importFrom(schema, schemaVersion, spooled(in, spool));
+      return importFrom(schema, schemaVersion, spooled(in, spool, maxUnpackedBytes));
     } catch (IOException e) {
       throw new IllegalStateException(
           "The archive could not be spooled to a temporary file: " + e.getMessage(), e);
@@ -259,17 +269,36 @@ public class CopyTenantArchives implements TenantArchives {
   }
 
   /**
-   * The archive's entries written to files of {@code dir}, by entry name: the heap holds no table,
-   * however large. Files are numbered; entry names (from the archive) never become paths.
+   * The archive's tables and manifest written to files of {@code dir}, by entry name: the heap
+   * holds no table, however large. Files are numbered; entry names (from the archive) never become
+   * paths. Other entries are skipped unread; more than {@code maxBytes} unpacked is refused.
    */
-  private static Map<String, Path> spooled(InputStream in, Path dir) throws IOException {
+  static Map<String, Path> spooled(InputStream in, Path dir, long maxBytes) throws IOException {
     Map<String, Path> entries = new LinkedHashMap<>();
     int files = 0;
+    long left = maxBytes;
+    byte[] buffer = new byte[64 * 1024];
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        String name = entry.getName();
+        if (entry.isDirectory() || !(name.equals(MANIFEST) || name.endsWith(".csv"))) {
+          continue;
+        }
         Path file = dir.resolve("entry-" + files++);
-        Files.copy(zip, file);
-        entries.put(entry.getName(), file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+          for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+            left -= n;
+            if (left < 0) {
+              throw invalidArchive(
+                  "The archive unpacks to more than "
+                      + maxBytes
+                      + " bytes, the most an import takes (encaptio.import.max-unpacked-bytes);"
+                      + " nothing was imported.");
+            }
+            out.write(buffer, 0, n);
+          }
+        }
+        entries.put(name, file);
       }
     } catch (ZipException | EOFException e) {
       throw invalidArchive(

@@ -1,25 +1,33 @@
 package io.encaptio.interfaces.ops.facade;
 
 import io.encaptio.application.TenantAdministration;
-import java.io.FilterInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A tenant's export written to a temporary file before it is sent: the heap never holds the
  * archive, a failure is answered as a problem before any byte of the download, and the download
- * knows its length. The file is deleted once it has been read.
+ * knows its length. The file is unlinked as soon as it is written and read through the descriptor
+ * kept open: no export is left on disk, whether the download is read, aborted or never asked for (a
+ * HEAD request); the descriptor closes when the download ends, or when it is collected.
  */
 public final class TenantExportFile {
 
-  private final Path file;
+  private static final Logger LOG = Logger.getLogger(TenantExportFile.class.getName());
 
-  private TenantExportFile(Path file) {
-    this.file = file;
+  private final InputStream data;
+  private final long size;
+
+  private TenantExportFile(InputStream data, long size) {
+    this.data = data;
+    this.size = size;
   }
 
   /** Exports the tenant to a new temporary file (removed again when the export fails). */
@@ -30,46 +38,30 @@ public final class TenantExportFile {
     } catch (IOException e) {
       throw new UncheckedIOException("No temporary file for the export: " + e.getMessage(), e);
     }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      administration.export(slug, out);
-      return new TenantExportFile(file);
-    } catch (IOException | RuntimeException e) {
+    try {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        administration.export(slug, out);
+      }
+      long size = Files.size(file);
+      // FileInputStream's descriptor is closed by its cleaner if the stream is never closed
+      return new TenantExportFile(new FileInputStream(file.toFile()), size);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The export could not be written: " + e.getMessage(), e);
+    } finally {
       try {
         Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // the export's own failure is what the caller needs to know
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Temporary export file left: " + file, e);
       }
-      if (e instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new UncheckedIOException(
-          "The export could not be written: " + e.getMessage(), (IOException) e);
     }
   }
 
   public long size() {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return size;
   }
 
-  /** The archive's bytes; closing the stream deletes the file. */
+  /** The archive's bytes, to be read once. */
   public InputStream open() {
-    try {
-      return new FilterInputStream(Files.newInputStream(file)) {
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            Files.deleteIfExists(file);
-          }
-        }
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return data;
   }
 }
