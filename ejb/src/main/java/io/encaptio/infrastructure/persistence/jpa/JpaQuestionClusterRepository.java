@@ -8,8 +8,11 @@ import io.encaptio.domain.gap.QuestionClusterRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
+import java.sql.Connection;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,23 +46,28 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
   @Override
   public Optional<Nearest> nearest(
       UUID capsuleId, String model, float[] vector, Set<AnswerType> types) {
-    List<?> rows =
-        entityManager
-            .current()
-            .createNativeQuery(
-                "SELECT id, 1 - (vector_sum OPERATOR(public.<=>) CAST(?1 AS public.vector))"
-                    + " FROM "
-                    + entityManager.table("question_cluster")
-                    + " WHERE capsule_id = ?2 AND model = ?3 AND answer_type = ANY (?4)"
-                    + " ORDER BY vector_sum OPERATOR(public.<=>) CAST(?1 AS public.vector)"
-                    + " LIMIT 1")
-            .setParameter(1, JpaContentRepository.vectorLiteral(vector))
-            .setParameter(2, capsuleId)
-            .setParameter(3, model)
-            .setParameter(4, types.stream().map(AnswerType::name).toArray(String[]::new))
-            .getResultList();
+    Map<Integer, Object> values = new HashMap<>();
+    values.put(1, JpaContentRepository.vectorLiteral(vector));
+    values.put(2, capsuleId);
+    values.put(3, model);
+    values.put(4, types.stream().map(AnswerType::name).toArray(String[]::new));
+    Connection connection = entityManager.current().unwrap(Connection.class);
+    // The HNSW index gives the order; without a sort the planner cannot choose to read every
+    // cluster of the capsule and sort them (its choice while the table has no statistics yet).
+    // Both settings are the transaction's, and sorting is allowed again right after.
+    List<Object[]> rows =
+        PassageJdbc.query(
+            connection,
+            "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+                + " set_config('enable_sort', 'off', true);"
+                + " SELECT id, 1 - distance FROM (SELECT id, vector_sum OPERATOR(public.<=>)"
+                + " CAST(?1 AS public.vector) AS distance FROM "
+                + entityManager.table("question_cluster")
+                + " WHERE capsule_id = ?2 AND model = ?3 AND answer_type = ANY (CAST(?4 AS text[]))"
+                + " ORDER BY distance LIMIT 1) nearest",
+            values);
+    PassageJdbc.query(connection, "SELECT set_config('enable_sort', 'on', true)", Map.of());
     return rows.stream()
-        .map(Object[].class::cast)
         .map(r -> new Nearest((UUID) r[0], ((Number) r[1]).doubleValue()))
         .findFirst();
   }
