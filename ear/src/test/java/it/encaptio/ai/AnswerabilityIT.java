@@ -75,7 +75,8 @@ class AnswerabilityIT {
         .as("train answerable questions answered (report: target/answerability/report.md)")
         .isGreaterThanOrEqualTo(0.80);
     assertThat(rates.get("train")[1])
-        .as("train on-topic unanswerable questions refused (report: target/answerability/report.md)")
+        .as(
+            "train on-topic unanswerable questions refused (report: target/answerability/report.md)")
         .isGreaterThanOrEqualTo(0.95);
     double[] heldOut = rates.get("heldout");
     assertThat(heldOut[0])

@@ -272,15 +272,20 @@ public final class ExtractiveAnswerer {
     }
     double floor = best.evidence() * COMPANION_SHARE;
     Candidate first = best;
+    double plainness = type.strength(best.sentence(), ordinary);
+    // a sentence that gives the kind of answer more plainly than the best one (the address beside
+    // "on the ground floor") joins it even with less evidence, as long as it answers on its own
+    Predicate<Candidate> plainer =
+        c -> type.typed() && type.strength(c.sentence(), ordinary) > plainness;
     byPassage.stream()
         .flatMap(List::stream)
-        .filter(c -> c.answers(gate) && c.evidence() >= floor)
+        .filter(c -> c.answers(gate) && (c.evidence() >= floor || plainer.test(c)))
         .sorted(Comparator.comparingDouble(Candidate::score).reversed())
         .forEach(
             c -> {
               if (chosen.size() < maxSentences
                   && chosen.stream().noneMatch(o -> similar(o, c))
-                  && addsToTheAnswer(first, c, wanted)) {
+                  && (addsToTheAnswer(first, c, wanted) || plainer.test(c))) {
                 chosen.add(c);
               }
             });

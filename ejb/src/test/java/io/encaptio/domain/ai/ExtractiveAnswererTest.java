@@ -170,4 +170,18 @@ class ExtractiveAnswererTest {
         .as("a lone label answers nothing")
         .isEmpty();
   }
+
+  @Test
+  void theAddressJoinsASentenceThatOnlySaysWhereInside() {
+    List<Passage> clinic =
+        List.of(
+            passage(
+                "Finding us",
+                "The clinic is on the ground floor with step-free access from the car park.\n"
+                    + "Address: 7 St. Andrew's Road, Westmoor"));
+    assertThat(ExtractiveAnswerer.compose("Where is the clinic?", clinic, 2))
+        .contains(
+            "The clinic is on the ground floor with step-free access from the car park [1]."
+                + " Address: 7 St. Andrew's Road, Westmoor [1].");
+  }
 }
