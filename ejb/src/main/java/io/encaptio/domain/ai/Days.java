@@ -1,6 +1,9 @@
 package io.encaptio.domain.ai;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -81,22 +84,33 @@ final class Days {
 
   private Days() {}
 
-  /** The days a question asks about: only days it names in full ("on a Saturday"). */
+  /**
+   * The days a question asks about: days it names in full ("on a Saturday"), weekends and weekdays
+   * ("at weekends" asks about Saturday and Sunday).
+   */
   static BitSet asked(String question) {
     BitSet days = new BitSet(8);
     Matcher day = FULL_DAY.matcher(question);
     while (day.find()) {
       days.set(BY_NAME.get(day.group(1).toLowerCase(Locale.ROOT)));
     }
+    if (WEEKEND.matcher(question).find()) {
+      days.set(6, 8);
+    }
+    if (WEEKDAYS.matcher(question).find()) {
+      days.set(1, 6);
+    }
     return days;
   }
 
   /** The words of a question that name its days, as the question wrote them. */
-  static java.util.List<String> askedWords(String question) {
-    java.util.List<String> words = new java.util.ArrayList<>();
-    Matcher day = FULL_DAY.matcher(question);
-    while (day.find()) {
-      words.add(day.group());
+  static List<String> askedWords(String question) {
+    List<String> words = new ArrayList<>();
+    for (Pattern pattern : List.of(FULL_DAY, WEEKEND, WEEKDAYS)) {
+      Matcher day = pattern.matcher(question);
+      while (day.find()) {
+        words.add(day.group());
+      }
     }
     return words;
   }
@@ -149,7 +163,7 @@ final class Days {
   }
 
   private static Map<String, Integer> byName() {
-    Map<String, Integer> byName = new java.util.HashMap<>();
+    Map<String, Integer> byName = new HashMap<>();
     for (int d = 1; d <= 7; d++) {
       for (String name : NAMES[d].split("\\|")) {
         byName.put(name, d);

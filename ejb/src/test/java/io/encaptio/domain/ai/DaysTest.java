@@ -46,5 +46,7 @@ class DaysTest {
     assertThat(Days.asked("Can I come in on a Saturday?")).isEqualTo(days(6));
     assertThat(Days.askedWords("Are you open on Sundays?")).containsExactly("Sundays");
     assertThat(Days.asked("Is there a sun terrace?")).isEqualTo(days());
+    assertThat(Days.asked("Are you open at weekends?")).isEqualTo(days(6, 7));
+    assertThat(Days.askedWords("Are you open at weekends?")).containsExactly("weekends");
   }
 }

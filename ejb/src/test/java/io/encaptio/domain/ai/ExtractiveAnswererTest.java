@@ -117,6 +117,12 @@ class ExtractiveAnswererTest {
         .contains("The clinic is closed at weekends [1].");
     assertThat(ExtractiveAnswerer.compose("Are you open on Wednesday?", hours, 1))
         .contains("Monday to Thursday: 8:00–18:00 [1].");
+    assertThat(ExtractiveAnswerer.compose("Can I come at the weekend?", hours, 1))
+        .contains("The clinic is closed at weekends [1].");
+    List<Passage> saturdays =
+        List.of(passage("Opening hours", "Monday to Friday: 8:00–18:00\nSaturday: 9:00–12:00"));
+    assertThat(ExtractiveAnswerer.compose("What are your hours at weekends?", saturdays, 1))
+        .contains("Saturday: 9:00–12:00 [1].");
   }
 
   @Test
