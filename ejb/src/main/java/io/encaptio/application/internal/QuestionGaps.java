@@ -58,12 +58,18 @@ class QuestionGaps {
 
   void asked(Asked asked) {
     String key = Questions.key(asked.question());
+    Optional<UUID> known = clusters.clusterOfQuestion(asked.capsuleId(), key);
     // embedded before the capsule's lock is taken, so visitors' embeddings never wait on it
-    float[] embedded =
-        clusters.clusterOfQuestion(asked.capsuleId(), key).isPresent() ? null : embedded(asked);
+    float[] embedded = known.isPresent() ? null : embedded(asked);
     clusters.savepoint();
     try {
-      cluster(asked, key, embedded);
+      // words asked before join their cluster under its row's lock alone (a merge locks the row
+      // before it moves the members); only a question that may start a cluster takes the capsule's
+      if (known.isEmpty() || !clusters.joined(known.get(), null, asked.answered(), asked.at())) {
+        cluster(asked, key, embedded);
+      } else {
+        clusters.add(member(asked, key, known.get()));
+      }
     } catch (RuntimeException e) {
       // the visitor's conversation is recorded whatever happens here
       clusters.rollbackToSavepoint();
@@ -103,15 +109,18 @@ class QuestionGaps {
                 capsuleId, QuestionClustering.MODEL, vector, type, asked.question(), asked.at());
       }
     }
-    clusters.add(
-        new Member(
-            asked.questionId(),
-            asked.answerId(),
-            clusterId,
-            capsuleId,
-            asked.question(),
-            key,
-            asked.answered(),
-            asked.at()));
+    clusters.add(member(asked, key, clusterId));
+  }
+
+  private static Member member(Asked asked, String key, UUID clusterId) {
+    return new Member(
+        asked.questionId(),
+        asked.answerId(),
+        clusterId,
+        asked.capsuleId(),
+        asked.question(),
+        key,
+        asked.answered(),
+        asked.at());
   }
 }

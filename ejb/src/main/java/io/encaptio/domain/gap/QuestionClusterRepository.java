@@ -50,8 +50,10 @@ public interface QuestionClusterRepository {
    * form) is added to the sum; after an editor's answer, once its FAQ item is indexed, an answered
    * question resolves the cluster, while an unanswered one takes "resolved" away again (the cluster
    * shows "answered").
+   *
+   * @return false when the cluster is gone (merged into another meanwhile)
    */
-  void joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at);
+  boolean joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at);
 
   void add(Member member);
 

@@ -100,7 +100,7 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
   }
 
   @Override
-  public void joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at) {
+  public boolean joined(UUID clusterId, float[] vector, boolean answered, OffsetDateTime at) {
     Query update =
         entityManager
             .current()
@@ -125,7 +125,7 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
     if (vector != null) {
       update.setParameter(4, JpaContentRepository.vectorLiteral(vector));
     }
-    update.executeUpdate();
+    return update.executeUpdate() == 1;
   }
 
   @Override
@@ -317,6 +317,17 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
 
   @Override
   public void merge(UUID from, UUID into) {
+    // a visitor's question joining either cluster by its words holds the row until it commits:
+    // wait for it, so its member is moved with the others (and a later one finds the cluster gone)
+    entityManager
+        .current()
+        .createNativeQuery(
+            "SELECT id FROM "
+                + entityManager.table("question_cluster")
+                + " WHERE id IN (?1, ?2) ORDER BY id FOR UPDATE")
+        .setParameter(1, from)
+        .setParameter(2, into)
+        .getResultList();
     entityManager
         .current()
         .createNativeQuery(
