@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,19 +46,28 @@ final class Days {
 
   private static final String ANY_DAY = alternatives(NAMES);
 
-  /** An abbreviated day as a schedule's label: "Sa: 9–12", "Fri. 8:00". */
-  private static final Pattern LABEL = Pattern.compile("(?<![\\p{L}])(" + ANY_DAY + ")[.:]", FLAGS);
+  private static final String CLOSED = "closed|geschlossen|fermé|ferme|cerrado|ruhetag";
+
+  /**
+   * An abbreviated day as a schedule's label, before a time or "closed": "Sa: 9–12", "Fri. 8:00",
+   * not "Fr. Weber" or "Ask for Sam."
+   */
+  private static final Pattern LABEL =
+      Pattern.compile(
+          "(?<![\\p{L}])(" + ANY_DAY + ")[.:]\\s*(?=\\d|(?:" + CLOSED + ")(?![\\p{L}]))", FLAGS);
 
   private static final Pattern FULL_DAY =
-      Pattern.compile(
-          "(?<![\\p{L}])(" + alternatives(FULL_NAMES) + ")(?:s|en)?(?![\\p{L}])", FLAGS);
+      Pattern.compile("(?<![\\p{L}])(" + alternatives(FULL_NAMES) + ")s?(?![\\p{L}])", FLAGS);
 
-  /** Two days joined as a range: "Monday to Thursday", "Mo–Fr", "du lundi au vendredi". */
+  /**
+   * Two days joined as a range: "Monday to Thursday", "Mo–Fr", "du lundi au vendredi"; a joining
+   * word stands between spaces.
+   */
   private static final Pattern RANGE =
       Pattern.compile(
           "(?<![\\p{L}])("
               + ANY_DAY
-              + ")(?:s|\\.)?\\s*(?:-|–|—|to|until|till|through|thru|bis|au|à|a|hasta)\\s*("
+              + ")(?:s|\\.)?(?:\\s*[-–—]\\s*|\\s+(?:to|until|till|through|thru|bis|au|à|a|hasta)\\s+)("
               + ANY_DAY
               + ")(?:s|\\.)?(?![\\p{L}])",
           FLAGS);
@@ -82,6 +92,9 @@ final class Days {
 
   private static final Map<String, Integer> BY_NAME = byName();
 
+  private static final Set<String> FULL =
+      Set.of(String.join("|", FULL_NAMES).substring(1).split("\\|"));
+
   private Days() {}
 
   /**
@@ -92,7 +105,7 @@ final class Days {
     BitSet days = new BitSet(8);
     Matcher day = FULL_DAY.matcher(question);
     while (day.find()) {
-      days.set(BY_NAME.get(day.group(1).toLowerCase(Locale.ROOT)));
+      set(days, day.group(1));
     }
     if (WEEKEND.matcher(question).find()) {
       days.set(6, 8);
@@ -120,11 +133,11 @@ final class Days {
     BitSet days = new BitSet(8);
     Matcher range = RANGE.matcher(text);
     while (range.find()) {
-      if (range.group(1).length() == 2 && !Character.isUpperCase(range.group(1).charAt(0))) {
-        continue; // "so – do" is not "Sunday to Thursday"
+      int from = day(range.group(1));
+      int to = day(range.group(2));
+      if (from < 0 || to < 0) {
+        continue; // "sat to do", "del mar a mi": not a schedule's days
       }
-      int from = BY_NAME.get(range.group(1).toLowerCase(Locale.ROOT));
-      int to = BY_NAME.get(range.group(2).toLowerCase(Locale.ROOT));
       for (int d = from; ; d = d % 7 + 1) {
         days.set(d);
         if (d == to) {
@@ -134,12 +147,12 @@ final class Days {
     }
     Matcher day = FULL_DAY.matcher(text);
     while (day.find()) {
-      days.set(BY_NAME.get(day.group(1).toLowerCase(Locale.ROOT)));
+      set(days, day.group(1));
     }
     Matcher label = LABEL.matcher(text);
     while (label.find()) {
-      if (Character.isUpperCase(label.group(1).charAt(0))) {
-        days.set(BY_NAME.get(label.group(1).toLowerCase(Locale.ROOT)));
+      if (day(label.group(1)) > 0) {
+        set(days, label.group(1));
       }
     }
     if (WEEKEND.matcher(text).find()) {
@@ -152,6 +165,28 @@ final class Days {
       days.set(1, 8);
     }
     return days;
+  }
+
+  /**
+   * The day a name found by the patterns stands for, or -1: an abbreviation only when capitalised
+   * ("Sat", not "sat"), and nothing for letters the case-blind match takes for others ("frıday").
+   */
+  private static int day(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    Integer day = BY_NAME.get(lower);
+    if (day == null) {
+      return -1;
+    }
+    boolean full = FULL.contains(lower);
+    return full || Character.isUpperCase(name.charAt(0)) ? day : -1;
+  }
+
+  private static void set(BitSet days, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    Integer day = BY_NAME.get(lower);
+    if (day != null) {
+      days.set(day);
+    }
   }
 
   private static String alternatives(String[] names) {

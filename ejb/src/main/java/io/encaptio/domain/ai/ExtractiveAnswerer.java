@@ -70,7 +70,8 @@ public final class ExtractiveAnswerer {
 
   /** E-mail addresses and web addresses: lower case, but not the content's ordinary words. */
   private static final Pattern ADDRESSES =
-      Pattern.compile("\\S+@\\S+|\\bhttps?://\\S+|\\bwww\\.\\S+", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(?<!\\S)[^\\s@]++@\\S++|\\bhttps?://\\S++|\\bwww\\.\\S++", Pattern.CASE_INSENSITIVE);
 
   /** A fact sheet's "Key: value" line, read with the line before it. */
   private static final Pattern LABELLED = Pattern.compile("^[^:]{1,40}:\\s.*");
@@ -359,7 +360,7 @@ public final class ExtractiveAnswerer {
       if (i > 0 && LABELLED.matcher(sentence).matches()) {
         withContext.addAll(sentenceWords.get(i - 1)); // "Price: $ 320" under its course
       }
-      if (leads[i] >= 0) {
+      if (leads[i] >= 0 && !InjectionGuard.steers(sentences.get(leads[i]))) {
         withContext.addAll(sentenceWords.get(leads[i])); // its paragraph's subject
       }
       double coverage =

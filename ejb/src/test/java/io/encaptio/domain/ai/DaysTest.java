@@ -39,6 +39,20 @@ class DaysTest {
     assertThat(Days.spoken("The sun terrace is open, so do come by.")).isEqualTo(days());
     assertThat(Days.spoken("Sat nav and a mar-proof finish.")).isEqualTo(days());
     assertThat(Days.spoken("Sa: 9:00–12:00")).isEqualTo(days(6));
+    assertThat(Days.spoken("He sat to do his homework.")).isEqualTo(days());
+    assertThat(Days.spoken("Vista del mar a mi habitación")).isEqualTo(days());
+    assertThat(Days.spoken("They were wed to do good.")).isEqualTo(days());
+    assertThat(Days.spoken("Kontakt: Fr. Weber. Ask for Sam.")).isEqualTo(days());
+    assertThat(Days.spoken("Die Montagen dauern zwei Stunden.")).isEqualTo(days());
+    assertThat(Days.spoken("Sa: geschlossen")).isEqualTo(days(6));
+  }
+
+  @Test
+  void lettersACaseBlindMatchTakesForOthersAreNoDayAndNoError() {
+    assertThat(Days.asked("Open on frıday?")).isEqualTo(days());
+    assertThat(Days.asked("FRİDAY")).isEqualTo(days());
+    assertThat(Days.spoken("MİTTWOCH bis FREİTAG, ſunday")).isEqualTo(days());
+    assertThat(Days.spoken("SÁBADO")).isEqualTo(days(6));
   }
 
   @Test

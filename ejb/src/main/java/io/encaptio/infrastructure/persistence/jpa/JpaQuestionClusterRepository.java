@@ -150,6 +150,17 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
 
   @Override
   public void feedback(UUID answerId, boolean disliked) {
+    // the cluster's row first, then the member's: the order a merge takes them in
+    entityManager
+        .current()
+        .createNativeQuery(
+            "SELECT c.id FROM "
+                + entityManager.table("question_cluster")
+                + " c JOIN "
+                + entityManager.table("question_cluster_member")
+                + " m ON m.cluster_id = c.id WHERE m.answer_id = ?1 FOR UPDATE OF c")
+        .setParameter(1, answerId)
+        .getResultList();
     entityManager
         .current()
         .createNativeQuery(

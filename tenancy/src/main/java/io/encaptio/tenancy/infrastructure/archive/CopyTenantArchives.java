@@ -85,7 +85,7 @@ public class CopyTenantArchives implements TenantArchives {
             copy.copyOut(
                 "COPY (SELECT "
                     + String.join(", ", storedColumns(connection, schema, table))
-                    + " FROM "
+                    + " FROM ONLY "
                     + qualified(schema, table)
                     + orderByPrimaryKey(connection, schema, table)
                     + ") TO STDOUT WITH (FORMAT csv, HEADER)",
@@ -281,11 +281,11 @@ public class CopyTenantArchives implements TenantArchives {
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         String name = entry.getName();
-        if (entry.isDirectory() || !(name.equals(MANIFEST) || name.endsWith(".csv"))) {
-          continue;
-        }
-        Path file = dir.resolve("entry-" + files++);
-        try (OutputStream out = Files.newOutputStream(file)) {
+        boolean kept = !entry.isDirectory() && (name.equals(MANIFEST) || name.endsWith(".csv"));
+        Path file = kept ? dir.resolve("entry-" + files++) : null;
+        // other entries are read to their end too (unzipping skips them so), and counted
+        try (OutputStream out =
+            kept ? Files.newOutputStream(file) : OutputStream.nullOutputStream()) {
           for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
             left -= n;
             if (left < 0) {
@@ -298,7 +298,9 @@ public class CopyTenantArchives implements TenantArchives {
             out.write(buffer, 0, n);
           }
         }
-        entries.put(name, file);
+        if (kept) {
+          entries.put(name, file);
+        }
       }
     } catch (ZipException | EOFException e) {
       throw invalidArchive(

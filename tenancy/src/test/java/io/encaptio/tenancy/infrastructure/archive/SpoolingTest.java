@@ -57,4 +57,13 @@ class SpoolingTest {
         .isInstanceOf(InvalidTenantException.class)
         .hasMessageContaining("unpacks to more than 1048576 bytes");
   }
+
+  @Test
+  void anEntryThatIsNotATableCountsAgainstTheLimitToo() throws IOException {
+    byte[] archive = zip(Map.of("padding.bin", new byte[8 * 1024 * 1024]));
+    assertThatThrownBy(
+            () -> CopyTenantArchives.spooled(new ByteArrayInputStream(archive), dir, 1024 * 1024))
+        .isInstanceOf(InvalidTenantException.class)
+        .hasMessageContaining("unpacks to more than");
+  }
 }
