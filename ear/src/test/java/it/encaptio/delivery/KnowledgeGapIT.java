@@ -246,6 +246,51 @@ class KnowledgeGapIT {
         .isEqualTo(3);
   }
 
+  /** A failure while clustering never costs the visitor the answer or the conversation. */
+  @Test
+  void aQuestionThatCannotBeClusteredIsStillAnsweredAndRecorded() throws Exception {
+    String capsule = AssistantFixture.capsule(alice, "Gap failure " + System.nanoTime());
+    String key = alice.expect(200, "GET", "/" + capsule, null).get("publicKey").asText();
+    String constraint = "it_refuses_" + capsule.replace("-", "");
+    try (java.sql.Connection db = ItEnvironment.database()) {
+      String schema = ItEnvironment.tenantSchema(db, "acme");
+      // this capsule's questions cannot join any cluster: the clustering's insert fails
+      db.createStatement()
+          .execute(
+              "ALTER TABLE "
+                  + schema
+                  + ".question_cluster_member ADD CONSTRAINT "
+                  + constraint
+                  + " CHECK (capsule_id <> '"
+                  + capsule
+                  + "') NOT VALID");
+      try {
+        Visitor visitor = new Visitor(key);
+        String conversation = visitor.start();
+        JsonNode answer = visitor.answer(conversation, "Is there a sauna in the loft?");
+        assertThat(answer.get("outcome").asText()).isEqualTo("refused");
+        try (var rows =
+            db.createStatement()
+                .executeQuery(
+                    "select count(*) from "
+                        + schema
+                        + ".message where conversation_id = '"
+                        + conversation
+                        + "'")) {
+          rows.next();
+          assertThat(rows.getLong(1)).as("the question and its answer, recorded").isEqualTo(2);
+        }
+      } finally {
+        db.createStatement()
+            .execute(
+                "ALTER TABLE " + schema + ".question_cluster_member DROP CONSTRAINT " + constraint);
+      }
+    }
+    assertThat(eddie.expect(200, "GET", "/" + capsule + "/gaps?all=true", null))
+        .as("nothing clustered, nothing half-written")
+        .isEmpty();
+  }
+
   /** The loop as an editor meets it, in Chromium. */
   @Test
   void anEditorAnswersAGapInThePortalAndSeesItResolved() throws Exception {

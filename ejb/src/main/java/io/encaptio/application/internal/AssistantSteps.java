@@ -31,6 +31,8 @@ import io.encaptio.domain.shared.ConflictException;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,7 +275,7 @@ public class AssistantSteps {
 
   /**
    * Stores the question and its answer (and an unanswered event, and in a visitor's conversation
-   * the question in its cluster and the message and answer events); returns the two messages.
+   * the message and answer events); returns the two messages.
    */
   public List<Message> record(Prepared prepared, Answered answered, String askedBy, int latencyMs) {
     Conversation conversation;
@@ -312,22 +314,6 @@ public class AssistantSteps {
               question.id(),
               prepared.question().text()));
     }
-    if (conversation.visitorId() != null
-        && prepared.question().isQuestion()
-        && QuestionGaps.clustered(answered.outcome())) {
-      Retrieval retrieval = prepared.sources().retrieval();
-      String model = prepared.assistant().embeddingModel();
-      gaps.asked(
-          new QuestionGaps.Asked(
-              prepared.assistant().capsuleId(),
-              model,
-              retrieval == null ? null : retrieval.questionVectors().get(model),
-              prepared.question().standalone(),
-              question.id(),
-              answer.id(),
-              answered.outcome() != Outcome.REFUSED && !answered.weak(),
-              question.createdAt()));
-    }
     if (conversation.visitorId() != null) { // a visitor's: both are analytics events
       events.add(
           AnalyticsEvent.of(
@@ -345,5 +331,32 @@ public class AssistantSteps {
               answered.outcome().dbValue()));
     }
     return List.of(question, answer);
+  }
+
+  /**
+   * Puts a visitor's recorded question (not an editor's in the playground) into its knowledge-gap
+   * cluster, in a transaction of its own after {@link #record} committed: a failure here (a lock, a
+   * constraint) rolls back only the clustering, never the conversation (a statement that fails
+   * marks its whole transaction for rollback, which the container then undoes without a word).
+   * Clusters are derived from the recorded questions, so this transaction does not wait for its
+   * commit to reach the disk.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void cluster(Prepared prepared, Answered answered, Message question, Message answer) {
+    if (!prepared.question().isQuestion() || !QuestionGaps.clustered(answered.outcome())) {
+      return;
+    }
+    Retrieval retrieval = prepared.sources().retrieval();
+    String model = prepared.assistant().embeddingModel();
+    gaps.asked(
+        new QuestionGaps.Asked(
+            prepared.assistant().capsuleId(),
+            model,
+            retrieval == null ? null : retrieval.questionVectors().get(model),
+            prepared.question().standalone(),
+            question.id(),
+            answer.id(),
+            answered.outcome() != Outcome.REFUSED && !answered.weak(),
+            question.createdAt()));
   }
 }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Answers in three steps: {@link AssistantSteps#prepare} (a transaction), {@link Answering} (no
@@ -32,6 +34,8 @@ import java.util.function.Consumer;
 @Stateless
 @Local(AssistantService.class)
 public class DefaultAssistantService implements AssistantService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultAssistantService.class.getName());
 
   @EJB AssistantSteps steps;
   @Inject Answering answering;
@@ -65,6 +69,14 @@ public class DefaultAssistantService implements AssistantService {
     long recording = System.nanoTime();
     List<Message> stored =
         steps.record(prepared, answered, askedBy, (int) ((System.nanoTime() - start) / 1_000_000));
+    if (ask.visitorId() != null) {
+      try {
+        steps.cluster(prepared, answered, stored.get(0), stored.get(1));
+      } catch (RuntimeException e) {
+        // the conversation is recorded; the gap loop misses this one question
+        LOG.log(Level.WARNING, "Question " + stored.get(0).id() + " was not clustered", e);
+      }
+    }
     millis.put("record", elapsed(recording));
     millis.put("total", elapsed(start));
     return toDto(prepared, answered, stored.get(1), millis);

@@ -13,23 +13,20 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Puts each visitor's question into its cluster, in the transaction that records it (incremental:
- * one nearest-cluster look-up per question, no batch run). The question retrieval read (a follow-up
- * made standalone) is clustered; a question asked before in the same words joins its earlier
- * cluster without an embedding (a cached answer has none), any other by its embedding with {@link
- * QuestionClustering#MODEL} (retrieval's, when the capsule's content uses that model; else embedded
- * here, a few milliseconds for a question). The capsule's clustering is serialised until the
- * recording transaction ends (two visitors asking a new question at once make one cluster), and a
- * failure here is logged and undone to a savepoint: the conversation is recorded regardless.
+ * Puts each visitor's question into its cluster, right after the transaction that records it, in
+ * one of its own (AssistantSteps#cluster; incremental: one nearest-cluster look-up per question, no
+ * batch run). The question retrieval read (a follow-up made standalone) is clustered; a question
+ * asked before in the same words joins its earlier cluster without an embedding (a cached answer
+ * has none), any other by its embedding with {@link QuestionClustering#MODEL} (retrieval's, when
+ * the capsule's content uses that model; else embedded here, a few milliseconds for a question). A
+ * question that may start a cluster serialises the capsule's clustering until its transaction ends
+ * (two visitors asking a new question at once make one cluster); a failure rolls back that
+ * transaction alone: the conversation is recorded regardless.
  */
 @ApplicationScoped
 class QuestionGaps {
-
-  private static final Logger LOG = Logger.getLogger(QuestionGaps.class.getName());
 
   @Inject QuestionClusterRepository clusters;
   @Inject EmbeddingModels models;
@@ -61,19 +58,13 @@ class QuestionGaps {
     Optional<UUID> known = clusters.clusterOfQuestion(asked.capsuleId(), key);
     // embedded before the capsule's lock is taken, so visitors' embeddings never wait on it
     float[] embedded = known.isPresent() ? null : embedded(asked);
-    clusters.savepoint();
-    try {
-      // words asked before join their cluster under its row's lock alone (a merge locks the row
-      // before it moves the members); only a question that may start a cluster takes the capsule's
-      if (known.isEmpty() || !clusters.joined(known.get(), null, asked.answered(), asked.at())) {
-        cluster(asked, key, embedded);
-      } else {
-        clusters.add(member(asked, key, known.get()));
-      }
-    } catch (RuntimeException e) {
-      // the visitor's conversation is recorded whatever happens here
-      clusters.rollbackToSavepoint();
-      LOG.log(Level.WARNING, "Question " + asked.questionId() + " was not clustered", e);
+    clusters.relaxCommit();
+    // words asked before join their cluster under its row's lock alone (a merge locks the row
+    // before it moves the members); only a question that may start a cluster takes the capsule's
+    if (known.isEmpty() || !clusters.joined(known.get(), null, asked.answered(), asked.at())) {
+      cluster(asked, key, embedded);
+    } else {
+      clusters.add(member(asked, key, known.get()));
     }
   }
 

@@ -88,11 +88,11 @@ public interface QuestionClusterRepository {
    */
   void lockCapsule(UUID capsuleId);
 
-  /** Marks where {@link #rollbackToSavepoint} returns the transaction to. */
-  void savepoint();
-
-  /** Undoes what was done since {@link #savepoint}; the transaction goes on. */
-  void rollbackToSavepoint();
+  /**
+   * The current transaction's commit returns before it reaches the disk (clusters are derived from
+   * recorded questions: a crash can lose the last few, never a conversation).
+   */
+  void relaxCommit();
 
   void dismissed(UUID clusterId, OffsetDateTime at);
 

@@ -301,16 +301,11 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
   }
 
   @Override
-  public void savepoint() {
-    // what the transaction wrote so far goes to the database first, before the savepoint, so
-    // that a rollback to it can never take back the ORM's pending rows (the visitor's messages)
-    entityManager.current().flush();
-    entityManager.current().createNativeQuery("SAVEPOINT question_gap").executeUpdate();
-  }
-
-  @Override
-  public void rollbackToSavepoint() {
-    entityManager.current().createNativeQuery("ROLLBACK TO SAVEPOINT question_gap").executeUpdate();
+  public void relaxCommit() {
+    entityManager
+        .current()
+        .createNativeQuery("SELECT set_config('synchronous_commit', 'off', true)")
+        .getResultList();
   }
 
   @Override
