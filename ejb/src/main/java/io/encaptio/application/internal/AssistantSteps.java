@@ -334,18 +334,25 @@ public class AssistantSteps {
   }
 
   /**
-   * Puts a visitor's recorded question (not an editor's in the playground) into its knowledge-gap
-   * cluster, in a transaction of its own after {@link #record} committed: a failure here (a lock, a
-   * constraint) rolls back only the clustering, never the conversation (a statement that fails
-   * marks its whole transaction for rollback, which the container then undoes without a word).
-   * Clusters are derived from the recorded questions, so this transaction does not wait for its
-   * commit to reach the disk.
+   * Puts a visitor's recorded question (see {@link #clustered}) into its knowledge-gap cluster, in
+   * a transaction of its own after {@link #record} committed: a failure here (a lock, a constraint)
+   * rolls back only the clustering, never the conversation (a statement that fails marks its whole
+   * transaction for rollback, which the container then undoes without a word). Clusters are derived
+   * from the recorded questions, so this transaction does not wait for its commit to reach the
+   * disk.
    */
+  /**
+   * Whether a recorded exchange goes into the knowledge gaps: a visitor's question (not an editor's
+   * in the playground, not a greeting or small talk) that was answered or refused.
+   */
+  static boolean clustered(Prepared prepared, Answered answered, boolean visitor) {
+    return visitor
+        && prepared.question().isQuestion()
+        && QuestionGaps.clustered(answered.outcome());
+  }
+
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void cluster(Prepared prepared, Answered answered, Message question, Message answer) {
-    if (!prepared.question().isQuestion() || !QuestionGaps.clustered(answered.outcome())) {
-      return;
-    }
     Retrieval retrieval = prepared.sources().retrieval();
     String model = prepared.assistant().embeddingModel();
     gaps.asked(

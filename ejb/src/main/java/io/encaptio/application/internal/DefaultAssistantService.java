@@ -69,7 +69,8 @@ public class DefaultAssistantService implements AssistantService {
     long recording = System.nanoTime();
     List<Message> stored =
         steps.record(prepared, answered, askedBy, (int) ((System.nanoTime() - start) / 1_000_000));
-    if (ask.visitorId() != null) {
+    if (AssistantSteps.clustered(prepared, answered, ask.visitorId() != null)) {
+      // no transaction is begun for what is not clustered
       try {
         steps.cluster(prepared, answered, stored.get(0), stored.get(1));
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.encaptio.domain.ai;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -222,7 +224,7 @@ public final class ExtractiveAnswerer {
     Predicate<String> ordinary =
         word ->
             language.words(word.toLowerCase(Locale.ROOT)).stream().anyMatch(lowerCase::contains);
-    java.util.function.Function<List<double[]>, List<List<Candidate>>> ranked =
+    Function<List<double[]>, List<List<Candidate>>> ranked =
         without ->
             byPassage(
                 wanted,
@@ -238,7 +240,7 @@ public final class ExtractiveAnswerer {
                 weights,
                 ordinary);
     List<List<Candidate>> byPassage =
-        ranked.apply(new ArrayList<>(java.util.Collections.nCopies(passages.size(), null)));
+        ranked.apply(new ArrayList<>(Collections.nCopies(passages.size(), null)));
     if (byPassage.stream().flatMap(List::stream).anyMatch(c -> c.turnsOnAbsentWords(gate))) {
       // the question without its absent words is embedded only when a sentence's answer turns on
       // what it says of them: one query embedding, most questions need none
@@ -346,12 +348,15 @@ public final class ExtractiveAnswerer {
     Set<String> context = new HashSet<>(language.words(passage.headingPath()));
     context.addAll(language.words(passage.itemTitle()));
     int[] leads = leads(passage.text(), sentences);
+    boolean[] steering = new boolean[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      steering[i] = InjectionGuard.steers(sentences.get(i));
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       String sentence = sentences.get(i);
       Set<String> words = sentenceWords.get(i);
-      if ((words.size() < 2 && !shortAnswer(sentence, words, wanted, language))
-          || InjectionGuard.steers(sentence)) {
+      if ((words.size() < 2 && !shortAnswer(sentence, words, wanted, language)) || steering[i]) {
         words = Set.of(); // never an answer, but keeps positions for "continues"
       }
       double own = weighted(wanted, words, weights, language);
@@ -360,7 +365,7 @@ public final class ExtractiveAnswerer {
       if (i > 0 && LABELLED.matcher(sentence).matches()) {
         withContext.addAll(sentenceWords.get(i - 1)); // "Price: $ 320" under its course
       }
-      if (leads[i] >= 0 && !InjectionGuard.steers(sentences.get(leads[i]))) {
+      if (leads[i] >= 0 && !steering[leads[i]]) {
         withContext.addAll(sentenceWords.get(leads[i])); // its paragraph's subject
       }
       double coverage =

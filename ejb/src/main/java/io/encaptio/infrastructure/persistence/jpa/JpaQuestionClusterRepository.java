@@ -150,29 +150,27 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
 
   @Override
   public void feedback(UUID answerId, boolean disliked) {
+    String clusters = entityManager.table("question_cluster");
+    String members = entityManager.table("question_cluster_member");
     // the cluster's row first, then the member's: the order a merge takes them in
-    entityManager
-        .current()
-        .createNativeQuery(
+    query(
             "SELECT c.id FROM "
-                + entityManager.table("question_cluster")
+                + clusters
                 + " c JOIN "
-                + entityManager.table("question_cluster_member")
-                + " m ON m.cluster_id = c.id WHERE m.answer_id = ?1 FOR UPDATE OF c")
-        .setParameter(1, answerId)
+                + members
+                + " m ON m.cluster_id = c.id WHERE m.answer_id = ?1 FOR UPDATE OF c",
+            answerId)
         .getResultList();
-    entityManager
-        .current()
-        .createNativeQuery(
+    query(
             "WITH m AS (UPDATE "
-                + entityManager.table("question_cluster_member")
+                + members
                 + " SET disliked = ?2 WHERE answer_id = ?1 RETURNING cluster_id, asked_at)"
                 + " UPDATE "
-                + entityManager.table("question_cluster")
+                + clusters
                 + " c SET resolved_at = NULL FROM m WHERE c.id = m.cluster_id AND ?2"
-                + " AND c.answered_at IS NOT NULL AND m.asked_at >= c.answered_at")
-        .setParameter(1, answerId)
-        .setParameter(2, disliked)
+                + " AND c.answered_at IS NOT NULL AND m.asked_at >= c.answered_at",
+            answerId,
+            disliked)
         .executeUpdate();
   }
 
@@ -323,22 +321,14 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
 
   @Override
   public void merge(UUID from, UUID into) {
+    String clusters = entityManager.table("question_cluster");
     // a visitor's question joining either cluster by its words holds the row until it commits:
     // wait for it, so its member is moved with the others (and a later one finds the cluster gone)
-    entityManager
-        .current()
-        .createNativeQuery(
-            "SELECT id FROM "
-                + entityManager.table("question_cluster")
-                + " WHERE id IN (?1, ?2) ORDER BY id FOR UPDATE")
-        .setParameter(1, from)
-        .setParameter(2, into)
+    query("SELECT id FROM " + clusters + " WHERE id IN (?1, ?2) ORDER BY id FOR UPDATE", from, into)
         .getResultList();
-    entityManager
-        .current()
-        .createNativeQuery(
+    query(
             "UPDATE "
-                + entityManager.table("question_cluster")
+                + clusters
                 + " t SET vector_sum = t.vector_sum OPERATOR(public.+) f.vector_sum,"
                 + " size = t.size + f.size, first_at = least(t.first_at, f.first_at),"
                 + " last_at = greatest(t.last_at, f.last_at),"
@@ -350,26 +340,28 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
                 + " resolved_at = CASE WHEN t.faq_item_id IS NULL THEN f.resolved_at"
                 + " ELSE t.resolved_at END"
                 + " FROM "
-                + entityManager.table("question_cluster")
-                + " f WHERE t.id = ?2 AND f.id = ?1")
-        .setParameter(1, from)
-        .setParameter(2, into)
+                + clusters
+                + " f WHERE t.id = ?2 AND f.id = ?1",
+            from,
+            into)
         .executeUpdate();
-    entityManager
-        .current()
-        .createNativeQuery(
+    query(
             "UPDATE "
                 + entityManager.table("question_cluster_member")
-                + " SET cluster_id = ?2 WHERE cluster_id = ?1")
-        .setParameter(1, from)
-        .setParameter(2, into)
+                + " SET cluster_id = ?2 WHERE cluster_id = ?1",
+            from,
+            into)
         .executeUpdate();
-    entityManager
-        .current()
-        .createNativeQuery(
-            "DELETE FROM " + entityManager.table("question_cluster") + " WHERE id = ?1")
-        .setParameter(1, from)
-        .executeUpdate();
+    query("DELETE FROM " + clusters + " WHERE id = ?1", from).executeUpdate();
+  }
+
+  /** A native statement of the current tenant with its parameters ?1, ?2 … in order. */
+  private Query query(String sql, Object... values) {
+    Query query = entityManager.current().createNativeQuery(sql);
+    for (int i = 0; i < values.length; i++) {
+      query.setParameter(i + 1, values[i]);
+    }
+    return query;
   }
 
   @Override
