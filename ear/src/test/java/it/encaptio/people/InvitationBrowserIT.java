@@ -37,13 +37,24 @@ class InvitationBrowserIT {
       admin.type("invite:email", email);
       admin.type("invite:name", "Bea Browser");
       admin.driver.findElement(By.id("invite:role")).click();
-      admin
-          .wait
-          .until(
-              ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-label='analyst']")))
-          .click();
-      // the list closes with an animation; a click before it is gone lands on the list
-      admin.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("invite:role_panel")));
+      // a click while the list is still opening can miss its item (CI's run saw the list stay
+      // open): click the item until the list has closed, which it does once the item is chosen;
+      // a click before it is gone would land on the list
+      admin.wait.until(
+          driver -> {
+            if (ExpectedConditions.invisibilityOfElementLocated(By.id("invite:role_panel"))
+                .apply(driver)) {
+              return true;
+            }
+            try {
+              driver.findElement(By.cssSelector("li[data-label='analyst']")).click();
+            } catch (org.openqa.selenium.WebDriverException notYet) {
+              // still animating; the next round clicks again
+            }
+            return false;
+          });
+      assertThat(admin.driver.findElement(By.id("invite:role_label")).getText())
+          .isEqualToIgnoringCase("analyst");
       admin.click("invite:send");
       admin.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Invitation sent"));
