@@ -37,19 +37,26 @@ class InvitationBrowserIT {
       admin.type("invite:email", email);
       admin.type("invite:name", "Bea Browser");
       admin.driver.findElement(By.id("invite:role")).click();
-      // a click while the list is still opening can miss its item (CI's run saw the list stay
-      // open): click the item until the list has closed, which it does once the item is chosen;
-      // a click before it is gone would land on the list
+      // a click while the list is still opening can miss its item (CI's runs saw the list stay
+      // open, and the role stay "editor"): click the item until the menu shows it chosen and its
+      // list has closed (a click before it is gone would land on the list)
       admin.wait.until(
           driver -> {
-            if (ExpectedConditions.invisibilityOfElementLocated(By.id("invite:role_panel"))
-                .apply(driver)) {
+            boolean chosen =
+                driver.findElement(By.id("invite:role_label")).getText().equalsIgnoreCase("analyst");
+            if (chosen
+                && ExpectedConditions.invisibilityOfElementLocated(By.id("invite:role_panel"))
+                    .apply(driver)) {
               return true;
             }
             try {
-              driver.findElement(By.cssSelector("li[data-label='analyst']")).click();
+              if (!chosen && !driver.findElement(By.id("invite:role_panel")).isDisplayed()) {
+                driver.findElement(By.id("invite:role")).click(); // the list is closed: open it
+              } else if (!chosen) {
+                driver.findElement(By.cssSelector("li[data-label='analyst']")).click();
+              }
             } catch (org.openqa.selenium.WebDriverException notYet) {
-              // still animating; the next round clicks again
+              // still opening; the next round clicks again
             }
             return false;
           });
