@@ -43,7 +43,10 @@ class InvitationBrowserIT {
       admin.wait.until(
           driver -> {
             boolean chosen =
-                driver.findElement(By.id("invite:role_label")).getText().equalsIgnoreCase("analyst");
+                driver
+                    .findElement(By.id("invite:role_label"))
+                    .getText()
+                    .equalsIgnoreCase("analyst");
             if (chosen
                 && ExpectedConditions.invisibilityOfElementLocated(By.id("invite:role_panel"))
                     .apply(driver)) {
