@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * unanswerable one when the outcome is "refused". The rates of the train part (sheets the gate was
  * tuned on) and of the held-out part are written to target/answerability/report.md with every miss,
  * the answers with their passages to answers.json. The held-out rates must reach the floors ({@code
- * -Danswerability.answered} and {@code -Danswerability.refused}, 0.55 and 0.85 by default, under
- * today's 68.6 and 90.0 %: the issue's goal is 0.95, not met), and the train part must keep what
- * its tuning reached (0.80 and 0.95), so a change that loses answers or refusals fails. {@code
+ * -Danswerability.answered} and {@code -Danswerability.refused}, 0.65 and 0.80 by default, under
+ * today's 74.3 and 86.7 %: the issue's goal is 0.95, not met), and the train part must keep what
+ * its tuning reached (0.90 and 0.95), so a change that loses answers or refusals fails. {@code
  * encaptio.sh eval} runs this alone.
  */
 class AnswerabilityIT {
@@ -73,7 +73,7 @@ class AnswerabilityIT {
     Map<String, double[]> rates = report(results);
     assertThat(rates.get("train")[0])
         .as("train answerable questions answered (report: target/answerability/report.md)")
-        .isGreaterThanOrEqualTo(0.80);
+        .isGreaterThanOrEqualTo(0.90);
     assertThat(rates.get("train")[1])
         .as(
             "train on-topic unanswerable questions refused (report: target/answerability/report.md)")
@@ -82,12 +82,12 @@ class AnswerabilityIT {
     assertThat(heldOut[0])
         .as("held-out answerable questions answered (report: target/answerability/report.md)")
         .isGreaterThanOrEqualTo(
-            Double.parseDouble(System.getProperty("answerability.answered", "0.55")));
+            Double.parseDouble(System.getProperty("answerability.answered", "0.65")));
     assertThat(heldOut[1])
         .as(
             "held-out on-topic unanswerable questions refused (report: target/answerability/report.md)")
         .isGreaterThanOrEqualTo(
-            Double.parseDouble(System.getProperty("answerability.refused", "0.85")));
+            Double.parseDouble(System.getProperty("answerability.refused", "0.80")));
   }
 
   /** A capsule of the sheet's language holding the sheet, uploaded as the file it is. */

@@ -145,6 +145,9 @@ public enum AnswerType {
     if (ASKS_PERSON.matcher(q).find()) {
       return PERSON;
     }
+    if (Measure.of(q).isPresent()) {
+      return NUMBER; // "How long does it take to charge?" asks for hours, not a charge
+    }
     if (ASKS_MONEY.matcher(q).find()
         && (PRICED.matcher(q).find() || !ASKS_NUMBER.matcher(q).find())) {
       return MONEY;

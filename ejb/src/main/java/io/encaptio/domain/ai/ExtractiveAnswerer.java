@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +75,15 @@ public final class ExtractiveAnswerer {
   private static final Pattern ADDRESSES =
       Pattern.compile(
           "(?<!\\S)[^\\s@]++@\\S++|\\bhttps?://\\S++|\\bwww\\.\\S++", Pattern.CASE_INSENSITIVE);
+
+  /** A number, in figures or (two to twelve, twenty) in words; not "a", "ein", "une". */
+  private static final Pattern COUNT =
+      Pattern.compile(
+          "\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+              + "|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig"
+              + "|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|dos|tres"
+              + "|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A fact sheet's "Key: value" line, read with the line before it. */
   private static final Pattern LABELLED = Pattern.compile("^[^:]{1,40}:\\s.*");
@@ -184,11 +194,8 @@ public final class ExtractiveAnswerer {
     if (asked.isEmpty()) {
       return new Decision(Optional.empty(), null, type);
     }
-    BitSet askedDays = Days.asked(question);
-    Set<String> dayWords =
-        askedDays.isEmpty()
-            ? Set.of()
-            : language.words(String.join(" ", Days.askedWords(question)));
+    Optional<Measure> measure = Measure.of(question);
+    InOtherWords inOtherWords = InOtherWords.of(question, measure, language);
     Set<String> everywhere = new HashSet<>();
     List<List<String>> split = new ArrayList<>();
     List<List<Set<String>>> sentenceWords = new ArrayList<>();
@@ -199,7 +206,7 @@ public final class ExtractiveAnswerer {
       everywhere.addAll(language.words(passage.headingPath()));
       List<String> sentences = Sentences.of(passage.text(), language.language());
       List<Set<String>> words =
-          sentences.stream().map(s -> withDays(s, language.words(s), askedDays, dayWords)).toList();
+          sentences.stream().map(s -> inOtherWords.added(s, language.words(s))).toList();
       words.forEach(everywhere::addAll);
       split.add(sentences);
       sentenceWords.add(words);
@@ -224,6 +231,19 @@ public final class ExtractiveAnswerer {
     Predicate<String> ordinary =
         word ->
             language.words(word.toLowerCase(Locale.ROOT)).stream().anyMatch(lowerCase::contains);
+    // how plainly a sentence gives the kind of answer asked for; a measuring question's needs its
+    // unit ("How fast …": "25 km/h", not the "S2" of a model's name)
+    ToDoubleFunction<String> strength =
+        sentence -> {
+          double plain = type.strength(sentence, ordinary);
+          if (measure.isPresent()) {
+            return Math.min(plain, measure.get().strength(sentence));
+          }
+          // "How many people …": "10 participants" more plainly than "7 days"
+          return type == AnswerType.NUMBER && plain > 0 && !counts(sentence, wanted, language)
+              ? 0.5
+              : plain;
+        };
     Function<List<double[]>, List<List<Candidate>>> ranked =
         without ->
             byPassage(
@@ -238,7 +258,7 @@ public final class ExtractiveAnswerer {
                 without,
                 median,
                 weights,
-                ordinary);
+                strength);
     List<List<Candidate>> byPassage =
         ranked.apply(new ArrayList<>(Collections.nCopies(passages.size(), null)));
     if (byPassage.stream().flatMap(List::stream).anyMatch(c -> c.turnsOnAbsentWords(gate))) {
@@ -275,11 +295,11 @@ public final class ExtractiveAnswerer {
     }
     double floor = best.evidence() * COMPANION_SHARE;
     Candidate first = best;
-    double plainness = type.strength(best.sentence(), ordinary);
+    double plainness = strength.applyAsDouble(best.sentence());
     // a sentence that gives the kind of answer more plainly than the best one (the address beside
     // "on the ground floor") joins it even with less evidence, as long as it answers on its own
     Predicate<Candidate> plainer =
-        c -> type.typed() && type.strength(c.sentence(), ordinary) > plainness;
+        c -> type.typed() && strength.applyAsDouble(c.sentence()) > plainness;
     byPassage.stream()
         .flatMap(List::stream)
         .filter(c -> c.answers(gate) && (c.evidence() >= floor || plainer.test(c)))
@@ -309,7 +329,7 @@ public final class ExtractiveAnswerer {
       List<double[]> without,
       double median,
       Map<String, Double> weights,
-      Predicate<String> ordinary) {
+      ToDoubleFunction<String> strength) {
     List<List<Candidate>> byPassage = new ArrayList<>();
     for (int p = 0; p < passages.size(); p++) {
       byPassage.add(
@@ -326,7 +346,7 @@ public final class ExtractiveAnswerer {
               without.get(p),
               median,
               weights,
-              ordinary));
+              strength));
     }
     return byPassage;
   }
@@ -344,7 +364,7 @@ public final class ExtractiveAnswerer {
       double[] without,
       double median,
       Map<String, Double> weights,
-      Predicate<String> ordinary) {
+      ToDoubleFunction<String> strength) {
     Set<String> context = new HashSet<>(language.words(passage.headingPath()));
     context.addAll(language.words(passage.itemTitle()));
     int[] leads = leads(passage.text(), sentences);
@@ -375,7 +395,8 @@ public final class ExtractiveAnswerer {
       double cosine =
           similarity == null || similarity.length != sentences.size() ? Double.NaN : similarity[i];
       double relative = Double.isNaN(cosine) || Double.isNaN(median) ? 0 : cosine - median;
-      boolean met = type.metBy(sentence, ordinary);
+      double plainness = strength.applyAsDouble(sentence);
+      boolean met = plainness > 0;
       double evidence =
           words.isEmpty()
               ? 0
@@ -397,23 +418,85 @@ public final class ExtractiveAnswerer {
                   ? Double.NaN
                   : cosine - without[i],
               evidence,
-              evidence / (1 + 0.1 * rank) + TYPE_BONUS * type.strength(sentence, ordinary)));
+              evidence / (1 + 0.1 * rank) + TYPE_BONUS * plainness));
     }
     return candidates;
   }
 
   /**
-   * The sentence's words, with the question's day names when it speaks of one of those days in
-   * other words: "closed at weekends" for "on a Saturday", "Monday to Thursday" for "on Wednesday".
+   * What a sentence says of the question's words in other words: its days ("closed at weekends" for
+   * "on a Saturday", "Monday to Thursday" for "on Wednesday"), its measure ("weighs 16.5 kg" for
+   * "How heavy …", "Mindestaufenthalt: 3 Nächte" for "Wie lange …") and its {@link Concept}s
+   * ("Tiefgarage" for "Wo kann ich mein Auto abstellen?").
+   *
+   * @param days the days the question asks about
+   * @param dayWords the question's words for them
+   * @param measure what the question measures
+   * @param measureWords the question's measuring word
+   * @param concepts the concepts the question asks about
+   * @param conceptWords the question's words for each
    */
-  private static Set<String> withDays(
-      String sentence, Set<String> words, BitSet askedDays, Set<String> dayWords) {
-    if (dayWords.isEmpty() || !Days.spoken(sentence).intersects(askedDays)) {
-      return words;
+  private record InOtherWords(
+      BitSet days,
+      Set<String> dayWords,
+      Optional<Measure> measure,
+      Set<String> measureWords,
+      List<Concept> concepts,
+      List<Set<String>> conceptWords) {
+
+    static InOtherWords of(String question, Optional<Measure> measure, Words language) {
+      BitSet days = Days.asked(question);
+      List<Concept> concepts = Concept.asked(question);
+      return new InOtherWords(
+          days,
+          days.isEmpty() ? Set.of() : language.words(String.join(" ", Days.askedWords(question))),
+          measure,
+          measure.map(m -> language.words(m.word(question))).orElse(Set.of()),
+          concepts,
+          concepts.stream().map(c -> language.words(c.words(question))).toList());
     }
-    Set<String> with = new HashSet<>(words);
-    with.addAll(dayWords);
-    return with;
+
+    /** The sentence's words with the question's words it says in other words. */
+    Set<String> added(String sentence, Set<String> words) {
+      Set<String> with = new HashSet<>(words);
+      if (!dayWords.isEmpty() && Days.spoken(sentence).intersects(days)) {
+        with.addAll(dayWords);
+      }
+      if (!measureWords.isEmpty() && measure.get().givenIn(sentence)) {
+        with.addAll(measureWords);
+      }
+      for (int i = 0; i < concepts.size(); i++) {
+        if (concepts.get(i).spokenIn(sentence)) {
+          with.addAll(conceptWords.get(i));
+        }
+      }
+      return with.size() == words.size() ? words : with;
+    }
+  }
+
+  /**
+   * Whether a number in {@code sentence} counts one of the question's words: one of them within two
+   * words of it ("four bedrooms", "Bedrooms: 4", "10 participants" for "Combien de personnes
+   * participent …").
+   */
+  private static boolean counts(String sentence, Set<String> wanted, Words language) {
+    String[] tokens = sentence.split("\\s+");
+    for (int i = 0; i < tokens.length; i++) {
+      if (!COUNT.matcher(tokens[i].replaceAll("[^\\p{L}\\d]", "")).matches()) {
+        continue;
+      }
+      StringBuilder near = new StringBuilder();
+      for (int j = Math.max(0, i - 2); j <= Math.min(tokens.length - 1, i + 2); j++) {
+        if (j != i) {
+          near.append(tokens[j]).append(' ');
+        }
+      }
+      Set<String> words = language.words(near.toString());
+      if (wanted.stream().anyMatch(w -> language.has(words, w))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -24,7 +24,8 @@ public final class Sentences {
   private static final List<String> EVERYWHERE =
       List.of(
           "Dr.", "Prof.", "St.", "Mt.", "No.", "Nos.", "Nr.", "approx.", "ca.", "e.g.", "i.e.",
-          "vs.", "Fig.", "Tel.", "Mr.", "Mrs.", "Ms.", "Mx.", "Gen.", "Capt.", "Hon.", "Rev.");
+          "vs.", "Fig.", "Tel.", "Mr.", "Mrs.", "Ms.", "Mx.", "Gen.", "Capt.", "Hon.", "Rev.",
+          "incl.", "Incl.", "excl.", "Excl.", "Approx.");
 
   /**
    * Abbreviations that end names ("Kiln &amp; Co. Studio", "48 Harbour Rd."): the sentence ends

@@ -270,12 +270,14 @@ public final class Words {
           "gehen kommen finden kosten kostet abstellen parken mitbringen bringen bezahlen zahlen"
               + " uhr uhrzeit stunde stunden zeit pro je"
               + " bekommen nehmen machen geben gibt möglich erlaubt groß klein schnell spät früh"
-              + " lange weit neu gut bieten angeboten stehen steht jemand leute",
+              + " lange weit neu gut bieten angeboten stehen steht jemand leute bleiben übernachten"
+              + " mitnehmen",
           "fr",
           "trouver trouve venir aller payer coûter coûte accueillir arriver prendre faire donner"
               + " heure heures temps par"
               + " apporter amener possible permis autorisé grand petit rapide tard tôt long loin"
-              + " nouveau bon offrir proposer proposez quelqu'un gens",
+              + " nouveau bon offrir proposer proposez quelqu'un gens donne donnent"
+              + " séjourner dormir",
           "es",
           "ir venir encontrar usar pagar costar cuesta traer llevar hacer dar posible permitido"
               + " grande pequeño rápido tarde temprano largo lejos nuevo bueno ofrecer alguien");
@@ -342,11 +344,16 @@ public final class Words {
    * Whether {@code words} (of a sentence) hold {@code word} (of a question): the same word, or for
    * a language that joins words (German, Dutch) one holding the other ("kart" in "kartenzahlung",
    * "check" in "eincheck"), for one that conjugates past its stemmer (French, Spanish, Italian,
-   * Portuguese) one beginning with the other ("acueil" of "acueilent"); both at least four letters.
+   * Portuguese) one beginning with the other ("acueil" of "acueilent") or both with the same root;
+   * both at least four letters. In German a question's word may also begin with the sentence's
+   * ("vermietet", "Vermieter"), and in English and German "un-" before the word holds it.
    */
   public boolean has(Set<String> words, String word) {
     if (words.contains(word)) {
       return true;
+    }
+    if (NEGATES.contains(language) && words.contains("un" + word)) {
+      return true; // "unfurnished" says whether it is furnished
     }
     if (word.length() < 4 || !(JOINS.contains(language) || CONJUGATES.contains(language))) {
       return false;
@@ -357,14 +364,30 @@ public final class Words {
       }
       boolean related =
           JOINS.contains(language)
-              ? other.contains(word)
-              : other.startsWith(word) || word.startsWith(other);
+              ? other.contains(word) || (other.length() >= 5 && word.startsWith(other))
+              : other.startsWith(word) || word.startsWith(other) || sameRoot(word, other);
       if (related) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Two forms of one word past the stemmer's reach: a shared beginning of at least seven letters
+   * and seven tenths of the longer ("participent", "participant").
+   */
+  private static boolean sameRoot(String a, String b) {
+    int shared = 0;
+    int most = Math.min(a.length(), b.length());
+    while (shared < most && a.charAt(shared) == b.charAt(shared)) {
+      shared++;
+    }
+    return shared >= 7 && shared >= 0.7 * Math.max(a.length(), b.length());
+  }
+
+  /** Languages that deny with "un-" ("unfurnished", "unbegrenzt"). */
+  private static final Set<String> NEGATES = Set.of("en", "de");
 
   private static final Set<String> JOINS = Set.of("de", "nl", "sv", "da", "no");
   private static final Set<String> CONJUGATES = Set.of("fr", "es", "it", "pt");

@@ -3,6 +3,7 @@ package io.encaptio.domain.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -189,5 +190,111 @@ class ExtractiveAnswererTest {
         .contains(
             "The clinic is on the ground floor with step-free access from the car park [1]."
                 + " Address: 7 St. Andrew's Road, Westmoor [1].");
+  }
+
+  @Test
+  void aMeasuringQuestionIsAnsweredByAQuantityOfWhatItMeasures() {
+    List<Passage> sheet =
+        List.of(
+            passage(
+                "Overview",
+                "The Voltaro S2 is a foldable electric scooter for city commuting. The S2 weighs"
+                    + " 16.5 kg and folds in three seconds."),
+            passage(
+                "Technical data of the scooter",
+                "Top speed: 25 km/h\nRange: up to 40 km on one charge (rider 75 kg, flat road)\n"
+                    + "Charging time: approx. 5 hours with the included charger"));
+    assertThat(ExtractiveAnswerer.compose("How heavy is the scooter?", sheet, 1))
+        .contains("The S2 weighs 16.5 kg and folds in three seconds [1].");
+    assertThat(ExtractiveAnswerer.compose("How fast does the scooter go?", sheet, 1))
+        .as("the S2 of the model's name is not a speed")
+        .contains("Top speed: 25 km/h [2].");
+    assertThat(ExtractiveAnswerer.compose("How long does it take to charge?", sheet, 1))
+        .as("a charge is not a price here")
+        .contains("Charging time: approx. 5 hours with the included charger [2].");
+    assertThat(AnswerType.of("How long does it take to charge?")).isEqualTo(AnswerType.NUMBER);
+  }
+
+  @Test
+  void unSaysWhetherTheFeatureIsThere() {
+    List<Passage> flat =
+        List.of(
+            passage(
+                "The flat",
+                "The flat has two double bedrooms. It is offered unfurnished, apart from the"
+                    + " fitted kitchen."));
+    assertThat(ExtractiveAnswerer.compose("Is the flat furnished?", flat, 1))
+        .contains("It is offered unfurnished, apart from the fitted kitchen [1].");
+  }
+
+  @Test
+  void aVerbOfTheQuestionMeetsItsNounOrAnotherFormInGermanAndFrench() {
+    List<Passage> wohnung =
+        List.of(
+            passage(
+                "Die Wohnung",
+                "Die Wohnung ist ca. 65 m² groß und bietet Platz für bis zu 4 Personen. Vermieter"
+                    + " sind Anna und Georg Fink, die im Erdgeschoss wohnen.\nHunde sind nach"
+                    + " Absprache willkommen (10 € pro Nacht), Katzen leider nicht."));
+    Words german = Words.in("de");
+    assertThat(answer("Wer vermietet die Wohnung?", wohnung, german))
+        .contains("Vermieter sind Anna und Georg Fink, die im Erdgeschoss wohnen [1].");
+    assertThat(answer("Darf ich meinen Hund mitnehmen?", wohnung, german))
+        .contains(
+            "Hunde sind nach Absprache willkommen (10 € pro Nacht), Katzen leider nicht [1].");
+    List<Passage> atelier =
+        List.of(
+            passage(
+                "Qui sommes-nous ?",
+                "Nos cours sont animés par le chef Julien Morel. Chaque cours accueille au maximum"
+                    + " 10 participants, afin que chacun puisse cuisiner lui-même.\nVous pouvez"
+                    + " transmettre votre place à une autre personne."));
+    assertThat(answer("Combien de personnes participent à un cours ?", atelier, Words.in("fr")))
+        .contains(
+            "Chaque cours accueille au maximum 10 participants, afin que chacun puisse cuisiner"
+                + " lui-même [1].");
+  }
+
+  private static Optional<String> answer(String question, List<Passage> passages, Words words) {
+    return ExtractiveAnswerer.decide(question, passages, 1, words, SentenceMeaning.NONE).answer();
+  }
+
+  @Test
+  void aConceptIsAnsweredInTheWordsTheContentUsesForIt() {
+    List<Passage> hotel =
+        List.of(
+            passage(
+                "Ausstattung",
+                "Kostenloses WLAN im ganzen Haus.\nTiefgarage mit 20 Stellplätzen, 12 € pro Tag\n"
+                    + "Haustiere sind im Hotel leider nicht gestattet."),
+            passage(
+                "Restaurant",
+                "Geöffnet ist es von Dienstag bis Sonntag, jeweils von 18:00 bis 22:00 Uhr;"
+                    + " Ruhetag ist Montag."));
+    Words german = Words.in("de");
+    assertThat(answer("Wo kann ich mein Auto abstellen?", hotel, german))
+        .contains("Tiefgarage mit 20 Stellplätzen, 12 € pro Tag [1].");
+    assertThat(answer("Darf ich meinen Hund mitbringen?", hotel, german))
+        .contains("Haustiere sind im Hotel leider nicht gestattet [1].");
+    assertThat(answer("An welchem Tag ist das Restaurant geschlossen?", hotel, german))
+        .hasValueSatisfying(a -> assertThat(a).contains("Ruhetag ist Montag"));
+    assertThat(answer("Gibt es eine Sauna?", hotel, german))
+        .as("a concept answers its own words only")
+        .isEmpty();
+    List<Passage> atelier =
+        List.of(
+            passage(
+                "Réservation",
+                "Vous pouvez annuler gratuitement jusqu'à 7 jours avant le cours. Des bons cadeaux"
+                    + " sont disponibles."));
+    assertThat(answer("Jusqu'à quand puis-je annuler sans frais ?", atelier, Words.in("fr")))
+        .contains("Vous pouvez annuler gratuitement jusqu'à 7 jours avant le cours [1].");
+    assertThat(
+            ExtractiveAnswerer.compose(
+                "Is the parking free?",
+                List.of(passage("Facilities", "Free Wi-Fi throughout. Towels are provided.")),
+                1))
+        .as("nothing about parking: what is free elsewhere does not answer")
+        .isEmpty();
   }
 }

@@ -24,6 +24,8 @@ class SentencesTest {
             "The flat is approx. 40 m² e.g. for two.",
             "Room No. 5 is free.",
             "J. R. Smith built it.");
+    assertThat(Sentences.of("The price is € 649, incl. VAT. Excl. VAT it is € 545."))
+        .containsExactly("The price is € 649, incl. VAT.", "Excl. VAT it is € 545.");
   }
 
   @Test
