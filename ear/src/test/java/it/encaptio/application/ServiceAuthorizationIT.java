@@ -2,6 +2,7 @@ package it.encaptio.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.encaptio.application.AnalyticsService;
 import io.encaptio.application.AssistantService;
 import io.encaptio.application.AuditService;
 import io.encaptio.application.CapsuleService;
@@ -53,6 +54,7 @@ class ServiceAuthorizationIT {
 
   static final List<Class<?>> SERVICES =
       List.of(
+          AnalyticsService.class,
           AssistantService.class,
           AuditService.class,
           CapsuleService.class,

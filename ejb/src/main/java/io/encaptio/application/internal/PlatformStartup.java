@@ -3,6 +3,7 @@ package io.encaptio.application.internal;
 import io.encaptio.application.TenantDirectory;
 import io.encaptio.application.access.Actor;
 import io.encaptio.application.access.ActorContext;
+import io.encaptio.domain.job.JobQueue;
 import io.encaptio.tenancy.application.SchemaMigrations;
 import io.encaptio.tenancy.application.TenantRef;
 import jakarta.annotation.PostConstruct;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * platform schema is migrated, the existing tenant schemas are migrated in the background (a few at
  * a time), and the identity provider's organizations are registered as tenants. Both steps repeat
  * on a timer, so a database or Keycloak that comes up later is picked up, and organizations added
- * in Keycloak become tenants within one interval.
+ * in Keycloak become tenants within one interval. The timer also queues every active tenant's
+ * analytics roll-up where none waits, once per {@code encaptio.analytics.rollup.interval.seconds}.
  */
 @Singleton
 @Startup
@@ -41,12 +43,19 @@ public class PlatformStartup {
   @Inject TenantSchemaMigrator schemaMigrator;
   @EJB TenantDirectory directory;
   @Inject RoleSeeding roles;
+  @Inject JobQueue jobs;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
   long syncIntervalSeconds;
 
+  /** How often every tenant's analytics are rolled up (at most as often as the timer fires). */
+  @Inject
+  @ConfigProperty(name = "encaptio.analytics.rollup.interval.seconds", defaultValue = "60")
+  long rollUpIntervalSeconds;
+
   private volatile boolean platformMigrated;
+  private long lastRollUp = System.nanoTime() - Long.MAX_VALUE / 2;
 
   @PostConstruct
   void scheduleSynchronisation() {
@@ -72,6 +81,14 @@ public class PlatformStartup {
                 return tenants.size();
               });
       LOG.fine(() -> count + " tenants registered");
+      long now = System.nanoTime();
+      // half a timer interval early rather than a whole one late (the timer's ticks jitter)
+      if (now - lastRollUp
+          >= (rollUpIntervalSeconds * 1_000_000_000L) - (syncIntervalSeconds * 500_000_000L)) {
+        lastRollUp = now;
+        int queued = jobs.enqueueForEveryTenant(JobQueue.ROLL_UP_ANALYTICS);
+        LOG.fine(() -> queued + " analytics roll-ups queued");
+      }
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,

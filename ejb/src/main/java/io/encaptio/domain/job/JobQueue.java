@@ -21,10 +21,26 @@ public interface JobQueue {
   String RUN_GOLDEN_QUESTIONS = "golden-run";
 
   /**
+   * Rolls the tenant's analytics events up into their quarters of an hour (subject: the tenant);
+   * periodic, see {@link #enqueueForEveryTenant}.
+   */
+  String ROLL_UP_ANALYTICS = "analytics-rollup";
+
+  /**
    * Queues a job for the current tenant in the caller's transaction: it exists exactly when the
    * change that needs it was committed.
    */
   UUID enqueue(String kind, UUID subjectId);
+
+  /**
+   * Queues a periodic job of {@code kind} (subject: the tenant) for every active tenant that has
+   * none waiting, in a transaction of its own; nodes doing so at once queue one each way (a unique
+   * index on waiting periodic jobs, platform migration V10). Its runs that succeeded more than an
+   * hour ago are removed.
+   *
+   * @return how many were queued
+   */
+  int enqueueForEveryTenant(String kind);
 
   /** Like {@link #enqueue}, for a job that is not due before {@code runAfter}. */
   UUID enqueueAt(String kind, UUID subjectId, Instant runAfter);

@@ -56,6 +56,23 @@ public class JdbcJobQueue implements JobQueue {
   }
 
   @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int enqueueForEveryTenant(String kind) {
+    // a periodic job's past runs are not kept beyond an hour: one per tenant and minute otherwise
+    update(
+        "DELETE FROM platform.jobs WHERE kind = ? AND state = 'succeeded'"
+            + " AND updated_at < now() - interval '1 hour'",
+        kind);
+    return update(
+        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id)"
+            + " SELECT gen_random_uuid(), t.id, ?, t.id FROM platform.tenants t"
+            + " WHERE t.status = 'active' AND t.migration_state = 'current'"
+            + " ON CONFLICT (tenant_id, kind) WHERE state = 'queued'"
+            + " AND kind IN ('analytics-rollup') DO NOTHING",
+        kind);
+  }
+
+  @Override
   @Transactional(Transactional.TxType.REQUIRED)
   public UUID enqueueAt(String kind, UUID subjectId, Instant runAfter) {
     UUID id = UUID.randomUUID();

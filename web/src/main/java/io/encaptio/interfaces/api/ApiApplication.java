@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.api;
 
+import io.encaptio.interfaces.analytics.rest.AnalyticsResource;
 import io.encaptio.interfaces.assistant.rest.AssistantResource;
 import io.encaptio.interfaces.assistant.rest.ChatModelResource;
 import io.encaptio.interfaces.assistant.rest.GoldenQuestionResource;
@@ -69,6 +70,7 @@ public class ApiApplication extends Application {
         CapsuleTeamResource.class,
         SecurityResource.class,
         AuditResource.class,
+        AnalyticsResource.class,
         CapsuleResource.class,
         BrandResource.class,
         ContentResource.class,

@@ -2,11 +2,11 @@ package io.encaptio.interfaces.audit.facade;
 
 import io.encaptio.application.AuditService.AuditFilter;
 import io.encaptio.domain.shared.InvalidInputException;
+import io.encaptio.interfaces.rest.EditorRequests;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 /**
  * An audit filter from the words people and integrators type: dates as {@code 2026-12-06} (whole
@@ -19,18 +19,11 @@ public final class AuditFilters {
   public static AuditFilter of(
       String actor, String action, String capsule, String from, String to) {
     return new AuditFilter(
-        actor, action, capsuleId(capsule), instant("from", from, false), instant("to", to, true));
-  }
-
-  static UUID capsuleId(String capsule) {
-    if (capsule == null || capsule.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(capsule.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("capsule", "'" + capsule + "' is not a capsule id.");
-    }
+        actor,
+        action,
+        EditorRequests.capsuleId(capsule),
+        instant("from", from, false),
+        instant("to", to, true));
   }
 
   static OffsetDateTime instant(String field, String text, boolean endOfDay) {

@@ -1,0 +1,333 @@
+package it.encaptio.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.encaptio.ItEnvironment;
+import it.encaptio.capsule.CapsuleApi;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analytics roll-ups against the raw events they come from: random streams of visitor events
+ * written into a capsule of acme's own, part of them late (stamped before the quarter the roll-up
+ * had already counted), then the report per day of several time zones (quarter-hour, half-hour and
+ * whole-hour offsets) compared with counts made by SQL over the raw events; the role and isolation
+ * rules of {@code /api/v1/analytics}, its CSV, and its refusals of ranges and zones it cannot use.
+ */
+class AnalyticsIT {
+
+  private static final List<String> ZONES =
+      List.of("UTC", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns", "America/Los_Angeles");
+  private static final List<String> OUTCOMES =
+      List.of("answered", "hedged", "refused", "greeting", "small-talk", "out-of-scope");
+  private static final List<String> CHANNELS = List.of("widget", "share", "api");
+
+  private static final CapsuleApi EDITOR = new CapsuleApi("eddie.acme");
+  private static String capsule;
+
+  @BeforeAll
+  static void capsuleOfItsOwn() {
+    ItEnvironment.awaitDemoTenants();
+    capsule =
+        EDITOR
+            .expect(201, "POST", "", "{\"name\": \"Analytics " + UUID.randomUUID() + "\"}")
+            .get("id")
+            .asText();
+  }
+
+  @Test
+  void rollUpsEqualTheRawCountsPerDayInEveryTimeZoneLateEventsIncluded() throws Exception {
+    Random random = new Random(Long.getLong("analytics.seed", System.nanoTime()));
+    try (Connection db = ItEnvironment.database()) {
+      String schema = ItEnvironment.tenantSchema(db, "acme");
+      List<String> visitors = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        visitors.add("visitor-" + UUID.randomUUID());
+      }
+      // the first stream, then a roll-up
+      Instant now = Instant.now();
+      write(db, schema, random, visitors, 300, now.minus(Duration.ofMinutes(100)), now);
+      Instant rolled = awaitRollUpAfter(Instant.now());
+      // the second stream is late: stamped inside quarters the roll-up has counted already
+      write(db, schema, random, visitors, 200, rolled.minus(Duration.ofMinutes(90)), rolled);
+      awaitRollUpAfter(Instant.now());
+      for (String zone : ZONES) {
+        LocalDate today = LocalDate.now(ZoneId.of(zone));
+        JsonNode report = report(today.minusDays(2), today.plusDays(1), zone);
+        Map<LocalDate, long[]> raw = raw(db, schema, zone);
+        long messages = 0;
+        for (JsonNode day : report.get("days")) {
+          LocalDate date = LocalDate.parse(day.get("day").asText());
+          long[] expected = raw.getOrDefault(date, new long[10]);
+          assertThat(
+                  new long[] {
+                    day.get("conversations").asLong(),
+                    day.get("messages").asLong(),
+                    day.get("visitors").asLong(),
+                    day.get("questions").asLong(),
+                    day.get("answered").asLong(),
+                    day.get("feedback").asLong(),
+                    day.get("positive").asLong(),
+                    day.get("leads").asLong(),
+                    day.get("clicks").asLong()
+                  })
+              .as(
+                  "%s in %s (conversations, messages, visitors, questions, answered, feedback,"
+                      + " positive, leads, clicks)",
+                  date, zone)
+              .containsExactly(java.util.Arrays.copyOf(expected, 9));
+          messages += day.get("messages").asLong();
+        }
+        assertThat(raw.keySet())
+            .allSatisfy(day -> assertThat(day).isBetween(today.minusDays(2), today.plusDays(1)));
+        long hours = 0;
+        for (JsonNode hour : report.get("hours")) {
+          hours += hour.asLong();
+        }
+        assertThat(hours).as("messages by hour of the day in %s", zone).isEqualTo(messages);
+        assertThat(report.get("totals").get("visitors").asLong())
+            .as("distinct visitors over the range in %s", zone)
+            .isEqualTo(distinctVisitors(db, schema));
+      }
+    }
+  }
+
+  @Test
+  void anotherOrganizationGets404AndAMemberIsRefused() {
+    CapsuleApi globex = new CapsuleApi("grace.globex");
+    HttpResponse<String> foreign =
+        globex.callAt("GET", "/api/v1/analytics?capsule=" + capsule, null);
+    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("Analytics ");
+    HttpResponse<String> member =
+        new CapsuleApi("vera.acme").callAt("GET", "/api/v1/analytics", null);
+    assertThat(member.statusCode()).as(member.body()).isEqualTo(403);
+  }
+
+  @Test
+  void rangesAndZonesThatCannotBeUsedAreRefusedSayingWhatToSend() {
+    Map<String, String> refused = new HashMap<>();
+    refused.put("from=2026-12-06&to=2026-12-01", "before the first");
+    refused.put("from=2024-01-01&to=2026-01-01", "at most 366 days");
+    refused.put("from=yesterday", "write it as 2026-12-06");
+    refused.put("zone=Mars/Olympus_Mons", "Unknown time zone");
+    refused.put("capsule=not-a-capsule", "is not a capsule id");
+    refused.forEach(
+        (query, says) -> {
+          HttpResponse<String> response = EDITOR.callAt("GET", "/api/v1/analytics?" + query, null);
+          assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
+          assertThat(response.headers().firstValue("Content-Type").orElse(""))
+              .startsWith("application/problem+json");
+          assertThat(response.body()).as(query).contains(says);
+        });
+  }
+
+  @Test
+  void theDailyFiguresComeAsCsvWithADayPerRow() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    HttpResponse<String> csv =
+        EDITOR.callAt(
+            "GET",
+            "/api/v1/analytics?capsule=" + capsule + "&from=" + today.minusDays(6) + "&to=" + today,
+            null,
+            "Accept",
+            "text/csv");
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).contains("day,conversations,messages,visitors");
+    assertThat(lines).hasSize(8);
+    assertThat(lines.get(1)).startsWith(today.minusDays(6).toString());
+  }
+
+  private static JsonNode report(LocalDate from, LocalDate to, String zone) {
+    return EDITOR.expectAt(
+        200,
+        "GET",
+        "/api/v1/analytics?capsule="
+            + capsule
+            + "&from="
+            + from
+            + "&to="
+            + to
+            + "&zone="
+            + URLEncoder.encode(zone, StandardCharsets.UTF_8),
+        null);
+  }
+
+  /** Waits for a roll-up that counted every quarter up to {@code after}'s; answers its end. */
+  private static Instant awaitRollUpAfter(Instant after) {
+    Instant[] until = new Instant[1];
+    ItEnvironment.await(
+        "an analytics roll-up after " + after,
+        Duration.ofSeconds(150), // the test command rolls up every 10 s, a server's default 60 s
+        () -> {
+          JsonNode rolled =
+              report(LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC), "UTC")
+                  .get("rolledUntil");
+          if (rolled == null || rolled.isNull()) {
+            return false;
+          }
+          until[0] = OffsetDateTime.parse(rolled.asText()).toInstant();
+          return rolledAt(after); // it began after the events were written, so it saw them
+        });
+    return until[0];
+  }
+
+  /** Whether the tenant's last roll-up ran after {@code time}. */
+  private static boolean rolledAt(Instant time) {
+    try (Connection db = ItEnvironment.database();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select rolled_at from "
+                    + ItEnvironment.tenantSchema(db, "acme")
+                    + ".analytics_rollup")) {
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() && rows.getTimestamp(1).toInstant().isAfter(time);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Visitors' conversations with random events stamped between {@code from} and {@code to}. */
+  private static void write(
+      Connection db,
+      String schema,
+      Random random,
+      List<String> visitors,
+      int events,
+      Instant from,
+      Instant to)
+      throws Exception {
+    long span = Duration.between(from, to).toMillis();
+    List<UUID> conversations = new ArrayList<>();
+    try (PreparedStatement conversation =
+        db.prepareStatement(
+            "insert into "
+                + schema
+                + ".conversation (id, capsule_id, channel, started_by, started_at, last_at,"
+                + " visitor_id) values (?, ?, ?, 'visitor', ?, ?, ?)")) {
+      for (int i = 0; i < 20; i++) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime at =
+            from.plusMillis((long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC);
+        conversation.setObject(1, id);
+        conversation.setObject(2, UUID.fromString(capsule));
+        conversation.setString(3, CHANNELS.get(random.nextInt(CHANNELS.size())));
+        conversation.setObject(4, at);
+        conversation.setObject(5, at);
+        conversation.setString(6, visitors.get(random.nextInt(visitors.size())));
+        conversation.addBatch();
+        conversations.add(id);
+      }
+      conversation.executeBatch();
+    }
+    try (PreparedStatement event =
+        db.prepareStatement(
+            "insert into "
+                + schema
+                + ".analytics_event (id, capsule_id, kind, conversation_id, detail, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < events; i++) {
+        String kind =
+            List.of("open", "message", "answer", "feedback", "lead", "button-click", "unanswered")
+                .get(random.nextInt(7));
+        String detail =
+            switch (kind) {
+              case "open" -> CHANNELS.get(random.nextInt(CHANNELS.size()));
+              case "message" -> "question";
+              case "answer" -> OUTCOMES.get(random.nextInt(OUTCOMES.size()));
+              case "feedback" -> random.nextBoolean() ? "+1" : "-1";
+              case "button-click" -> "Book a visit";
+              case "unanswered" -> "Is there a pool? " + UUID.randomUUID();
+              default -> null;
+            };
+        event.setObject(1, UUID.randomUUID());
+        event.setObject(2, UUID.fromString(capsule));
+        event.setString(3, kind);
+        event.setObject(4, conversations.get(random.nextInt(conversations.size())));
+        event.setString(5, detail);
+        event.setObject(
+            6, from.plusMillis((long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC));
+        event.addBatch();
+      }
+      event.executeBatch();
+    }
+  }
+
+  /**
+   * The raw events' figures per day of the zone: conversations, messages, visitors, questions,
+   * answered, feedback, positive, leads, clicks.
+   */
+  private static Map<LocalDate, long[]> raw(Connection db, String schema, String zone)
+      throws Exception {
+    Map<LocalDate, long[]> days = new HashMap<>();
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select cast(e.created_at at time zone ? as date),"
+                + " count(*) filter (where e.kind = 'open'),"
+                + " count(*) filter (where e.kind = 'message'),"
+                + " count(distinct c.visitor_id),"
+                + " count(*) filter (where e.kind = 'answer'"
+                + "   and e.detail in ('answered', 'hedged', 'refused')),"
+                + " count(*) filter (where e.kind = 'answer' and e.detail = 'answered'),"
+                + " count(*) filter (where e.kind = 'feedback'),"
+                + " count(*) filter (where e.kind = 'feedback' and e.detail = '+1'),"
+                + " count(*) filter (where e.kind = 'lead'),"
+                + " count(*) filter (where e.kind = 'button-click')"
+                + " from "
+                + schema
+                + ".analytics_event e left join "
+                + schema
+                + ".conversation c on c.id = e.conversation_id"
+                + " where e.capsule_id = ? group by 1")) {
+      query.setString(1, zone);
+      query.setObject(2, UUID.fromString(capsule));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          long[] figures = new long[9];
+          for (int i = 0; i < 9; i++) {
+            figures[i] = rows.getLong(i + 2);
+          }
+          days.put(rows.getDate(1).toLocalDate(), figures);
+        }
+      }
+    }
+    return days;
+  }
+
+  private static long distinctVisitors(Connection db, String schema) throws Exception {
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select count(distinct c.visitor_id) from "
+                + schema
+                + ".analytics_event e join "
+                + schema
+                + ".conversation c on c.id = e.conversation_id where e.capsule_id = ?")) {
+      query.setObject(1, UUID.fromString(capsule));
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+}

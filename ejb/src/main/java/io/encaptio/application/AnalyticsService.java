@@ -1,0 +1,121 @@
+package io.encaptio.application;
+
+import io.encaptio.application.access.Permission;
+import io.encaptio.application.access.Requires;
+import io.encaptio.domain.shared.InvalidInputException;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What visitors did, per day of a time zone, for one capsule or the whole organization, read from
+ * the roll-ups the analytics-rollup job keeps (never the raw events): conversations, messages,
+ * distinct visitors, questions and how many were answered, feedback, leads, button clicks, the
+ * channels conversations came through and the busiest hours, with the same figures for the period
+ * just before. Analysts and above.
+ */
+public interface AnalyticsService {
+
+  /** The longest range one report covers. */
+  int MAX_DAYS = 366;
+
+  /**
+   * One day's figures.
+   *
+   * @param questions messages answered, hedged or refused (greetings and small talk are not)
+   * @param answered questions answered (not hedged, not refused)
+   * @param positive feedback that was a thumbs-up
+   */
+  record DayDto(
+      LocalDate day,
+      long conversations,
+      long messages,
+      long visitors,
+      long questions,
+      long answered,
+      long feedback,
+      long positive,
+      long leads,
+      long clicks)
+      implements Serializable {}
+
+  /**
+   * A period's figures.
+   *
+   * @param visitors distinct visitors over the whole period
+   * @param answerRate answered over questions; null without questions
+   * @param feedbackRatio thumbs-up over all feedback; null without feedback
+   * @param clickRate button clicks per conversation; null without conversations
+   */
+  record TotalsDto(
+      LocalDate from,
+      LocalDate to,
+      long conversations,
+      long messages,
+      long visitors,
+      long questions,
+      long answered,
+      Double answerRate,
+      long feedback,
+      long positive,
+      Double feedbackRatio,
+      long leads,
+      long clicks,
+      Double clickRate)
+      implements Serializable {}
+
+  /**
+   * @param capsuleId null: the whole organization (its capsules that are not deleted)
+   * @param rolledUntil events up to this are counted (the roll-up runs about once a minute); null
+   *     before the first roll-up
+   * @param previous the same number of days just before {@code from}
+   * @param channels conversations by channel (widget, share, api)
+   * @param hours messages by hour of the day (0–23) in the zone
+   */
+  record ReportDto(
+      UUID capsuleId,
+      String zone,
+      OffsetDateTime rolledUntil,
+      List<DayDto> days,
+      TotalsDto totals,
+      TotalsDto previous,
+      Map<String, Long> channels,
+      List<Long> hours)
+      implements Serializable {}
+
+  /**
+   * @param capsuleId null for the whole organization
+   * @param from first day, in {@code zone}
+   * @param to last day (inclusive), at most {@link #MAX_DAYS} after {@code from}
+   * @param zone an IANA time zone ("Europe/Berlin"); null or blank: UTC
+   * @throws NoSuchCapsuleException for a capsule the organization does not have
+   * @throws io.encaptio.domain.shared.InvalidInputException for a range or zone that cannot be
+   *     used, saying which
+   */
+  /**
+   * The time zone a report is asked in: an IANA name, UTC when blank.
+   *
+   * @throws InvalidInputException for a name that is no time zone, saying what to send
+   */
+  static ZoneId zone(String zone) {
+    if (zone == null || zone.isBlank()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(zone.strip());
+    } catch (DateTimeException e) {
+      throw new InvalidInputException(
+          "zone",
+          "Unknown time zone \"" + zone.strip() + "\"; give an IANA name such as Europe/Berlin.");
+    }
+  }
+
+  @Requires(Permission.READ_CONVERSATIONS)
+  ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone);
+}

@@ -1,0 +1,187 @@
+package io.encaptio.application.internal;
+
+import io.encaptio.application.AnalyticsService;
+import io.encaptio.application.NoSuchCapsuleException;
+import io.encaptio.domain.ai.Outcome;
+import io.encaptio.domain.analytics.AnalyticsEvent;
+import io.encaptio.domain.analytics.AnalyticsRollups;
+import io.encaptio.domain.analytics.AnalyticsRollups.DayCount;
+import io.encaptio.domain.analytics.AnalyticsRollups.DayVisitors;
+import io.encaptio.domain.capsule.Capsule;
+import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.shared.InvalidInputException;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** One transaction in the current tenant's schema; reads the roll-ups only. */
+@Stateless
+@Local(AnalyticsService.class)
+public class DefaultAnalyticsService implements AnalyticsService {
+
+  /** The outcomes of a question (not a greeting, small talk or out of scope). */
+  private static final Set<String> QUESTIONS =
+      Set.of(Outcome.ANSWERED.dbValue(), Outcome.HEDGED.dbValue(), Outcome.REFUSED.dbValue());
+
+  @Inject CapsuleRepository capsules;
+  @Inject AnalyticsRollups rollups;
+
+  @Override
+  public ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
+    ZoneId zoneId = AnalyticsService.zone(zone);
+    if (from == null || to == null) {
+      throw new InvalidInputException("from", "Give the first and the last day (YYYY-MM-DD).");
+    }
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", "The last day comes before the first (" + from + ").");
+    }
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    if (days > MAX_DAYS) {
+      throw new InvalidInputException(
+          "to", "A report covers at most " + MAX_DAYS + " days; this range has " + days + ".");
+    }
+    Set<UUID> scope;
+    if (capsuleId != null) {
+      capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
+      scope = Set.of(capsuleId);
+    } else {
+      scope =
+          capsules.page(0, Integer.MAX_VALUE).stream().map(Capsule::id).collect(Collectors.toSet());
+      if (scope.isEmpty()) {
+        scope = Set.of(new UUID(0, 0)); // no capsule: nothing counts (an empty set means all)
+      }
+    }
+    LocalDate before = from.minusDays(days);
+    List<DayCount> counts = rollups.days(scope, before, to, zoneId);
+    List<DayVisitors> current = rollups.visitors(scope, from, to, zoneId);
+    List<DayVisitors> previous = rollups.visitors(scope, before, from.minusDays(1), zoneId);
+    Map<LocalDate, Long> visitorsByDay = new TreeMap<>();
+    current.stream()
+        .filter(v -> v.day() != null)
+        .forEach(v -> visitorsByDay.put(v.day(), v.visitors()));
+    List<DayDto> series = new ArrayList<>();
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      LocalDate one = day;
+      series.add(
+          day(
+              one,
+              counts.stream().filter(c -> c.day().equals(one)).toList(),
+              visitorsByDay.getOrDefault(one, 0L)));
+    }
+    Map<String, Long> channels = new LinkedHashMap<>();
+    counts.stream()
+        .filter(c -> !c.day().isBefore(from) && AnalyticsEvent.OPEN.equals(c.kind()))
+        .forEach(
+            c ->
+                channels.merge(
+                    c.detail().isEmpty() ? "unknown" : c.detail(), c.events(), Long::sum));
+    long[] hours = rollups.hours(scope, AnalyticsEvent.MESSAGE, from, to, zoneId);
+    return new ReportDto(
+        capsuleId,
+        zoneId.getId(),
+        rollups.rolledUntil().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
+        series,
+        totals(from, to, counts, total(current)),
+        totals(before, from.minusDays(1), counts, total(previous)),
+        channels,
+        Arrays.stream(hours).boxed().toList());
+  }
+
+  private static long total(List<DayVisitors> visitors) {
+    return visitors.stream().filter(v -> v.day() == null).mapToLong(DayVisitors::visitors).sum();
+  }
+
+  private static DayDto day(LocalDate day, List<DayCount> counts, long visitors) {
+    Figures f = Figures.of(counts);
+    return new DayDto(
+        day,
+        f.conversations,
+        f.messages,
+        visitors,
+        f.questions,
+        f.answered,
+        f.feedback,
+        f.positive,
+        f.leads,
+        f.clicks);
+  }
+
+  private static TotalsDto totals(
+      LocalDate from, LocalDate to, List<DayCount> counts, long visitors) {
+    Figures f =
+        Figures.of(
+            counts.stream().filter(c -> !c.day().isBefore(from) && !c.day().isAfter(to)).toList());
+    return new TotalsDto(
+        from,
+        to,
+        f.conversations,
+        f.messages,
+        visitors,
+        f.questions,
+        f.answered,
+        ratio(f.answered, f.questions),
+        f.feedback,
+        f.positive,
+        ratio(f.positive, f.feedback),
+        f.leads,
+        f.clicks,
+        ratio(f.clicks, f.conversations));
+  }
+
+  private static Double ratio(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+
+  /** The figures of some counts. */
+  private static final class Figures {
+    long conversations;
+    long messages;
+    long questions;
+    long answered;
+    long feedback;
+    long positive;
+    long leads;
+    long clicks;
+
+    static Figures of(List<DayCount> counts) {
+      Figures f = new Figures();
+      for (DayCount c : counts) {
+        switch (c.kind()) {
+          case AnalyticsEvent.OPEN -> f.conversations += c.events();
+          case AnalyticsEvent.MESSAGE -> f.messages += c.events();
+          case AnalyticsEvent.ANSWER -> {
+            if (QUESTIONS.contains(c.detail())) {
+              f.questions += c.events();
+            }
+            if (Outcome.ANSWERED.dbValue().equals(c.detail())) {
+              f.answered += c.events();
+            }
+          }
+          case AnalyticsEvent.FEEDBACK -> {
+            f.feedback += c.events();
+            if (c.detail().startsWith("+") || "1".equals(c.detail())) {
+              f.positive += c.events();
+            }
+          }
+          case AnalyticsEvent.LEAD -> f.leads += c.events();
+          case AnalyticsEvent.BUTTON_CLICK -> f.clicks += c.events();
+          default -> {}
+        }
+      }
+      return f;
+    }
+  }
+}
