@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,21 +36,15 @@ class AnalyticsIT {
 
   private static final List<String> ZONES =
       List.of("UTC", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns", "America/Los_Angeles");
-  private static final List<String> OUTCOMES =
-      List.of("answered", "hedged", "refused", "greeting", "small-talk", "out-of-scope");
-  private static final List<String> CHANNELS = List.of("widget", "share", "api");
-
   private static final CapsuleApi EDITOR = new CapsuleApi("eddie.acme");
+  private static AnalyticsSeed seed;
   private static String capsule;
 
   @BeforeAll
   static void capsuleOfItsOwn() {
     ItEnvironment.awaitDemoTenants();
-    capsule =
-        EDITOR
-            .expect(201, "POST", "", "{\"name\": \"Analytics " + UUID.randomUUID() + "\"}")
-            .get("id")
-            .asText();
+    seed = AnalyticsSeed.newCapsule(EDITOR);
+    capsule = seed.capsule;
   }
 
   @Test
@@ -65,11 +58,11 @@ class AnalyticsIT {
       }
       // the first stream, then a roll-up
       Instant now = Instant.now();
-      write(db, schema, random, visitors, 300, now.minus(Duration.ofMinutes(100)), now);
-      Instant rolled = awaitRollUpAfter(Instant.now());
+      seed.write(db, schema, random, visitors, 300, now.minus(Duration.ofMinutes(100)), now);
+      Instant rolled = AnalyticsSeed.awaitRollUpAfter(Instant.now());
       // the second stream is late: stamped inside quarters the roll-up has counted already
-      write(db, schema, random, visitors, 200, rolled.minus(Duration.ofMinutes(90)), rolled);
-      awaitRollUpAfter(Instant.now());
+      seed.write(db, schema, random, visitors, 200, rolled.minus(Duration.ofMinutes(90)), rolled);
+      AnalyticsSeed.awaitRollUpAfter(Instant.now());
       for (String zone : ZONES) {
         LocalDate today = LocalDate.now(ZoneId.of(zone));
         JsonNode report = report(today.minusDays(2), today.plusDays(1), zone);
@@ -171,107 +164,6 @@ class AnalyticsIT {
             + "&zone="
             + URLEncoder.encode(zone, StandardCharsets.UTF_8),
         null);
-  }
-
-  /** Waits for a roll-up that counted every quarter up to {@code after}'s; answers its end. */
-  private static Instant awaitRollUpAfter(Instant after) {
-    Instant[] until = new Instant[1];
-    ItEnvironment.await(
-        "an analytics roll-up after " + after,
-        Duration.ofSeconds(150), // the test command rolls up every 10 s, a server's default 60 s
-        () -> {
-          JsonNode rolled =
-              report(LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC), "UTC")
-                  .get("rolledUntil");
-          if (rolled == null || rolled.isNull()) {
-            return false;
-          }
-          until[0] = OffsetDateTime.parse(rolled.asText()).toInstant();
-          return rolledAt(after); // it began after the events were written, so it saw them
-        });
-    return until[0];
-  }
-
-  /** Whether the tenant's last roll-up ran after {@code time}. */
-  private static boolean rolledAt(Instant time) {
-    try (Connection db = ItEnvironment.database();
-        PreparedStatement query =
-            db.prepareStatement(
-                "select rolled_at from "
-                    + ItEnvironment.tenantSchema(db, "acme")
-                    + ".analytics_rollup")) {
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next() && rows.getTimestamp(1).toInstant().isAfter(time);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Visitors' conversations with random events stamped between {@code from} and {@code to}. */
-  private static void write(
-      Connection db,
-      String schema,
-      Random random,
-      List<String> visitors,
-      int events,
-      Instant from,
-      Instant to)
-      throws Exception {
-    long span = Duration.between(from, to).toMillis();
-    List<UUID> conversations = new ArrayList<>();
-    try (PreparedStatement conversation =
-        db.prepareStatement(
-            "insert into "
-                + schema
-                + ".conversation (id, capsule_id, channel, started_by, started_at, last_at,"
-                + " visitor_id) values (?, ?, ?, 'visitor', ?, ?, ?)")) {
-      for (int i = 0; i < 20; i++) {
-        UUID id = UUID.randomUUID();
-        OffsetDateTime at =
-            from.plusMillis((long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC);
-        conversation.setObject(1, id);
-        conversation.setObject(2, UUID.fromString(capsule));
-        conversation.setString(3, CHANNELS.get(random.nextInt(CHANNELS.size())));
-        conversation.setObject(4, at);
-        conversation.setObject(5, at);
-        conversation.setString(6, visitors.get(random.nextInt(visitors.size())));
-        conversation.addBatch();
-        conversations.add(id);
-      }
-      conversation.executeBatch();
-    }
-    try (PreparedStatement event =
-        db.prepareStatement(
-            "insert into "
-                + schema
-                + ".analytics_event (id, capsule_id, kind, conversation_id, detail, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < events; i++) {
-        String kind =
-            List.of("open", "message", "answer", "feedback", "lead", "button-click", "unanswered")
-                .get(random.nextInt(7));
-        String detail =
-            switch (kind) {
-              case "open" -> CHANNELS.get(random.nextInt(CHANNELS.size()));
-              case "message" -> "question";
-              case "answer" -> OUTCOMES.get(random.nextInt(OUTCOMES.size()));
-              case "feedback" -> random.nextBoolean() ? "+1" : "-1";
-              case "button-click" -> "Book a visit";
-              case "unanswered" -> "Is there a pool? " + UUID.randomUUID();
-              default -> null;
-            };
-        event.setObject(1, UUID.randomUUID());
-        event.setObject(2, UUID.fromString(capsule));
-        event.setString(3, kind);
-        event.setObject(4, conversations.get(random.nextInt(conversations.size())));
-        event.setString(5, detail);
-        event.setObject(
-            6, from.plusMillis((long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC));
-        event.addBatch();
-      }
-      event.executeBatch();
-    }
   }
 
   /**

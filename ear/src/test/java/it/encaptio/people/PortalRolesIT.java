@@ -34,6 +34,7 @@ class PortalRolesIT {
           Map.entry("choose-organization", "member"),
           Map.entry("inbox", "analyst"),
           Map.entry("gaps", "analyst"),
+          Map.entry("analytics", "analyst"),
           Map.entry("first-capsule", "editor"),
           Map.entry("people", "admin"),
           Map.entry("audit", "admin"),

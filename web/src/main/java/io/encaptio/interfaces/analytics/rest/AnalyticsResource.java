@@ -1,10 +1,9 @@
 package io.encaptio.interfaces.analytics.rest;
 
 import io.encaptio.application.AnalyticsService;
-import io.encaptio.application.AnalyticsService.DayDto;
 import io.encaptio.application.AnalyticsService.ReportDto;
 import io.encaptio.domain.shared.InvalidInputException;
-import io.encaptio.interfaces.rest.Csv;
+import io.encaptio.interfaces.analytics.facade.AnalyticsCsv;
 import io.encaptio.interfaces.rest.EditorRequests;
 import io.encaptio.interfaces.rest.EncaptioRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -69,35 +67,7 @@ public class AnalyticsResource {
       @QueryParam("to") String to,
       @QueryParam("zone") String zone) {
     ReportDto report = read(capsule, from, to, zone);
-    String[] header = {
-      "day",
-      "conversations",
-      "messages",
-      "visitors",
-      "questions",
-      "answered",
-      "feedback",
-      "positive",
-      "leads",
-      "clicks"
-    };
-    List<List<Object>> rows =
-        report.days().stream()
-            .map(
-                (DayDto d) ->
-                    List.<Object>of(
-                        d.day().toString(),
-                        d.conversations(),
-                        d.messages(),
-                        d.visitors(),
-                        d.questions(),
-                        d.answered(),
-                        d.feedback(),
-                        d.positive(),
-                        d.leads(),
-                        d.clicks()))
-            .toList();
-    return Response.ok(Csv.write(header, rows))
+    return Response.ok(AnalyticsCsv.write(report))
         .type(CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"analytics.csv\"")
         .build();

@@ -1,17 +1,26 @@
 package io.encaptio.interfaces.portal.web;
 
+import io.encaptio.application.AnalyticsService;
+import io.encaptio.application.AnalyticsService.ReportDto;
+import io.encaptio.application.AnalyticsService.TotalsDto;
 import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.security.CallerIdentity;
 import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
-/** The portal's landing page: who is signed in, for which organization, with what role. */
+/**
+ * The portal's landing page: who is signed in, for which organization, with what role; for analysts
+ * and above the organization's last 7 days against the 7 before.
+ */
 @Named
 @ViewScoped
 public class DashboardView implements Serializable {
@@ -20,14 +29,33 @@ public class DashboardView implements Serializable {
 
   @Inject transient CurrentCaller caller;
   @Inject transient Access access;
+  @EJB transient AnalyticsService analytics;
 
   private CallerIdentity user;
   private TenantRef tenant;
+  private TotalsDto lastWeek;
+  private TotalsDto weekBefore;
 
   @PostConstruct
   void init() {
     user = caller.identity();
     tenant = TenantContext.find().orElse(null);
+    if (tenant != null && access.isAnalyst()) {
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      ReportDto week = analytics.report(null, today.minusDays(6), today, "UTC");
+      lastWeek = week.totals();
+      weekBefore = week.previous();
+    }
+  }
+
+  /** The organization's last 7 days (UTC), for analysts and above; null for the others. */
+  public TotalsDto getLastWeek() {
+    return lastWeek;
+  }
+
+  /** The 7 days before those. */
+  public TotalsDto getWeekBefore() {
+    return weekBefore;
   }
 
   public CallerIdentity getUser() {

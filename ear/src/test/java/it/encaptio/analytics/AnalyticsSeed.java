@@ -1,0 +1,138 @@
+package it.encaptio.analytics;
+
+import it.encaptio.ItEnvironment;
+import it.encaptio.capsule.CapsuleApi;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Visitor events written straight into acme's schema for a capsule of the test's own (random kinds,
+ * details, conversations and times), and the wait for the analytics roll-up that counts them.
+ */
+final class AnalyticsSeed {
+
+  static final List<String> OUTCOMES =
+      List.of("answered", "hedged", "refused", "greeting", "small-talk", "out-of-scope");
+  static final List<String> CHANNELS = List.of("widget", "share", "api");
+
+  final String capsule;
+  private final UUID capsuleId;
+
+  private AnalyticsSeed(String capsule) {
+    this.capsule = capsule;
+    this.capsuleId = UUID.fromString(capsule);
+  }
+
+  /** A new capsule of acme's, made by {@code editor}. */
+  static AnalyticsSeed newCapsule(CapsuleApi editor) {
+    return new AnalyticsSeed(
+        editor
+            .expect(201, "POST", "", "{\"name\": \"Analytics " + UUID.randomUUID() + "\"}")
+            .get("id")
+            .asText());
+  }
+
+  /**
+   * Waits for a roll-up of acme that began after {@code after} (so it saw what was written before);
+   * answers how far it counted.
+   */
+  static Instant awaitRollUpAfter(Instant after) {
+    Instant[] until = new Instant[1];
+    ItEnvironment.await(
+        "an analytics roll-up after " + after,
+        Duration.ofSeconds(150), // the test command rolls up every 10 s, a server's default 60 s
+        () -> {
+          try (Connection db = ItEnvironment.database();
+              PreparedStatement query =
+                  db.prepareStatement(
+                      "select rolled_until, rolled_at from "
+                          + ItEnvironment.tenantSchema(db, "acme")
+                          + ".analytics_rollup");
+              ResultSet rows = query.executeQuery()) {
+            if (!rows.next() || !rows.getTimestamp(2).toInstant().isAfter(after)) {
+              return false;
+            }
+            until[0] = rows.getTimestamp(1).toInstant();
+            return true;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    return until[0];
+  }
+
+  /** Visitors' conversations with random events stamped between {@code from} and {@code to}. */
+  void write(
+      Connection db,
+      String schema,
+      Random random,
+      List<String> visitors,
+      int events,
+      Instant from,
+      Instant to)
+      throws Exception {
+    long span = Duration.between(from, to).toMillis();
+    List<UUID> conversations = new ArrayList<>();
+    try (PreparedStatement conversation =
+        db.prepareStatement(
+            "insert into "
+                + schema
+                + ".conversation (id, capsule_id, channel, started_by, started_at, last_at,"
+                + " visitor_id) values (?, ?, ?, 'visitor', ?, ?, ?)")) {
+      for (int i = 0; i < 20; i++) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime at =
+            from.plusMillis((long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC);
+        conversation.setObject(1, id);
+        conversation.setObject(2, capsuleId);
+        conversation.setString(3, CHANNELS.get(random.nextInt(CHANNELS.size())));
+        conversation.setObject(4, at);
+        conversation.setObject(5, at);
+        conversation.setString(6, visitors.get(random.nextInt(visitors.size())));
+        conversation.addBatch();
+        conversations.add(id);
+      }
+      conversation.executeBatch();
+    }
+    try (PreparedStatement event =
+        db.prepareStatement(
+            "insert into "
+                + schema
+                + ".analytics_event (id, capsule_id, kind, conversation_id, detail, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < events; i++) {
+        String kind =
+            List.of("open", "message", "answer", "feedback", "lead", "button-click", "unanswered")
+                .get(random.nextInt(7));
+        String detail =
+            switch (kind) {
+              case "open" -> CHANNELS.get(random.nextInt(CHANNELS.size()));
+              case "message" -> "question";
+              case "answer" -> OUTCOMES.get(random.nextInt(OUTCOMES.size()));
+              case "feedback" -> random.nextBoolean() ? "+1" : "-1";
+              case "button-click" -> "Book a visit";
+              case "unanswered" -> "Is there a pool? " + UUID.randomUUID();
+              default -> null;
+            };
+        event.setObject(1, UUID.randomUUID());
+        event.setObject(2, capsuleId);
+        event.setString(3, kind);
+        event.setObject(4, conversations.get(random.nextInt(conversations.size())));
+        event.setString(5, detail);
+        event.setObject(
+            6, from.plusMillis((long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC));
+        event.addBatch();
+      }
+      event.executeBatch();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The Analytics page of the portal. */
+package io.encaptio.interfaces.analytics.web;
