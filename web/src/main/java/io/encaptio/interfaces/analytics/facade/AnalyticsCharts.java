@@ -87,47 +87,38 @@ public final class AnalyticsCharts {
       values.add(channel.getValue());
       colours.add(COLOURS[i++ % COLOURS.length]);
     }
-    return Json.createObjectBuilder()
-        .add("type", "doughnut")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", "Conversations")
-                                .add("data", values)
-                                .add("backgroundColor", colours))))
-        .add("options", options(null))
-        .build()
-        .toString();
+    return oneSeries("doughnut", labels, "Conversations", values, colours);
   }
 
   /** Messages by hour of the day. */
   public static String hours(ReportDto report) {
     JsonArrayBuilder labels = Json.createArrayBuilder();
     JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder colours = Json.createArrayBuilder();
     for (int hour = 0; hour < report.hours().size(); hour++) {
       labels.add(String.format("%02d:00", hour));
       values.add(report.hours().get(hour));
+      colours.add(COLOURS[0]);
+    }
+    return oneSeries("bar", labels, "Messages (" + report.zone() + ")", values, colours);
+  }
+
+  /** A chart of one series over labels that are not days. */
+  private static String oneSeries(
+      String type, JsonArrayBuilder labels, String label, JsonArrayBuilder values, Object colours) {
+    JsonObjectBuilder series = Json.createObjectBuilder().add("label", label).add("data", values);
+    if (colours instanceof JsonArrayBuilder array) {
+      series.add("backgroundColor", array);
+    } else {
+      series.add("backgroundColor", (jakarta.json.JsonValue) colours);
     }
     return Json.createObjectBuilder()
-        .add("type", "bar")
+        .add("type", type)
         .add(
             "data",
             Json.createObjectBuilder()
                 .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", "Messages (" + report.zone() + ")")
-                                .add("data", values)
-                                .add("backgroundColor", COLOURS[0]))))
+                .add("datasets", Json.createArrayBuilder().add(series)))
         .add("options", options(null))
         .build()
         .toString();
