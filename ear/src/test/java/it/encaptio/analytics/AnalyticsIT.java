@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -102,6 +103,46 @@ class AnalyticsIT {
             .isEqualTo(distinctVisitors(db, schema));
       }
     }
+  }
+
+  @Test
+  void theQuestionsAskedMostAreTheClustersWithTheMostQuestionsInTheRange() throws Exception {
+    AnalyticsSeed questions = AnalyticsSeed.newCapsule(EDITOR);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    try (Connection db = ItEnvironment.database()) {
+      String schema = ItEnvironment.tenantSchema(db, "acme");
+      // asked in the range: 5 (2 unanswered), 3 (3 unanswered), 1; and 4 more of the last, a year
+      // ago
+      questions.cluster(db, schema, "Is there parking?", 5, 2, now.minusHours(2));
+      questions.cluster(db, schema, "Do you take dogs?", 3, 3, now.minusHours(3));
+      UUID old = questions.cluster(db, schema, "When do you open?", 1, 0, now.minusHours(1));
+      questions.members(db, schema, old, "When do you open?", 4, 0, now.minusYears(1));
+    }
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonNode top =
+        EDITOR
+            .expectAt(
+                200,
+                "GET",
+                "/api/v1/analytics?capsule="
+                    + questions.capsule
+                    + "&from="
+                    + today.minusDays(6)
+                    + "&to="
+                    + today,
+                null)
+            .get("topQuestions");
+    List<String> rows = new ArrayList<>();
+    top.forEach(
+        q ->
+            rows.add(
+                q.get("question").asText()
+                    + " "
+                    + q.get("asked").asLong()
+                    + " "
+                    + q.get("unanswered").asLong()));
+    assertThat(rows)
+        .containsExactly("Is there parking? 5 2", "Do you take dogs? 3 3", "When do you open? 1 0");
   }
 
   @Test

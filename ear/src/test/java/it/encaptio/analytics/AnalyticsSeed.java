@@ -135,4 +135,89 @@ final class AnalyticsSeed {
       event.executeBatch();
     }
   }
+
+  /**
+   * A question cluster of the capsule with {@code asked} questions at {@code at} ({@code
+   * unanswered} of them not answered), each a visitor message of a conversation of its own.
+   */
+  UUID cluster(
+      Connection db, String schema, String question, int asked, int unanswered, OffsetDateTime at)
+      throws Exception {
+    UUID cluster = UUID.randomUUID();
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into "
+                + schema
+                + ".question_cluster (id, capsule_id, model, vector_sum, answer_type, size, label,"
+                + " first_at, last_at) values (?, ?, 'all-minilm-l6-v2', cast(? as public.vector),"
+                + " 'OTHER', ?, ?, ?, ?)")) {
+      insert.setObject(1, cluster);
+      insert.setObject(2, capsuleId);
+      insert.setString(3, "[" + "0.05,".repeat(383) + "0.05]");
+      insert.setInt(4, asked);
+      insert.setString(5, question);
+      insert.setObject(6, at);
+      insert.setObject(7, at);
+      insert.executeUpdate();
+    }
+    members(db, schema, cluster, question, asked, unanswered, at);
+    return cluster;
+  }
+
+  /** Questions asked in a cluster at {@code at}, each a visitor message of its own conversation. */
+  void members(
+      Connection db,
+      String schema,
+      UUID cluster,
+      String question,
+      int asked,
+      int unanswered,
+      OffsetDateTime at)
+      throws Exception {
+    for (int i = 0; i < asked; i++) {
+      UUID conversation = UUID.randomUUID();
+      UUID message = UUID.randomUUID();
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into "
+                  + schema
+                  + ".conversation (id, capsule_id, channel, started_by, started_at, last_at,"
+                  + " visitor_id) values (?, ?, 'widget', 'visitor', ?, ?, ?)")) {
+        insert.setObject(1, conversation);
+        insert.setObject(2, capsuleId);
+        insert.setObject(3, at);
+        insert.setObject(4, at);
+        insert.setString(5, "visitor-" + UUID.randomUUID());
+        insert.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into "
+                  + schema
+                  + ".message (id, conversation_id, ordinal, role, text, created_at)"
+                  + " values (?, ?, 0, 'visitor', ?, ?)")) {
+        insert.setObject(1, message);
+        insert.setObject(2, conversation);
+        insert.setString(3, question);
+        insert.setObject(4, at);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into "
+                  + schema
+                  + ".question_cluster_member (message_id, answer_id, cluster_id, capsule_id,"
+                  + " question, question_key, answered, asked_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setObject(1, message);
+        insert.setObject(2, UUID.randomUUID());
+        insert.setObject(3, cluster);
+        insert.setObject(4, capsuleId);
+        insert.setString(5, question);
+        insert.setString(6, question.toLowerCase(java.util.Locale.ROOT));
+        insert.setBoolean(7, i >= unanswered);
+        insert.setObject(8, at);
+        insert.executeUpdate();
+      }
+    }
+  }
 }

@@ -18,12 +18,15 @@ import java.util.UUID;
  * the roll-ups the analytics-rollup job keeps (never the raw events): conversations, messages,
  * distinct visitors, questions and how many were answered, feedback, leads, button clicks, the
  * channels conversations came through and the busiest hours, with the same figures for the period
- * just before. Analysts and above.
+ * just before; and the questions asked most (the knowledge-gap clusters). Analysts and above.
  */
 public interface AnalyticsService {
 
   /** The longest range one report covers. */
   int MAX_DAYS = 366;
+
+  /** Questions a report lists as asked most. */
+  int TOP_QUESTIONS = 10;
 
   /**
    * One day's figures.
@@ -71,12 +74,21 @@ public interface AnalyticsService {
       implements Serializable {}
 
   /**
+   * A question visitors asked often in the range: a cluster of questions by meaning.
+   *
+   * @param unanswered how many of them the content did not answer (refused or weakly answered)
+   */
+  record TopQuestionDto(UUID clusterId, String question, long asked, long unanswered)
+      implements Serializable {}
+
+  /**
    * @param capsuleId null: the whole organization (its capsules that are not deleted)
    * @param rolledUntil events up to this are counted (the roll-up runs about once a minute); null
    *     before the first roll-up
    * @param previous the same number of days just before {@code from}
    * @param channels conversations by channel (widget, share, api)
    * @param hours messages by hour of the day (0–23) in the zone
+   * @param topQuestions the questions asked most in the range (at most {@link #TOP_QUESTIONS})
    */
   record ReportDto(
       UUID capsuleId,
@@ -86,7 +98,8 @@ public interface AnalyticsService {
       TotalsDto totals,
       TotalsDto previous,
       Map<String, Long> channels,
-      List<Long> hours)
+      List<Long> hours,
+      List<TopQuestionDto> topQuestions)
       implements Serializable {}
 
   /**

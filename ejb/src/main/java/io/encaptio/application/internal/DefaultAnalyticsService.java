@@ -9,6 +9,7 @@ import io.encaptio.domain.analytics.AnalyticsRollups.DayCount;
 import io.encaptio.domain.analytics.AnalyticsRollups.DayVisitors;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
+import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.shared.InvalidInputException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -27,7 +28,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** One transaction in the current tenant's schema; reads the roll-ups only. */
+/**
+ * One transaction in the current tenant's schema; reads the roll-ups, and the question clusters for
+ * the top questions (by capsule and time, tenant migration V20).
+ */
 @Stateless
 @Local(AnalyticsService.class)
 public class DefaultAnalyticsService implements AnalyticsService {
@@ -38,6 +42,7 @@ public class DefaultAnalyticsService implements AnalyticsService {
 
   @Inject CapsuleRepository capsules;
   @Inject AnalyticsRollups rollups;
+  @Inject QuestionClusterRepository clusters;
 
   @Override
   public ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
@@ -97,7 +102,16 @@ public class DefaultAnalyticsService implements AnalyticsService {
         totals(from, to, counts, total(current)),
         totals(before, from.minusDays(1), counts, total(previous)),
         channels,
-        Arrays.stream(hours).boxed().toList());
+        Arrays.stream(hours).boxed().toList(),
+        clusters
+            .mostAsked(
+                scope,
+                from.atStartOfDay(zoneId).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(zoneId).toOffsetDateTime(),
+                TOP_QUESTIONS)
+            .stream()
+            .map(a -> new TopQuestionDto(a.clusterId(), a.question(), a.asked(), a.unanswered()))
+            .toList());
   }
 
   private static long total(List<DayVisitors> visitors) {

@@ -105,4 +105,15 @@ public interface QuestionClusterRepository {
 
   /** The text of the latest answer given to a question of the cluster, if any was answered. */
   Optional<String> latestAnswer(UUID clusterId);
+
+  /**
+   * A cluster's questions asked in a range.
+   *
+   * @param question the cluster's name (its first question)
+   * @param unanswered those refused or weakly answered
+   */
+  record Asked(UUID clusterId, String question, long asked, long unanswered) {}
+
+  /** The clusters of the capsules asked most in {@code [from, to)}, most asked first. */
+  List<Asked> mostAsked(Set<UUID> capsules, OffsetDateTime from, OffsetDateTime to, int max);
 }

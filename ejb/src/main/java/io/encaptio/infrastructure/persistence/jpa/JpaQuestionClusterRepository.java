@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -380,6 +381,37 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
         .stream()
         .map(String.class::cast)
         .findFirst();
+  }
+
+  @Override
+  public List<Asked> mostAsked(
+      Set<UUID> capsules, OffsetDateTime from, OffsetDateTime to, int max) {
+    List<Asked> asked = new ArrayList<>();
+    for (Object row :
+        rows(
+            query(
+                "SELECT c.id, c.label, t.asked, t.unanswered FROM (SELECT m.cluster_id,"
+                    + " count(*) AS asked, count(*) FILTER (WHERE NOT m.answered) AS unanswered"
+                    + " FROM "
+                    + entityManager.table("question_cluster_member")
+                    + " m WHERE m.capsule_id = ANY (CAST(?1 AS uuid[])) AND m.asked_at >= ?2"
+                    + " AND m.asked_at < ?3 GROUP BY m.cluster_id ORDER BY 2 DESC, 1 LIMIT ?4) t"
+                    + " JOIN "
+                    + entityManager.table("question_cluster")
+                    + " c ON c.id = t.cluster_id ORDER BY t.asked DESC, c.label",
+                JpaPassageIndex.uuidArray(capsules),
+                from,
+                to,
+                max))) {
+      Object[] values = (Object[]) row;
+      asked.add(
+          new Asked(
+              (UUID) values[0],
+              (String) values[1],
+              ((Number) values[2]).longValue(),
+              ((Number) values[3]).longValue()));
+    }
+    return asked;
   }
 
   private static List<?> rows(Query query) {
