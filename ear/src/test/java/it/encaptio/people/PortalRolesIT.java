@@ -126,7 +126,12 @@ class PortalRolesIT {
   private static boolean refused(Browser browser, String page) {
     browser.open("/app/" + page + ".xhtml?id=" + capsule);
     browser.wait.until(
-        d -> d.getPageSource().contains("</html>") || d.getPageSource().contains("403"));
+        d ->
+            "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState"))
+                || d.getPageSource().contains("403"));
     String source = browser.driver.getPageSource();
     String url = browser.driver.getCurrentUrl();
     if (source.contains("id=\"main\"")) {
