@@ -16,6 +16,11 @@ import java.util.logging.Logger;
  * (the tests' Arquillian deployments carry the services' classes) that loaded it first left this
  * one unable to embed anything until the server restarted. A failure here is logged, never fatal:
  * the models are asked for again when they are used, and fail there with the cause.
+ *
+ * <p>Not solved by this: when the application restarts inside a running JVM (a configuration change
+ * that restarts it, a redeploy), the library stays with the previous class loader and the restarted
+ * application cannot embed until the JVM restarts. Loading the tokenizer from a Liberty shared
+ * library (one class loader across restarts) is the fix still to make.
  */
 @ApplicationScoped
 public class EmbeddingWarmUp {
