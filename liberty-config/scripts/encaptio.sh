@@ -175,7 +175,7 @@ cmd_test() {
   export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_TEST_HTTPS_PORT:-9444}"
   export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
   export ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS="${ENCAPTIO_TENANT_SYNC_INTERVAL_SECONDS:-10}"
-  # Analytics are rolled up at each synchronisation, so AnalyticsIT waits seconds, not a minute.
+  # Analytics are rolled up every 10 s, so AnalyticsIT waits seconds, not a minute.
   export ENCAPTIO_ANALYTICS_ROLLUP_INTERVAL_SECONDS="${ENCAPTIO_ANALYTICS_ROLLUP_INTERVAL_SECONDS:-10}"
   # A killed server's jobs go to another worker once their lease runs out (JobRecoveryIT).
   export ENCAPTIO_JOBS_LEASE_SECONDS="${ENCAPTIO_JOBS_LEASE_SECONDS:-15}"

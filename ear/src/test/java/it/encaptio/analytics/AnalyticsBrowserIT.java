@@ -9,6 +9,8 @@ import it.encaptio.support.Browser;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,8 +21,9 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The Analytics page in Chromium for a capsule with seeded visitor events: its charts draw the
- * report's own series (read back from Chart.js in the page) and its figures match the API's; a
- * member sees no Analytics in the menu and is refused the page.
+ * report's own series (read back from Chart.js in the page) and its figures match the API's, a zone
+ * that is none is refused with what to send, and the dashboard's last 7 days are the organization's
+ * report; a member sees no Analytics in the menu or on the dashboard and is refused the page.
  */
 class AnalyticsBrowserIT {
 
@@ -85,6 +88,25 @@ class AnalyticsBrowserIT {
       assertThat(((Number) channels).longValue())
           .as("the channel split adds up to the conversations")
           .isEqualTo(report.get("totals").get("conversations").asLong());
+
+      eddie.open("/app/analytics.xhtml?zone=Mars/Olympus_Mons");
+      eddie.wait.until(d -> d.getPageSource().contains("</main>"));
+      assertThat(eddie.driver.findElement(By.id("main")).getText())
+          .as("a zone that is none is refused on the page, saying what to send")
+          .contains("Unknown time zone \"Mars/Olympus_Mons\"");
+      assertThat(eddie.driver.findElements(By.id("conversationsTotal"))).isEmpty();
+
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      JsonNode week =
+          editor.expectAt(
+              200,
+              "GET",
+              "/api/v1/analytics?from=" + today.minusDays(6) + "&to=" + today + "&zone=UTC",
+              null);
+      eddie.open("/app/dashboard.xhtml");
+      assertThat(eddie.text("weekConversations"))
+          .as("the dashboard's last 7 days are the organization's report for them")
+          .isEqualTo(week.get("totals").get("conversations").asText());
     } finally {
       eddie.close("analytics-page");
     }
@@ -93,6 +115,9 @@ class AnalyticsBrowserIT {
       vera.openSignedIn("/app/dashboard.xhtml", "vera.acme");
       vera.wait.until(d -> !d.findElements(By.id("role")).isEmpty());
       assertThat(vera.driver.findElements(By.id("navForm:analyticsNav"))).isEmpty();
+      assertThat(vera.driver.findElements(By.id("weekConversations")))
+          .as("a member's dashboard shows no analytics")
+          .isEmpty();
       vera.open("/app/analytics.xhtml?capsule=" + seed.capsule);
       vera.wait.until(
           d -> d.getPageSource().contains("</html>") || d.getPageSource().contains("403"));

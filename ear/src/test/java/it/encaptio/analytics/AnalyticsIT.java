@@ -143,6 +143,13 @@ class AnalyticsIT {
                     + q.get("unanswered").asLong()));
     assertThat(rows)
         .containsExactly("Is there parking? 5 2", "Do you take dogs? 3 3", "When do you open? 1 0");
+    JsonNode globex =
+        new CapsuleApi("grace.globex")
+            .expectAt(
+                200, "GET", "/api/v1/analytics?from=" + today.minusDays(6) + "&to=" + today, null);
+    assertThat(globex.get("topQuestions").findValuesAsText("clusterId"))
+        .as("globex's organization report has none of acme's questions")
+        .doesNotContainAnyElementsOf(top.findValuesAsText("clusterId"));
   }
 
   @Test

@@ -25,6 +25,9 @@ public interface AnalyticsService {
   /** The longest range one report covers. */
   int MAX_DAYS = 366;
 
+  /** Days a report covers when the caller names no first day: the last 30 up to today. */
+  int DEFAULT_DAYS = 30;
+
   /** Questions a report lists as asked most. */
   int TOP_QUESTIONS = 10;
 
@@ -73,6 +76,9 @@ public interface AnalyticsService {
       Double clickRate)
       implements Serializable {}
 
+  /** A period's totals and those of as many days just before it. */
+  record ComparisonDto(TotalsDto totals, TotalsDto previous) implements Serializable {}
+
   /**
    * A question visitors asked often in the range: a cluster of questions by meaning.
    *
@@ -103,15 +109,6 @@ public interface AnalyticsService {
       implements Serializable {}
 
   /**
-   * @param capsuleId null for the whole organization
-   * @param from first day, in {@code zone}
-   * @param to last day (inclusive), at most {@link #MAX_DAYS} after {@code from}
-   * @param zone an IANA time zone ("Europe/Berlin"); null or blank: UTC
-   * @throws NoSuchCapsuleException for a capsule the organization does not have
-   * @throws io.encaptio.domain.shared.InvalidInputException for a range or zone that cannot be
-   *     used, saying which
-   */
-  /**
    * The time zone a report is asked in: an IANA name, UTC when blank.
    *
    * @throws InvalidInputException for a name that is no time zone, saying what to send
@@ -129,6 +126,22 @@ public interface AnalyticsService {
     }
   }
 
+  /**
+   * @param capsuleId null for the whole organization
+   * @param from first day, in {@code zone}
+   * @param to last day (inclusive), at most {@link #MAX_DAYS} after {@code from}
+   * @param zone an IANA time zone ("Europe/Berlin"); null or blank: UTC
+   * @throws NoSuchCapsuleException for a capsule the organization does not have
+   * @throws io.encaptio.domain.shared.InvalidInputException for a range or zone that cannot be
+   *     used, saying which
+   */
   @Requires(Permission.READ_CONVERSATIONS)
   ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone);
+
+  /**
+   * The totals of {@link #report} alone, for the period and the one before (what a dashboard shows,
+   * without the days, channels, hours and questions).
+   */
+  @Requires(Permission.READ_CONVERSATIONS)
+  ComparisonDto compare(UUID capsuleId, LocalDate from, LocalDate to, String zone);
 }

@@ -20,11 +20,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,6 +46,64 @@ public class DefaultAnalyticsService implements AnalyticsService {
 
   @Override
   public ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
+    Period period = period(capsuleId, from, to, zone);
+    Map<LocalDate, List<DayCount>> byDay =
+        period.counts().stream().collect(Collectors.groupingBy(DayCount::day));
+    Map<LocalDate, Long> visitorsByDay = new HashMap<>();
+    period.visitors().stream()
+        .filter(v -> v.day() != null)
+        .forEach(v -> visitorsByDay.put(v.day(), v.visitors()));
+    List<DayDto> series = new ArrayList<>();
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      series.add(day(day, byDay.getOrDefault(day, List.of()), visitorsByDay.getOrDefault(day, 0L)));
+    }
+    Map<String, Long> channels = new LinkedHashMap<>();
+    period.counts().stream()
+        .filter(c -> !c.day().isBefore(from) && AnalyticsEvent.OPEN.equals(c.kind()))
+        .forEach(
+            c ->
+                channels.merge(
+                    c.detail().isEmpty() ? "unknown" : c.detail(), c.events(), Long::sum));
+    long[] hours = rollups.hours(period.scope(), AnalyticsEvent.MESSAGE, from, to, period.zone());
+    return new ReportDto(
+        capsuleId,
+        period.zone().getId(),
+        rollups.rolledUntil().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
+        series,
+        period.comparison().totals(),
+        period.comparison().previous(),
+        channels,
+        Arrays.stream(hours).boxed().toList(),
+        clusters
+            .mostAsked(
+                period.scope(),
+                from.atStartOfDay(period.zone()).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(period.zone()).toOffsetDateTime(),
+                TOP_QUESTIONS)
+            .stream()
+            .map(a -> new TopQuestionDto(a.clusterId(), a.question(), a.asked(), a.unanswered()))
+            .toList());
+  }
+
+  @Override
+  public ComparisonDto compare(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
+    return period(capsuleId, from, to, zone).comparison();
+  }
+
+  /**
+   * What a report and a comparison share, read once: the capsules counted, the counts per day of
+   * the period and the one before, the period's distinct visitors.
+   *
+   * @param visitors the period's distinct visitors per day, and (day null) over the whole period
+   */
+  private record Period(
+      ZoneId zone,
+      Set<UUID> scope,
+      List<DayCount> counts,
+      List<DayVisitors> visitors,
+      ComparisonDto comparison) {}
+
+  private Period period(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
     ZoneId zoneId = AnalyticsService.zone(zone);
     if (from == null || to == null) {
       throw new InvalidInputException("from", "Give the first and the last day (YYYY-MM-DD).");
@@ -65,53 +123,19 @@ public class DefaultAnalyticsService implements AnalyticsService {
     } else {
       scope =
           capsules.page(0, Integer.MAX_VALUE).stream().map(Capsule::id).collect(Collectors.toSet());
-      if (scope.isEmpty()) {
-        scope = Set.of(new UUID(0, 0)); // no capsule: nothing counts (an empty set means all)
-      }
     }
     LocalDate before = from.minusDays(days);
     List<DayCount> counts = rollups.days(scope, before, to, zoneId);
     List<DayVisitors> current = rollups.visitors(scope, from, to, zoneId);
     List<DayVisitors> previous = rollups.visitors(scope, before, from.minusDays(1), zoneId);
-    Map<LocalDate, Long> visitorsByDay = new TreeMap<>();
-    current.stream()
-        .filter(v -> v.day() != null)
-        .forEach(v -> visitorsByDay.put(v.day(), v.visitors()));
-    List<DayDto> series = new ArrayList<>();
-    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      LocalDate one = day;
-      series.add(
-          day(
-              one,
-              counts.stream().filter(c -> c.day().equals(one)).toList(),
-              visitorsByDay.getOrDefault(one, 0L)));
-    }
-    Map<String, Long> channels = new LinkedHashMap<>();
-    counts.stream()
-        .filter(c -> !c.day().isBefore(from) && AnalyticsEvent.OPEN.equals(c.kind()))
-        .forEach(
-            c ->
-                channels.merge(
-                    c.detail().isEmpty() ? "unknown" : c.detail(), c.events(), Long::sum));
-    long[] hours = rollups.hours(scope, AnalyticsEvent.MESSAGE, from, to, zoneId);
-    return new ReportDto(
-        capsuleId,
-        zoneId.getId(),
-        rollups.rolledUntil().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
-        series,
-        totals(from, to, counts, total(current)),
-        totals(before, from.minusDays(1), counts, total(previous)),
-        channels,
-        Arrays.stream(hours).boxed().toList(),
-        clusters
-            .mostAsked(
-                scope,
-                from.atStartOfDay(zoneId).toOffsetDateTime(),
-                to.plusDays(1).atStartOfDay(zoneId).toOffsetDateTime(),
-                TOP_QUESTIONS)
-            .stream()
-            .map(a -> new TopQuestionDto(a.clusterId(), a.question(), a.asked(), a.unanswered()))
-            .toList());
+    return new Period(
+        zoneId,
+        scope,
+        counts,
+        current,
+        new ComparisonDto(
+            totals(from, to, counts, total(current)),
+            totals(before, from.minusDays(1), counts, total(previous))));
   }
 
   private static long total(List<DayVisitors> visitors) {
@@ -186,7 +210,7 @@ public class DefaultAnalyticsService implements AnalyticsService {
           }
           case AnalyticsEvent.FEEDBACK -> {
             f.feedback += c.events();
-            if (c.detail().startsWith("+") || "1".equals(c.detail())) {
+            if ("+1".equals(c.detail())) {
               f.positive += c.events();
             }
           }

@@ -28,8 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * platform schema is migrated, the existing tenant schemas are migrated in the background (a few at
  * a time), and the identity provider's organizations are registered as tenants. Both steps repeat
  * on a timer, so a database or Keycloak that comes up later is picked up, and organizations added
- * in Keycloak become tenants within one interval. The timer also queues every active tenant's
- * analytics roll-up where none waits, once per {@code encaptio.analytics.rollup.interval.seconds}.
+ * in Keycloak become tenants within one interval. A second timer queues every active tenant's
+ * analytics roll-up where none waits, every {@code encaptio.analytics.rollup.interval.seconds},
+ * once the platform schema is migrated (whether or not Keycloak answers).
  */
 @Singleton
 @Startup
@@ -49,22 +50,47 @@ public class PlatformStartup {
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
   long syncIntervalSeconds;
 
-  /** How often every tenant's analytics are rolled up (at most as often as the timer fires). */
+  /** How often every tenant's analytics are rolled up. */
   @Inject
   @ConfigProperty(name = "encaptio.analytics.rollup.interval.seconds", defaultValue = "60")
   long rollUpIntervalSeconds;
 
+  private static final String ROLL_UP = "analytics-rollup";
+
   private volatile boolean platformMigrated;
-  private long lastRollUp = System.nanoTime() - Long.MAX_VALUE / 2;
 
   @PostConstruct
   void scheduleSynchronisation() {
     timers.createIntervalTimer(
         0, syncIntervalSeconds * 1000, new TimerConfig("tenant-synchronisation", false));
+    timers.createIntervalTimer(
+        rollUpIntervalSeconds * 1000,
+        rollUpIntervalSeconds * 1000,
+        new TimerConfig(ROLL_UP, false));
   }
 
   @Timeout
-  void synchronise(Timer timer) {
+  void onTimer(Timer timer) {
+    if (ROLL_UP.equals(timer.getInfo())) {
+      queueRollUps();
+    } else {
+      synchronise();
+    }
+  }
+
+  private void queueRollUps() {
+    if (!platformMigrated) {
+      return; // the next tick, once the platform schema is current
+    }
+    try {
+      int queued = jobs.enqueueForEveryTenant(JobQueue.ROLL_UP_ANALYTICS);
+      LOG.fine(() -> queued + " analytics roll-ups queued");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Analytics roll-ups were not queued: " + e, e);
+    }
+  }
+
+  private void synchronise() {
     try {
       if (!platformMigrated) {
         String version = migrations.migratePlatform();
@@ -81,14 +107,6 @@ public class PlatformStartup {
                 return tenants.size();
               });
       LOG.fine(() -> count + " tenants registered");
-      long now = System.nanoTime();
-      // half a timer interval early rather than a whole one late (the timer's ticks jitter)
-      if (now - lastRollUp
-          >= (rollUpIntervalSeconds * 1_000_000_000L) - (syncIntervalSeconds * 500_000_000L)) {
-        lastRollUp = now;
-        int queued = jobs.enqueueForEveryTenant(JobQueue.ROLL_UP_ANALYTICS);
-        LOG.fine(() -> queued + " analytics roll-ups queued");
-      }
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,

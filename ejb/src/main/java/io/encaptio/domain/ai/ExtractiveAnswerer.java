@@ -233,17 +233,22 @@ public final class ExtractiveAnswerer {
             language.words(word.toLowerCase(Locale.ROOT)).stream().anyMatch(lowerCase::contains);
     // how plainly a sentence gives the kind of answer asked for; a measuring question's needs its
     // unit ("How fast …": "25 km/h", not the "S2" of a model's name)
+    // asked of a sentence again when the answer is ranked anew and its companions are chosen
+    Map<String, Double> strengths = new HashMap<>();
     ToDoubleFunction<String> strength =
-        sentence -> {
-          double plain = type.strength(sentence, ordinary);
-          if (measure.isPresent()) {
-            return Math.min(plain, measure.get().strength(sentence));
-          }
-          // "How many people …": "10 participants" more plainly than "7 days"
-          return type == AnswerType.NUMBER && plain > 0 && !counts(sentence, wanted, language)
-              ? 0.5
-              : plain;
-        };
+        sentence ->
+            strengths.computeIfAbsent(
+                sentence,
+                text -> {
+                  double plain = type.strength(text, ordinary);
+                  if (measure.isPresent()) {
+                    return Math.min(plain, measure.get().strength(text));
+                  }
+                  // "How many people …": "10 participants" more plainly than "7 days"
+                  return type == AnswerType.NUMBER && plain > 0 && !counts(text, wanted, language)
+                      ? 0.5
+                      : plain;
+                });
     Function<List<double[]>, List<List<Candidate>>> ranked =
         without ->
             byPassage(
@@ -458,19 +463,24 @@ public final class ExtractiveAnswerer {
 
     /** The sentence's words with the question's words it says in other words. */
     Set<String> added(String sentence, Set<String> words) {
-      Set<String> with = new HashSet<>(words);
+      List<Set<String>> said = new ArrayList<>();
       if (!dayWords.isEmpty() && Days.spoken(sentence).intersects(days)) {
-        with.addAll(dayWords);
+        said.add(dayWords);
       }
       if (!measureWords.isEmpty() && measure.get().givenIn(sentence)) {
-        with.addAll(measureWords);
+        said.add(measureWords);
       }
       for (int i = 0; i < concepts.size(); i++) {
         if (concepts.get(i).spokenIn(sentence)) {
-          with.addAll(conceptWords.get(i));
+          said.add(conceptWords.get(i));
         }
       }
-      return with.size() == words.size() ? words : with;
+      if (said.isEmpty()) {
+        return words; // most sentences: no copy
+      }
+      Set<String> with = new HashSet<>(words);
+      said.forEach(with::addAll);
+      return with;
     }
   }
 

@@ -58,8 +58,8 @@ public interface AnalyticsRollups {
   void analyze();
 
   /**
-   * Events per day of {@code zone}, kind and detail for the capsules (all of the tenant's when
-   * empty), days {@code from} to {@code to} inclusive.
+   * Events per day of {@code zone}, kind and detail for the capsules (none when empty), days {@code
+   * from} to {@code to} inclusive.
    */
   List<DayCount> days(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone);
 

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -39,6 +40,9 @@ public class JdbcJobQueue implements JobQueue {
       RETURNING id, tenant_id, kind, subject_id, attempts, max_attempts
       """;
 
+  /** The kinds platform migration V10's index of waiting periodic jobs names. */
+  private static final Set<String> PERIODIC = Set.of(ROLL_UP_ANALYTICS);
+
   @Resource(lookup = "jdbc/encaptio")
   DataSource dataSource;
 
@@ -58,6 +62,10 @@ public class JdbcJobQueue implements JobQueue {
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int enqueueForEveryTenant(String kind) {
+    if (!PERIODIC.contains(kind)) {
+      // the insert relies on the unique index of waiting periodic jobs, which names its kinds
+      throw new IllegalArgumentException(kind + " is not a periodic job (platform migration V10)");
+    }
     // a periodic job's past runs are not kept beyond an hour: one per tenant and minute otherwise
     update(
         "DELETE FROM platform.jobs WHERE kind = ? AND state = 'succeeded'"
@@ -68,7 +76,9 @@ public class JdbcJobQueue implements JobQueue {
             + " SELECT gen_random_uuid(), t.id, ?, t.id FROM platform.tenants t"
             + " WHERE t.status = 'active' AND t.migration_state = 'current'"
             + " ON CONFLICT (tenant_id, kind) WHERE state = 'queued'"
-            + " AND kind IN ('analytics-rollup') DO NOTHING",
+            + " AND kind IN ('"
+            + ROLL_UP_ANALYTICS
+            + "') DO NOTHING",
         kind);
   }
 

@@ -5,7 +5,6 @@ import io.encaptio.domain.analytics.AnalyticsRollups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -148,7 +147,7 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
                 + " sum(q.events) FROM "
                 + entityManager.table("analytics_quarter")
                 + " q WHERE q.quarter >= ?1 AND q.quarter < ?2"
-                + capsuleFilter(capsules)
+                + capsuleFilter("q")
                 + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
             capsules,
             from,
@@ -175,7 +174,7 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
                 + " FROM "
                 + entityManager.table("analytics_quarter")
                 + " q WHERE q.quarter >= ?1 AND q.quarter < ?2 AND q.kind = ?4"
-                + capsuleFilter(capsules)
+                + capsuleFilter("q")
                 + " GROUP BY 1",
             capsules,
             from,
@@ -197,7 +196,7 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
             "SELECT CAST(v.quarter AT TIME ZONE ?3 AS date), count(DISTINCT v.visitor) FROM "
                 + entityManager.table("analytics_visitor_quarter")
                 + " v WHERE v.quarter >= ?1 AND v.quarter < ?2"
-                + capsuleFilter(capsules).replace("q.", "v.")
+                + capsuleFilter("v")
                 + " GROUP BY ROLLUP (1) ORDER BY 1 NULLS LAST",
             capsules,
             from,
@@ -213,7 +212,10 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
     return visitors;
   }
 
-  /** ?1 and ?2 the range's first and last instants (exclusive) in the zone, ?3 the zone. */
+  /**
+   * ?1 and ?2 the range's first and last instants (exclusive) in the zone, ?3 the zone, ?5 the
+   * capsules.
+   */
   private Query ranged(String sql, Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone) {
     Query query =
         entityManager
@@ -221,15 +223,14 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
             .createNativeQuery(sql)
             .setParameter(1, utc(from.atStartOfDay(zone).toInstant()))
             .setParameter(2, utc(to.plusDays(1).atStartOfDay(zone).toInstant()))
-            .setParameter(3, zone.getId());
-    if (!capsules.isEmpty()) {
-      query.setParameter(5, JpaPassageIndex.uuidArray(capsules));
-    }
+            .setParameter(3, zone.getId())
+            .setParameter(5, JpaPassageIndex.uuidArray(capsules));
     return query;
   }
 
-  private static String capsuleFilter(Set<UUID> capsules) {
-    return capsules.isEmpty() ? "" : " AND q.capsule_id IN (SELECT unnest(CAST(?5 AS uuid[])))";
+  /** ?5 the capsules counted (an empty array counts none). */
+  private static String capsuleFilter(String alias) {
+    return " AND " + alias + ".capsule_id = ANY (CAST(?5 AS uuid[]))";
   }
 
   private int update(String sql, Object... values) {
@@ -245,22 +246,11 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
   }
 
   private static Instant instant(Object value) {
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return ((java.util.Date) value).toInstant();
+    return JpaConversationRepository.time(value).toInstant();
   }
 
+  /** A {@code date} column as the driver hands it over. */
   private static LocalDate localDate(Object value) {
-    if (value instanceof java.sql.Date date) {
-      return date.toLocalDate();
-    }
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    return instant(value).atOffset(ZoneOffset.UTC).toLocalDate();
+    return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
   }
 }

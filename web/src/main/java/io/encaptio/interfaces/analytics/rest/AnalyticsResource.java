@@ -37,9 +37,6 @@ public class AnalyticsResource {
 
   static final String CSV = "text/csv";
 
-  /** Days a report covers when the request names no first day. */
-  static final int DEFAULT_DAYS = 30;
-
   @EJB AnalyticsService analytics;
 
   @GET
@@ -77,7 +74,9 @@ public class AnalyticsResource {
     ZoneId zoneId = AnalyticsService.zone(zone);
     LocalDate last = to == null || to.isBlank() ? LocalDate.now(zoneId) : day("to", to);
     LocalDate first =
-        from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1) : day("from", from);
+        from == null || from.isBlank()
+            ? last.minusDays(AnalyticsService.DEFAULT_DAYS - 1)
+            : day("from", from);
     return analytics.report(EditorRequests.capsuleId(capsule), first, last, zoneId.getId());
   }
 

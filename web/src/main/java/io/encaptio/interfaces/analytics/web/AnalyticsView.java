@@ -11,10 +11,9 @@ import io.encaptio.interfaces.analytics.facade.AnalyticsCsv;
 import io.encaptio.interfaces.rest.EditorRequests;
 import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
+import io.encaptio.interfaces.web.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -55,18 +54,13 @@ public class AnalyticsView implements Serializable {
   @PostConstruct
   void init() {
     to = LocalDate.now(ZoneId.of(zone));
-    from = to.minusDays(29);
+    from = to.minusDays(AnalyticsService.DEFAULT_DAYS - 1);
   }
 
   /** The page's view action: analysts and above, then the report of the request's parameters. */
   public void load() throws IOException {
     if (!access.can(Permission.READ_CONVERSATIONS)) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces
-          .getExternalContext()
-          .responseSendError(
-              403, "Analysts, editors, admins and owners of the organization read its analytics.");
-      faces.responseComplete();
+      Pages.refuse("Analysts, editors, admins and owners of the organization read its analytics.");
       return;
     }
     capsules = capsuleService.capsules(0, CAPSULES).capsules();
@@ -90,15 +84,10 @@ public class AnalyticsView implements Serializable {
     if (report == null) {
       return;
     }
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    external.responseReset();
-    external.setResponseContentType("text/csv;charset=UTF-8");
-    external.setResponseHeader("Content-Disposition", "attachment; filename=\"analytics.csv\"");
-    external
-        .getResponseOutputStream()
-        .write(AnalyticsCsv.write(report).getBytes(StandardCharsets.UTF_8));
-    faces.responseComplete();
+    Pages.download(
+        "analytics.csv",
+        "text/csv;charset=UTF-8",
+        AnalyticsCsv.write(report).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The time zones to choose from, by name. */

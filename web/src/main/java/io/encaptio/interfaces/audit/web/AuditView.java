@@ -8,10 +8,9 @@ import io.encaptio.interfaces.audit.facade.AuditCsv;
 import io.encaptio.interfaces.audit.facade.AuditFilters;
 import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
+import io.encaptio.interfaces.web.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -52,11 +51,7 @@ public class AuditView implements Serializable {
 
   public void requireAdmin() throws IOException {
     if (!access.can(io.encaptio.application.access.Permission.READ_AUDIT)) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces
-          .getExternalContext()
-          .responseSendError(403, "Only admins and owners of the organization read its audit log.");
-      faces.responseComplete();
+      Pages.refuse("Only admins and owners of the organization read its audit log.");
     }
   }
 
@@ -89,13 +84,10 @@ public class AuditView implements Serializable {
         break;
       }
     }
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    external.responseReset();
-    external.setResponseContentType("text/csv;charset=UTF-8");
-    external.setResponseHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-    external.getResponseOutputStream().write(AuditCsv.write(rows).getBytes(StandardCharsets.UTF_8));
-    faces.responseComplete();
+    Pages.download(
+        "audit.csv",
+        "text/csv;charset=UTF-8",
+        AuditCsv.write(rows).getBytes(StandardCharsets.UTF_8));
   }
 
   public LazyDataModel<AuditEntryDto> getEntries() {

@@ -7,8 +7,8 @@ import io.encaptio.application.KnowledgeGapService.SuggestionDto;
 import io.encaptio.interfaces.capsule.web.CapsulePage;
 import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
+import io.encaptio.interfaces.web.Pages;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -56,12 +56,7 @@ public class CapsuleGaps implements Serializable {
       return; // postbacks keep the view's state
     }
     if (!access.isAnalyst()) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces
-          .getExternalContext()
-          .responseSendError(
-              403, "Only analysts, editors, admins and owners read visitors' questions.");
-      faces.responseComplete();
+      Pages.refuse("Only analysts, editors, admins and owners read visitors' questions.");
       return;
     }
     if (page.loaded()) {

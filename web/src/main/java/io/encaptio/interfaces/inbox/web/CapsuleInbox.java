@@ -7,8 +7,8 @@ import io.encaptio.application.DeliveryService.LeadDto;
 import io.encaptio.interfaces.capsule.web.CapsulePage;
 import io.encaptio.interfaces.lead.facade.LeadsCsv;
 import io.encaptio.interfaces.security.Access;
+import io.encaptio.interfaces.web.Pages;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -47,12 +47,7 @@ public class CapsuleInbox implements Serializable {
       return; // postbacks keep the view's state
     }
     if (!access.isAnalyst()) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces
-          .getExternalContext()
-          .responseSendError(
-              403, "Only analysts, editors, admins and owners read visitors' conversations.");
-      faces.responseComplete();
+      Pages.refuse("Only analysts, editors, admins and owners read visitors' conversations.");
       return;
     }
     if (page.loaded()) {

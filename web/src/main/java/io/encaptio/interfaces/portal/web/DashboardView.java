@@ -1,7 +1,7 @@
 package io.encaptio.interfaces.portal.web;
 
 import io.encaptio.application.AnalyticsService;
-import io.encaptio.application.AnalyticsService.ReportDto;
+import io.encaptio.application.AnalyticsService.ComparisonDto;
 import io.encaptio.application.AnalyticsService.TotalsDto;
 import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.security.CallerIdentity;
@@ -42,7 +42,7 @@ public class DashboardView implements Serializable {
     tenant = TenantContext.find().orElse(null);
     if (tenant != null && access.isAnalyst()) {
       LocalDate today = LocalDate.now(ZoneOffset.UTC);
-      ReportDto week = analytics.report(null, today.minusDays(6), today, "UTC");
+      ComparisonDto week = analytics.compare(null, today.minusDays(6), today, "UTC");
       lastWeek = week.totals();
       weekBefore = week.previous();
     }

@@ -6,9 +6,9 @@ import io.encaptio.application.PeopleService.SeatsDto;
 import io.encaptio.application.PeopleService.TeamDto;
 import io.encaptio.interfaces.security.Access;
 import io.encaptio.interfaces.web.PageMessages;
+import io.encaptio.interfaces.web.Pages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -54,11 +54,7 @@ public class PeopleView implements Serializable {
   /** Admins and owners only; others get 403 with the reason. */
   public void requireAdmin() throws IOException {
     if (!access.isAdmin()) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces
-          .getExternalContext()
-          .responseSendError(403, "Only admins and owners of the organization manage its people.");
-      faces.responseComplete();
+      Pages.refuse("Only admins and owners of the organization manage its people.");
     }
   }
 
