@@ -29,12 +29,17 @@ import org.junit.jupiter.api.Test;
  */
 public class TenantArchiveIT {
 
-  private static String operator;
-
   @BeforeAll
-  static void tokens() {
+  static void tenants() {
     ItEnvironment.awaitDemoTenants();
-    operator = accessToken("oscar.ops", "openid");
+  }
+
+  /**
+   * A fresh operator token for each call: an export and import of a tenant that earlier tests
+   * filled can outlast the realm's five-minute access tokens (CI saw a 401 at the second import).
+   */
+  private static String operator() {
+    return accessToken("oscar.ops", "openid");
   }
 
   public static HttpResponse<byte[]> call(
@@ -82,7 +87,7 @@ public class TenantArchiveIT {
         call(
             "POST",
             "/tenants",
-            operator,
+            operator(),
             "application/json",
             "{\"slug\": ".getBytes(StandardCharsets.UTF_8));
     assertThat(malformed.statusCode()).isEqualTo(400);
@@ -95,7 +100,7 @@ public class TenantArchiveIT {
         call(
             "POST",
             "/tenants",
-            operator,
+            operator(),
             "application/json",
             "{\"slug\":\"Robert'); DROP TABLE tenants;--\",\"name\":\"x\",\"ownerEmail\":\"x@y.example\",\"ownerName\":\"X\"}"
                 .getBytes(StandardCharsets.UTF_8));
@@ -116,7 +121,7 @@ public class TenantArchiveIT {
       assertThat(json(acmeTables.get("manifest.json")).at("/rows/user_profile").asLong())
           .isEqualTo(acmeRows);
 
-      HttpResponse<byte[]> created = provision(operator, slug, "Copy of Acme", owner);
+      HttpResponse<byte[]> created = provision(operator(), slug, "Copy of Acme", owner);
       assertThat(created.statusCode())
           .as(new String(created.body(), StandardCharsets.UTF_8))
           .isEqualTo(201);
@@ -130,7 +135,7 @@ public class TenantArchiveIT {
                   + run.at("/stepMillis/owner_invited").asLong());
 
       HttpResponse<byte[]> imported =
-          call("POST", "/tenants/" + slug + "/import", operator, "application/zip", acmeExport);
+          call("POST", "/tenants/" + slug + "/import", operator(), "application/zip", acmeExport);
       assertThat(imported.statusCode())
           .as(ItEnvironment.withIncident(new String(imported.body(), StandardCharsets.UTF_8)))
           .isEqualTo(200);
@@ -149,7 +154,7 @@ public class TenantArchiveIT {
       }
 
       HttpResponse<byte[]> again =
-          call("POST", "/tenants/" + slug + "/import", operator, "application/zip", acmeExport);
+          call("POST", "/tenants/" + slug + "/import", operator(), "application/zip", acmeExport);
       assertThat(again.statusCode()).isEqualTo(409);
       assertThat(new String(again.body(), StandardCharsets.UTF_8)).contains("already holds data");
       assertThat(count(slug)).isEqualTo(acmeRows);
@@ -158,7 +163,7 @@ public class TenantArchiveIT {
           call(
               "POST",
               "/tenants/" + slug + "/import",
-              operator,
+              operator(),
               "application/zip",
               "not a zip".getBytes(StandardCharsets.UTF_8));
       assertThat(garbage.statusCode()).isEqualTo(400);
@@ -166,14 +171,14 @@ public class TenantArchiveIT {
           .contains("not a tenant export");
     } finally {
       unseedAcme();
-      discard(slug, operator);
+      discard(slug, operator());
       KeycloakProbe.fromEnvironment().remove(slug, owner);
     }
   }
 
   @Test
   void anExportLeavesNoFileOnTheServerWhetherItIsDownloadedOrNot() throws Exception {
-    HttpResponse<byte[]> head = call("HEAD", "/tenants/acme/export", operator, null, null);
+    HttpResponse<byte[]> head = call("HEAD", "/tenants/acme/export", operator(), null, null);
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.headers().firstValueAsLong("Content-Length").orElse(0)).isPositive();
     export("acme");
@@ -212,7 +217,7 @@ public class TenantArchiveIT {
 
   private static byte[] export(String slug) {
     HttpResponse<byte[]> response =
-        call("GET", "/tenants/" + slug + "/export", operator, null, null);
+        call("GET", "/tenants/" + slug + "/export", operator(), null, null);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .get()
