@@ -14,6 +14,7 @@
 #   bench studio [N]   studio pages' render time with N capsules in a tenant; bench-studio-results.md.
 #   bench retrieval [MODEL]  SciFact retrieval quality (vector, keyword, hybrid); bench-retrieval-results.md.
 #   bench latency [CHUNKS]   retrieval and extractive-answer latency at 100,000 chunks; bench-latency-results.md.
+#   bench analytics [EVENTS] the Analytics page at 1,000,000 events, event recording's cost; bench-analytics-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -188,6 +189,13 @@ cmd_test() {
   export ENCAPTIO_INVITATION_LIFESPAN="${ENCAPTIO_INVITATION_LIFESPAN:-PT45S}"
   # Deleted capsules are purged at once instead of after 30 days (CapsulePurgeIT).
   export ENCAPTIO_CAPSULE_PURGE_HOURS=0
+  # A failing hook is tried five times a second apart, and a person gets at most one e-mail of a
+  # kind per 15 s instead of 15 minutes, so NotificationIT sees retries and digests in seconds.
+  export ENCAPTIO_NOTIFICATIONS_RETRY_SECONDS="${ENCAPTIO_NOTIFICATIONS_RETRY_SECONDS:-1,1,1,1}"
+  export ENCAPTIO_NOTIFICATIONS_DIGEST_MINUTES="${ENCAPTIO_NOTIFICATIONS_DIGEST_MINUTES:-0.25}"
+  # The weekly summary is due today from midnight UTC, so NotificationIT sees one arrive.
+  export ENCAPTIO_NOTIFICATIONS_WEEKLY_DAY="${ENCAPTIO_NOTIFICATIONS_WEEKLY_DAY:-$(date -u +%A)}"
+  export ENCAPTIO_NOTIFICATIONS_WEEKLY_HOUR="${ENCAPTIO_NOTIFICATIONS_WEEKLY_HOUR:-0}"
   local rc=0
   (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
@@ -222,6 +230,7 @@ case "${1:-}" in
     if [[ "${1:-}" == latency ]]; then shift; exec "$SCRIPTS/bench-latency.sh" "$@"; fi
     if [[ "${1:-}" == chat ]]; then shift; exec "$SCRIPTS/bench-chat.sh" "$@"; fi
     if [[ "${1:-}" == admin ]]; then shift; exec "$SCRIPTS/bench-admin.sh" "$@"; fi
+    if [[ "${1:-}" == analytics ]]; then shift; exec "$SCRIPTS/bench-analytics.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | eval [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | eval [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS]]" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import io.encaptio.application.ContentService;
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.GoldenQuestionService;
 import io.encaptio.application.KnowledgeGapService;
+import io.encaptio.application.NotificationService;
 import io.encaptio.application.PeopleService;
 import io.encaptio.application.RetrievalService;
 import io.encaptio.application.TenantAdministration;
@@ -55,6 +56,7 @@ class ServiceAuthorizationIT {
   static final List<Class<?>> SERVICES =
       List.of(
           AnalyticsService.class,
+          NotificationService.class,
           AssistantService.class,
           AuditService.class,
           CapsuleService.class,

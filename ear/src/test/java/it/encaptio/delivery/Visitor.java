@@ -17,28 +17,28 @@ import java.util.Map;
  * A visitor of a capsule, speaking the public API as the widget does: its public key, the visitor
  * id it got, the page's origin and an embed token when it has them.
  */
-final class Visitor {
+public final class Visitor {
 
-  final String key;
-  String visitorId;
+  public final String key;
+  public String visitorId;
   String origin;
   String token;
 
-  Visitor(String key) {
+  public Visitor(String key) {
     this.key = key;
   }
 
-  Visitor from(String pageOrigin) {
+  public Visitor from(String pageOrigin) {
     this.origin = pageOrigin;
     return this;
   }
 
-  Visitor withToken(String embedToken) {
+  public Visitor withToken(String embedToken) {
     this.token = embedToken;
     return this;
   }
 
-  HttpResponse<String> call(String method, String path, String json, String... extra) {
+  public HttpResponse<String> call(String method, String path, String json, String... extra) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(ItEnvironment.baseUrl() + "/api/public/v1/capsules/" + key + path))
@@ -66,7 +66,7 @@ final class Visitor {
     return ItEnvironment.send(request.build());
   }
 
-  JsonNode expect(int status, String method, String path, String json, String... extra) {
+  public JsonNode expect(int status, String method, String path, String json, String... extra) {
     HttpResponse<String> response = call(method, path, json, extra);
     assertThat(response.statusCode())
         .as("%s %s answered %s", method, path, ItEnvironment.withIncident(response.body()))
@@ -75,7 +75,7 @@ final class Visitor {
   }
 
   /** Starts a conversation (on the widget channel); keeps the visitor id it is given. */
-  String start() {
+  public String start() {
     ObjectNode body = ItEnvironment.JSON.createObjectNode().put("channel", "widget");
     if (visitorId != null) {
       body.put("visitorId", visitorId);
@@ -85,7 +85,7 @@ final class Visitor {
     return started.get("conversationId").asText();
   }
 
-  HttpResponse<String> ask(String conversation, String text, String... extra) {
+  public HttpResponse<String> ask(String conversation, String text, String... extra) {
     return call(
         "POST",
         "/conversations/" + conversation + "/messages",
@@ -93,13 +93,14 @@ final class Visitor {
         extra);
   }
 
-  JsonNode answer(String conversation, String text) {
+  public JsonNode answer(String conversation, String text) {
     HttpResponse<String> response = ask(conversation, text);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return ItEnvironment.json(response.body());
   }
 
-  HttpResponse<String> lead(String conversation, Map<String, String> fields, boolean consent) {
+  public HttpResponse<String> lead(
+      String conversation, Map<String, String> fields, boolean consent) {
     ObjectNode body =
         ItEnvironment.JSON
             .createObjectNode()

@@ -32,6 +32,7 @@ class PortalRolesIT {
           Map.entry("models", "member"),
           Map.entry("playground", "member"),
           Map.entry("choose-organization", "member"),
+          Map.entry("notifications", "member"),
           Map.entry("inbox", "analyst"),
           Map.entry("gaps", "analyst"),
           Map.entry("analytics", "analyst"),

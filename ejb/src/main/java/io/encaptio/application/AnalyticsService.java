@@ -144,4 +144,20 @@ public interface AnalyticsService {
    */
   @Requires(Permission.READ_CONVERSATIONS)
   ComparisonDto compare(UUID capsuleId, LocalDate from, LocalDate to, String zone);
+
+  /**
+   * A capsule that needs someone now.
+   *
+   * @param failedItems items that could not be indexed
+   * @param staleSources URL sources whose last syncs failed in a row
+   * @param risingGaps open unanswered question clusters asked more in the last 7 days than in the 7
+   *     before
+   */
+  record AttentionDto(
+      UUID capsuleId, String name, long failedItems, long staleSources, long risingGaps)
+      implements Serializable {}
+
+  /** The capsules needing attention, those with the most to see to first. */
+  @Requires(Permission.READ_CONVERSATIONS)
+  List<AttentionDto> attention(int max);
 }

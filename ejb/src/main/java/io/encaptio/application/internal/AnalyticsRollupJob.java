@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Rolls the tenant's analytics events up (queued for every active tenant by the tenant
- * synchronisation timer, PlatformStartup, where none waits: about once a minute).
+ * Rolls the tenant's analytics events up, then raises the weekly summary when it is due (queued for
+ * every active tenant by the tenant synchronisation timer, PlatformStartup, where none waits: about
+ * once a minute).
  */
 @ApplicationScoped
 public class AnalyticsRollupJob implements JobHandler {
@@ -17,6 +18,7 @@ public class AnalyticsRollupJob implements JobHandler {
   private static final Logger LOG = Logger.getLogger(AnalyticsRollupJob.class.getName());
 
   @EJB AnalyticsSteps steps;
+  @EJB WeeklySummaries summaries;
 
   @Override
   public String kind() {
@@ -25,9 +27,11 @@ public class AnalyticsRollupJob implements JobHandler {
 
   @Override
   public void handle(Job job) {
-    int written = steps.rollUp(Instant.now());
+    Instant now = Instant.now();
+    int written = steps.rollUp(now);
     if (written > 0) {
       LOG.fine(() -> "Analytics rolled up: " + written + " rows");
     }
+    summaries.raiseIfDue(now); // after the roll-up, so the summary counts the last quarter too
   }
 }

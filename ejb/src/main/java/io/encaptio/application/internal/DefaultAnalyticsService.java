@@ -7,6 +7,7 @@ import io.encaptio.domain.analytics.AnalyticsEvent;
 import io.encaptio.domain.analytics.AnalyticsRollups;
 import io.encaptio.domain.analytics.AnalyticsRollups.DayCount;
 import io.encaptio.domain.analytics.AnalyticsRollups.DayVisitors;
+import io.encaptio.domain.analytics.CapsuleHealth;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.gap.QuestionClusterRepository;
@@ -14,6 +15,7 @@ import io.encaptio.domain.shared.InvalidInputException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,6 +45,7 @@ public class DefaultAnalyticsService implements AnalyticsService {
   @Inject CapsuleRepository capsules;
   @Inject AnalyticsRollups rollups;
   @Inject QuestionClusterRepository clusters;
+  @Inject CapsuleHealth health;
 
   @Override
   public ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
@@ -221,5 +224,15 @@ public class DefaultAnalyticsService implements AnalyticsService {
       }
       return f;
     }
+  }
+
+  @Override
+  public List<AttentionDto> attention(int max) {
+    return health.needingAttention(Instant.now(), Math.max(1, Math.min(max, 50))).stream()
+        .map(
+            a ->
+                new AttentionDto(
+                    a.capsuleId(), a.name(), a.failedItems(), a.staleSources(), a.risingGaps()))
+        .toList();
   }
 }

@@ -21,6 +21,7 @@ import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.lead.Lead;
 import io.encaptio.domain.lead.LeadDetails;
 import io.encaptio.domain.lead.LeadRepository;
+import io.encaptio.domain.notification.NotificationKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -52,6 +53,7 @@ public class DefaultVisitorService implements VisitorService {
   @Inject AnalyticsEventRepository events;
   @Inject LeadRepository leads;
   @Inject OutboxRepository outbox;
+  @Inject Notifier notifier;
   @Inject QuestionClusterRepository clusters;
   @EJB AssistantService assistant;
 
@@ -153,9 +155,19 @@ public class DefaultVisitorService implements VisitorService {
     }
     leads.linkConversation(lead.id(), conversation.id());
     events.add(AnalyticsEvent.of(capsuleId, AnalyticsEvent.LEAD, conversation.id(), null, null));
-    outbox.add(
+    OutboxEvent captured =
         OutboxEvent.of(
-            OutboxEvent.LEAD_CAPTURED, capsuleId, leadPayload(lead, published, conversation)));
+            OutboxEvent.LEAD_CAPTURED, capsuleId, leadPayload(lead, published, conversation));
+    outbox.add(captured);
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    facts.put("name", lead.name());
+    facts.put("email", lead.email());
+    facts.put("phone", lead.phone());
+    facts.put("company", lead.company());
+    facts.put("message", lead.message());
+    facts.values().removeIf(java.util.Objects::isNull);
+    notifier.raise(
+        NotificationKind.LEAD_CAPTURED, capsuleId, lead.id() + ":" + captured.id(), facts);
     return new LeadReceipt(lead.id(), known.isPresent());
   }
 

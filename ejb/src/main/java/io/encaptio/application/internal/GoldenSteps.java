@@ -5,6 +5,7 @@ import io.encaptio.domain.ai.GoldenRepository;
 import io.encaptio.domain.ai.GoldenResult;
 import io.encaptio.domain.ai.GoldenRun;
 import io.encaptio.domain.ai.Outcome;
+import io.encaptio.domain.notification.NotificationKind;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class GoldenSteps {
   public record Checked(GoldenQuestion question, String answer, Outcome outcome) {}
 
   @Inject GoldenRepository golden;
+  @Inject Notifier notifier;
 
   /** The run's questions, or empty when the run is gone or not waiting any more. */
   public Optional<List<GoldenQuestion>> start(UUID runId) {
@@ -50,19 +52,36 @@ public class GoldenSteps {
             .stream()
             .collect(Collectors.toMap(GoldenResult::questionId, Function.identity(), (a, b) -> a));
     int passed = 0;
+    List<String> broke = new java.util.ArrayList<>();
     for (Checked one : checked) {
       GoldenQuestion.Verdict verdict = one.question().judge(one.answer(), one.outcome());
-      golden.add(
+      GoldenResult result =
           GoldenResult.of(
               runId,
               one.question(),
               verdict,
               one.outcome(),
               one.answer(),
-              before.get(one.question().id())));
+              before.get(one.question().id()));
+      golden.add(result);
       passed += verdict.passed() ? 1 : 0;
+      if ("broke".equals(result.change())) {
+        broke.add("\u201c" + one.question().question() + "\u201d");
+      }
     }
     run.done(passed, checked.size() - passed);
+    if (!broke.isEmpty()) {
+      notifier.raise(
+          NotificationKind.GOLDEN_REGRESSED,
+          run.capsuleId(),
+          runId.toString(),
+          Map.of(
+              "count",
+              "" + broke.size(),
+              "questions",
+              String.join(", ", broke.subList(0, Math.min(3, broke.size())))
+                  + (broke.size() > 3 ? ", \u2026" : "")));
+    }
   }
 
   public void failed(UUID runId, String why) {

@@ -8,6 +8,7 @@ import io.encaptio.domain.content.ContentItem;
 import io.encaptio.domain.content.ContentRepository;
 import io.encaptio.domain.content.ContentStage;
 import io.encaptio.domain.job.JobQueue;
+import io.encaptio.domain.notification.NotificationKind;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -36,6 +38,7 @@ public class IngestionSteps {
   @Inject GoldenRuns goldenRuns;
   @Inject CapsuleRepository capsules;
   @Inject JobQueue jobs;
+  @Inject Notifier notifier;
 
   /**
    * What to index: the item, for a file its bytes, and how its capsule indexes content; empty when
@@ -158,6 +161,19 @@ public class IngestionSteps {
             item -> {
               item.syncFailed(message);
               planNextSync(item);
+              if (item.syncFailures() == ContentItem.STALE_AFTER) {
+                notifier.raise(
+                    NotificationKind.SOURCE_STALE,
+                    item.capsuleId(),
+                    item.id() + ":" + System.currentTimeMillis(),
+                    Map.of(
+                        "item",
+                        item.sourceUrl() != null ? item.sourceUrl() : item.title(),
+                        "failures",
+                        "" + item.syncFailures(),
+                        "error",
+                        String.valueOf(message)));
+              }
             });
   }
 
@@ -185,6 +201,16 @@ public class IngestionSteps {
       cancelled(itemId);
       return;
     }
-    content.find(itemId).ifPresent(item -> item.indexingFailed(message));
+    content
+        .find(itemId)
+        .ifPresent(
+            item -> {
+              item.indexingFailed(message);
+              notifier.raise(
+                  NotificationKind.ITEM_FAILED,
+                  item.capsuleId(),
+                  item.id() + ":" + jobId,
+                  Map.of("item", item.title(), "error", String.valueOf(message)));
+            });
   }
 }

@@ -128,18 +128,24 @@ public class JobWorker {
       queue.dead(job, "The tenant no longer exists");
       return;
     }
+    JobHandler handler;
+    try {
+      handler = handler(job.kind());
+    } catch (IllegalArgumentException unknown) {
+      queue.dead(job, unknown.getMessage());
+      return;
+    }
     try {
       ActorContext.runAs(
           Actor.system("job " + job.kind()),
-          () -> TenantContext.runAs(tenant.get(), () -> handler(job.kind()).handle(job)));
+          () -> TenantContext.runAs(tenant.get(), () -> handler.handle(job)));
       queue.succeeded(job.id());
     } catch (ContentRejectedException | IllegalArgumentException permanent) {
       LOG.info(
           () -> "Job " + job.id() + " (" + job.kind() + ") gave up: " + permanent.getMessage());
       queue.dead(job, permanent.getMessage());
     } catch (RuntimeException | Error e) {
-      Duration backoff =
-          Duration.ofSeconds((long) Math.min(600, 5 * Math.pow(3, job.attempt() - 1)));
+      Duration backoff = handler.backoff(job);
       LOG.log(
           Level.WARNING,
           e,

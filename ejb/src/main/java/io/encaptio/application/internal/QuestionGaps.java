@@ -8,9 +8,11 @@ import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.gap.QuestionClusterRepository.Member;
 import io.encaptio.domain.gap.QuestionClusterRepository.Nearest;
 import io.encaptio.domain.gap.QuestionClustering;
+import io.encaptio.domain.notification.NotificationKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,7 @@ class QuestionGaps {
 
   @Inject QuestionClusterRepository clusters;
   @Inject EmbeddingModels models;
+  @Inject Notifier notifier;
 
   /** The outcomes that are answers to a question; greetings, small talk and off-topic are not. */
   static boolean clustered(Outcome outcome) {
@@ -65,6 +68,27 @@ class QuestionGaps {
       cluster(asked, key, embedded);
     } else {
       clusters.add(member(asked, key, known.get()));
+      growing(asked, known.get());
+    }
+  }
+
+  /** Unanswered questions of one gap in 24 hours at which people are told it grows. */
+  static boolean growthStep(long unanswered) {
+    return unanswered >= 5 && unanswered % 5 == 0 && Long.bitCount(unanswered / 5) == 1;
+  }
+
+  /** Tells people when an open gap went unanswered 5, 10, 20, 40, ... times within 24 hours. */
+  private void growing(Asked asked, UUID clusterId) {
+    if (asked.answered()) {
+      return;
+    }
+    long unanswered = clusters.unansweredSince(clusterId, asked.at().minusHours(24));
+    if (growthStep(unanswered)) {
+      notifier.raise(
+          NotificationKind.GAP_GROWING,
+          asked.capsuleId(),
+          clusterId + ":" + unanswered + ":" + asked.at().toLocalDate(),
+          Map.of("question", asked.question(), "count", "" + unanswered));
     }
   }
 
@@ -98,9 +122,17 @@ class QuestionGaps {
         clusterId =
             clusters.start(
                 capsuleId, QuestionClustering.MODEL, vector, type, asked.question(), asked.at());
+        if (!asked.answered()) {
+          notifier.raise(
+              NotificationKind.GAP_NEW,
+              capsuleId,
+              clusterId.toString(),
+              Map.of("question", asked.question()));
+        }
       }
     }
     clusters.add(member(asked, key, clusterId));
+    growing(asked, clusterId);
   }
 
   private static Member member(Asked asked, String key, UUID clusterId) {

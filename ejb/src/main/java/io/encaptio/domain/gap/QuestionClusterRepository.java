@@ -58,6 +58,12 @@ public interface QuestionClusterRepository {
   void add(Member member);
 
   /**
+   * Unanswered questions of an open cluster (not answered by an editor, not dismissed) asked since
+   * then; 0 for a cluster that is not open.
+   */
+  long unansweredSince(UUID clusterId, OffsetDateTime since);
+
+  /**
    * Marks the question whose answer this is as disliked (or not); a dislike of an answer given
    * after the editor's answer takes "resolved" away again.
    */

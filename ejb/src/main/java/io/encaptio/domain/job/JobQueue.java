@@ -26,6 +26,15 @@ public interface JobQueue {
    */
   String ROLL_UP_ANALYTICS = "analytics-rollup";
 
+  /** Tells the people and hooks that want it about a notification (subject: the notification). */
+  String NOTIFY = "notify";
+
+  /**
+   * Sends one notification e-mail (with the others of its kind held for the person: a digest) or
+   * posts one to a hook (subject: the delivery).
+   */
+  String DELIVER_NOTIFICATION = "notify-deliver";
+
   /**
    * Queues a job for the current tenant in the caller's transaction: it exists exactly when the
    * change that needs it was committed.

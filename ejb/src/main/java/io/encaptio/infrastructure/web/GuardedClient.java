@@ -13,15 +13,19 @@ import java.time.Instant;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -114,6 +118,47 @@ final class GuardedClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The answer to a POST: its status and reason, its {@code Retry-After}, and the first bytes of
+   * its body (decoded as UTF-8).
+   */
+  record Posted(int status, String reason, String retryAfter, String body) {}
+
+  /**
+   * POSTs the body, reads at most {@code maxAnswerBytes} of the answer and drops the rest with the
+   * connection.
+   *
+   * @throws ContentRejectedException when no answer came (refused address, unknown host, timeout)
+   */
+  Posted post(URI url, ContentType type, byte[] body, int maxAnswerBytes, Instant deadline) {
+    HttpPost request = new HttpPost(url);
+    Timeout remaining = remaining(url, deadline);
+    request.setConfig(
+        RequestConfig.custom()
+            .setConnectionRequestTimeout(remaining)
+            .setResponseTimeout(remaining)
+            .build());
+    request.setEntity(new ByteArrayEntity(body, type));
+    ClassicHttpResponse response = null;
+    try {
+      response = client.executeOpen(null, request, null);
+      int status = response.getCode();
+      byte[] answer = new byte[0];
+      if (response.getEntity() != null) {
+        answer = response.getEntity().getContent().readNBytes(maxAnswerBytes);
+      }
+      return new Posted(
+          status,
+          reason(status, response.getReasonPhrase()),
+          value(response.getFirstHeader("Retry-After")),
+          new String(answer, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw explain(e, url);
+    } finally {
+      release(request, response, false);
+    }
+  }
+
   private Timeout remaining(URI url, Instant deadline) {
     Duration left = Duration.between(Instant.now(), deadline);
     if (left.isNegative() || left.isZero()) {
@@ -148,7 +193,8 @@ final class GuardedClient implements AutoCloseable {
     return new Body(out.toByteArray(), n < 0);
   }
 
-  private static void release(HttpGet request, ClassicHttpResponse response, boolean readToEnd) {
+  private static void release(
+      HttpUriRequestBase request, ClassicHttpResponse response, boolean readToEnd) {
     if (!readToEnd) {
       request.cancel();
     }

@@ -18,6 +18,7 @@ import io.encaptio.interfaces.inbox.rest.InboxResource;
 import io.encaptio.interfaces.inbox.rest.KnowledgeGapResource;
 import io.encaptio.interfaces.integration.rest.EventResource;
 import io.encaptio.interfaces.lead.rest.LeadResource;
+import io.encaptio.interfaces.notification.rest.NotificationResource;
 import io.encaptio.interfaces.ops.rest.PlatformAuditResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
 import io.encaptio.interfaces.problem.RateLimitedMapper;
@@ -71,6 +72,7 @@ public class ApiApplication extends Application {
         SecurityResource.class,
         AuditResource.class,
         AnalyticsResource.class,
+        NotificationResource.class,
         CapsuleResource.class,
         BrandResource.class,
         ContentResource.class,

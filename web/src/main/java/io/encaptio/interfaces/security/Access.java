@@ -25,6 +25,11 @@ public class Access {
     return permission.allows(actor().orElse(null));
   }
 
+  /** Is a person of the organization, whatever their role. */
+  public boolean isMember() {
+    return can(Permission.VIEW_CAPSULES);
+  }
+
   /** May create capsules (editors, admins, owners). */
   public boolean isEditor() {
     return can(Permission.CREATE_CAPSULES);

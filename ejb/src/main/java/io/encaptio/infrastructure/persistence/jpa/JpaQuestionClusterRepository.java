@@ -130,6 +130,25 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
   }
 
   @Override
+  public long unansweredSince(UUID clusterId, OffsetDateTime since) {
+    return ((Number)
+            entityManager
+                .current()
+                .createNativeQuery(
+                    "SELECT count(*) FROM "
+                        + entityManager.table("question_cluster_member")
+                        + " m JOIN "
+                        + entityManager.table("question_cluster")
+                        + " c ON c.id = m.cluster_id AND c.faq_item_id IS NULL"
+                        + " AND c.dismissed_at IS NULL"
+                        + " WHERE m.cluster_id = ?1 AND NOT m.answered AND m.asked_at >= ?2")
+                .setParameter(1, clusterId)
+                .setParameter(2, since)
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Override
   public void add(Member member) {
     entityManager
         .current()

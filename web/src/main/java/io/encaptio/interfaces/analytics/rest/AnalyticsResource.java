@@ -1,6 +1,7 @@
 package io.encaptio.interfaces.analytics.rest;
 
 import io.encaptio.application.AnalyticsService;
+import io.encaptio.application.AnalyticsService.AttentionDto;
 import io.encaptio.application.AnalyticsService.ReportDto;
 import io.encaptio.domain.shared.InvalidInputException;
 import io.encaptio.interfaces.analytics.facade.AnalyticsCsv;
@@ -9,6 +10,7 @@ import io.encaptio.interfaces.rest.EncaptioRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -68,6 +71,17 @@ public class AnalyticsResource {
         .type(CSV + ";charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"analytics.csv\"")
         .build();
+  }
+
+  @GET
+  @Path("/attention")
+  @Extension(name = EncaptioRoles.EXTENSION, value = "analyst")
+  @Operation(
+      summary =
+          "Capsules needing attention: failed items, stale URL sources, unanswered questions"
+              + " asked more this week than the week before")
+  public List<AttentionDto> attention(@QueryParam("max") @DefaultValue("10") int max) {
+    return analytics.attention(max);
   }
 
   private ReportDto read(String capsule, String from, String to, String zone) {

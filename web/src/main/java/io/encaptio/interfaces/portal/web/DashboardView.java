@@ -1,6 +1,7 @@
 package io.encaptio.interfaces.portal.web;
 
 import io.encaptio.application.AnalyticsService;
+import io.encaptio.application.AnalyticsService.AttentionDto;
 import io.encaptio.application.AnalyticsService.ComparisonDto;
 import io.encaptio.application.AnalyticsService.TotalsDto;
 import io.encaptio.interfaces.security.Access;
@@ -16,10 +17,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The portal's landing page: who is signed in, for which organization, with what role; for analysts
- * and above the organization's last 7 days against the 7 before.
+ * and above the organization's last 7 days against the 7 before and the capsules needing attention.
  */
 @Named
 @ViewScoped
@@ -35,6 +37,7 @@ public class DashboardView implements Serializable {
   private TenantRef tenant;
   private TotalsDto lastWeek;
   private TotalsDto weekBefore;
+  private List<AttentionDto> attention = List.of();
 
   @PostConstruct
   void init() {
@@ -45,6 +48,7 @@ public class DashboardView implements Serializable {
       ComparisonDto week = analytics.compare(null, today.minusDays(6), today, "UTC");
       lastWeek = week.totals();
       weekBefore = week.previous();
+      attention = analytics.attention(10);
     }
   }
 
@@ -56,6 +60,11 @@ public class DashboardView implements Serializable {
   /** The 7 days before those. */
   public TotalsDto getWeekBefore() {
     return weekBefore;
+  }
+
+  /** Capsules with failed items, stale sources or rising unanswered questions (analysts and up). */
+  public List<AttentionDto> getAttention() {
+    return attention;
   }
 
   public CallerIdentity getUser() {
