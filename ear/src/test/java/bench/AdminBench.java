@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -124,7 +123,7 @@ public final class AdminBench {
         micros.add(took);
       }
     }
-    return line(byActor ? "audit_page_actor_range" : "audit_page_range", micros);
+    return Timings.line(byActor ? "audit_page_actor_range" : "audit_page_range", micros);
   }
 
   private static String auditWrite() throws Exception {
@@ -156,7 +155,7 @@ public final class AdminBench {
         }
       }
     }
-    return line("audit_write", micros);
+    return Timings.line("audit_write", micros);
   }
 
   private static List<String> permission() {
@@ -189,7 +188,7 @@ public final class AdminBench {
     }
     String metrics = ItEnvironment.get("/metrics?scope=application").body();
     List<String> lines = new ArrayList<>();
-    lines.add(line("capsule_list", micros));
+    lines.add(Timings.line("capsule_list", micros));
     lines.add(serverTimer(metrics, "encaptio_authorization_membership", "role_read"));
     lines.add(serverTimer(metrics, "encaptio_authorization_check", "interceptor_check"));
     return lines;
@@ -217,17 +216,5 @@ public final class AdminBench {
       throw new IllegalStateException("no " + name + " quantile " + quantile + " on /metrics");
     }
     return Double.parseDouble(m.group(1));
-  }
-
-  private static String line(String label, List<Long> micros) {
-    Collections.sort(micros);
-    return String.format(
-        Locale.ROOT,
-        "timer=%s n=%d p50_ms=%.3f p95_ms=%.3f max_ms=%.3f",
-        label,
-        micros.size(),
-        micros.get(micros.size() / 2) / 1000.0,
-        micros.get((int) Math.ceil(micros.size() * 0.95) - 1) / 1000.0,
-        micros.get(micros.size() - 1) / 1000.0);
   }
 }
