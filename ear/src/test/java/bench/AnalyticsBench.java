@@ -26,7 +26,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.openqa.selenium.Cookie;
 
 /**
  * The analytics benchmark's driver ({@code encaptio.sh bench analytics [EVENTS]}): writes EVENTS
@@ -79,11 +78,7 @@ public final class AnalyticsBench {
     String cookies;
     try (Browser browser = new Browser()) {
       browser.openSignedIn("/app/analytics.xhtml", "alice.acme");
-      cookies =
-          browser.driver.manage().getCookies().stream()
-              .map(Cookie::toString)
-              .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-              .collect(Collectors.joining("; "));
+      cookies = browser.cookieHeader();
     }
     String token = ItEnvironment.accessToken("alice.acme", "openid organization");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -20,8 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-import org.openqa.selenium.Cookie;
 
 /**
  * The studio benchmark's driver ({@code encaptio.sh bench studio [N]}): fills acme up to N capsules
@@ -45,11 +43,7 @@ public final class StudioBench {
     String cookies;
     try (Browser eddie = new Browser()) {
       eddie.openSignedIn("/app/capsules.xhtml", "eddie.acme");
-      cookies =
-          eddie.driver.manage().getCookies().stream()
-              .map(Cookie::toString)
-              .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-              .collect(Collectors.joining("; "));
+      cookies = eddie.cookieHeader();
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Random random = new Random(7);

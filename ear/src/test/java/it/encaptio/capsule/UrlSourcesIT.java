@@ -169,6 +169,22 @@ class UrlSourcesIT {
     assertThat(stale.get("stage").asText()).isEqualTo("ready");
     assertThat(stale.get("syncError").asText()).contains("500");
     assertThat(allText(stale)).contains("ten from December");
+    ItEnvironment.await(
+        "editors told that the source is stale",
+        java.time.Duration.ofSeconds(60),
+        () -> {
+          for (JsonNode n :
+              alice
+                  .expectAt(200, "GET", "/api/v1/notifications?max=100", null)
+                  .get("notifications")) {
+            if (n.get("kind").asText().equals("source.stale")
+                && n.get("capsuleId").asText().equals(capsule)
+                && n.get("text").asText().contains("3 times in a row")) {
+              return true;
+            }
+          }
+          return false;
+        });
 
     // back: one good sync clears the flag
     site.html("/hours", "Opening hours", "We open at ten from December.");

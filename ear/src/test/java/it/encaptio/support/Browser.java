@@ -152,6 +152,13 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Keeps a screenshot of the last page for the test report, then quits. */
+  /** The signed-in session's cookies as a {@code Cookie} header, for timing pages outside it. */
+  public String cookieHeader() {
+    return driver.manage().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   public void close(String name) throws Exception {
     Path shot = Path.of("target/failsafe-reports/" + name + ".png");
     Files.createDirectories(shot.getParent());

@@ -6,9 +6,8 @@ import io.encaptio.domain.ai.Outcome;
 import io.encaptio.domain.analytics.AnalyticsEvent;
 import io.encaptio.domain.analytics.AnalyticsRollups;
 import io.encaptio.domain.analytics.AnalyticsRollups.DayCount;
-import io.encaptio.domain.analytics.AnalyticsRollups.DayVisitors;
+import io.encaptio.domain.analytics.AnalyticsRollups.VisitorCounts;
 import io.encaptio.domain.analytics.CapsuleHealth;
-import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.shared.InvalidInputException;
@@ -53,9 +52,7 @@ public class DefaultAnalyticsService implements AnalyticsService {
     Map<LocalDate, List<DayCount>> byDay =
         period.counts().stream().collect(Collectors.groupingBy(DayCount::day));
     Map<LocalDate, Long> visitorsByDay = new HashMap<>();
-    period.visitors().stream()
-        .filter(v -> v.day() != null)
-        .forEach(v -> visitorsByDay.put(v.day(), v.visitors()));
+    period.visitors().days().forEach(v -> visitorsByDay.put(v.day(), v.visitors()));
     List<DayDto> series = new ArrayList<>();
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       series.add(day(day, byDay.getOrDefault(day, List.of()), visitorsByDay.getOrDefault(day, 0L)));
@@ -97,13 +94,13 @@ public class DefaultAnalyticsService implements AnalyticsService {
    * What a report and a comparison share, read once: the capsules counted, the counts per day of
    * the period and the one before, the period's distinct visitors.
    *
-   * @param visitors the period's distinct visitors per day, and (day null) over the whole period
+   * @param visitors the period's distinct visitors per day and in all, and the period before's
    */
   private record Period(
       ZoneId zone,
       Set<UUID> scope,
       List<DayCount> counts,
-      List<DayVisitors> visitors,
+      VisitorCounts visitors,
       ComparisonDto comparison) {}
 
   private Period period(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
@@ -124,25 +121,19 @@ public class DefaultAnalyticsService implements AnalyticsService {
       capsules.find(capsuleId).orElseThrow(() -> new NoSuchCapsuleException(capsuleId));
       scope = Set.of(capsuleId);
     } else {
-      scope =
-          capsules.page(0, Integer.MAX_VALUE).stream().map(Capsule::id).collect(Collectors.toSet());
+      scope = Set.copyOf(capsules.ids());
     }
     LocalDate before = from.minusDays(days);
     List<DayCount> counts = rollups.days(scope, before, to, zoneId);
-    List<DayVisitors> current = rollups.visitors(scope, from, to, zoneId);
-    List<DayVisitors> previous = rollups.visitors(scope, before, from.minusDays(1), zoneId);
+    VisitorCounts visitors = rollups.visitors(scope, before, from, to, zoneId);
     return new Period(
         zoneId,
         scope,
         counts,
-        current,
+        visitors,
         new ComparisonDto(
-            totals(from, to, counts, total(current)),
-            totals(before, from.minusDays(1), counts, total(previous))));
-  }
-
-  private static long total(List<DayVisitors> visitors) {
-    return visitors.stream().filter(v -> v.day() == null).mapToLong(DayVisitors::visitors).sum();
+            totals(from, to, counts, visitors.total()),
+            totals(before, from.minusDays(1), counts, visitors.previous())));
   }
 
   private static DayDto day(LocalDate day, List<DayCount> counts, long visitors) {

@@ -27,11 +27,7 @@ public interface AnalyticsRollups {
    */
   record DayCount(LocalDate day, String kind, String detail, long events) {}
 
-  /**
-   * Distinct visitors of one day.
-   *
-   * @param day null for the whole range
-   */
+  /** Distinct visitors of one day. */
   record DayVisitors(LocalDate day, long visitors) {}
 
   /** Takes the tenant's roll-up lock until the transaction ends (one roll-up at a time). */
@@ -66,6 +62,18 @@ public interface AnalyticsRollups {
   /** Events of {@code kind} per hour of the day (0–23) in {@code zone} over the days. */
   long[] hours(Set<UUID> capsules, String kind, LocalDate from, LocalDate to, ZoneId zone);
 
-  /** Distinct visitors per day of {@code zone}, and (day null) over all the days together. */
-  List<DayVisitors> visitors(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone);
+  /**
+   * Distinct visitors per day of {@code zone} from {@code from} to {@code to}, over those days
+   * together, and over the days from {@code before} up to {@code from} (the period before), read in
+   * one pass.
+   */
+  VisitorCounts visitors(
+      Set<UUID> capsules, LocalDate before, LocalDate from, LocalDate to, ZoneId zone);
+
+  /**
+   * @param days the period's distinct visitors per day (days without any left out)
+   * @param total over the whole period
+   * @param previous over the period before
+   */
+  record VisitorCounts(List<DayVisitors> days, long total, long previous) {}
 }

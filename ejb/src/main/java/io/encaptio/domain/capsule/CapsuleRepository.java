@@ -15,6 +15,9 @@ public interface CapsuleRepository {
 
   long count();
 
+  /** The ids of the capsules that are not deleted (without loading them). */
+  List<UUID> ids();
+
   void add(Capsule capsule);
 
   /** A capsule deleted (softly) and not purged yet; {@link #find} never answers those. */

@@ -87,13 +87,7 @@ final class GuardedClient implements AutoCloseable {
    *     {@code overflow} is REFUSE
    */
   PageResponse get(URI url, long maxBytes, Overflow overflow, Instant deadline) {
-    HttpGet request = new HttpGet(url);
-    Timeout remaining = remaining(url, deadline);
-    request.setConfig(
-        RequestConfig.custom()
-            .setConnectionRequestTimeout(remaining)
-            .setResponseTimeout(remaining)
-            .build());
+    HttpGet request = within(new HttpGet(url), url, deadline);
     request.setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
     ClassicHttpResponse response = null;
     boolean readToEnd = false;
@@ -131,13 +125,7 @@ final class GuardedClient implements AutoCloseable {
    * @throws ContentRejectedException when no answer came (refused address, unknown host, timeout)
    */
   Posted post(URI url, ContentType type, byte[] body, int maxAnswerBytes, Instant deadline) {
-    HttpPost request = new HttpPost(url);
-    Timeout remaining = remaining(url, deadline);
-    request.setConfig(
-        RequestConfig.custom()
-            .setConnectionRequestTimeout(remaining)
-            .setResponseTimeout(remaining)
-            .build());
+    HttpPost request = within(new HttpPost(url), url, deadline);
     request.setEntity(new ByteArrayEntity(body, type));
     ClassicHttpResponse response = null;
     try {
@@ -157,6 +145,17 @@ final class GuardedClient implements AutoCloseable {
     } finally {
       release(request, response, false);
     }
+  }
+
+  /** The request, waiting for a connection and for the answer no longer than the deadline. */
+  private <R extends HttpUriRequestBase> R within(R request, URI url, Instant deadline) {
+    Timeout remaining = remaining(url, deadline);
+    request.setConfig(
+        RequestConfig.custom()
+            .setConnectionRequestTimeout(remaining)
+            .setResponseTimeout(remaining)
+            .build());
+    return request;
   }
 
   private Timeout remaining(URI url, Instant deadline) {

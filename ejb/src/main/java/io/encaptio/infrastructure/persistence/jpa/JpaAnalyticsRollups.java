@@ -2,6 +2,7 @@ package io.encaptio.infrastructure.persistence.jpa;
 
 import io.encaptio.domain.analytics.AnalyticsEvent;
 import io.encaptio.domain.analytics.AnalyticsRollups;
+import io.encaptio.domain.analytics.UtcDaySplit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
@@ -11,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -109,6 +112,24 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
                 + " e WHERE e.created_at >= ?1 AND e.created_at < ?2 GROUP BY 1, 2, 3, 4",
             start,
             end);
+    // the UTC days the window touches, summed again from all their quarters
+    OffsetDateTime firstDay = utc(from).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    OffsetDateTime afterLastDay =
+        utc(to.minusSeconds(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1);
+    String days = entityManager.table("analytics_day");
+    update(
+        "DELETE FROM " + days + " WHERE day >= ?1 AND day < ?2",
+        firstDay.toLocalDate(),
+        afterLastDay.toLocalDate());
+    update(
+        "INSERT INTO "
+            + days
+            + " (capsule_id, day, kind, detail, events) SELECT capsule_id,"
+            + " CAST(quarter AT TIME ZONE 'UTC' AS date), kind, detail, sum(events) FROM "
+            + quarters
+            + " WHERE quarter >= ?1 AND quarter < ?2 GROUP BY 1, 2, 3, 4",
+        firstDay,
+        afterLastDay);
     written +=
         update(
             "INSERT INTO "
@@ -136,34 +157,101 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
   @Override
   public void analyze() {
     update("ANALYZE " + entityManager.table("analytics_quarter"));
+    update("ANALYZE " + entityManager.table("analytics_day"));
     update("ANALYZE " + entityManager.table("analytics_visitor_quarter"));
   }
 
+  /**
+   * Each day of the zone from the UTC day it mostly falls in (analytics_day), moved by the quarters
+   * of the hours that belong to a neighbouring day ({@link UtcDaySplit}): in UTC no quarter is
+   * read.
+   */
   @Override
   public List<DayCount> days(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone) {
-    Query query =
-        ranged(
-            "SELECT CAST(q.quarter AT TIME ZONE ?3 AS date) AS day, q.kind, q.detail,"
-                + " sum(q.events) FROM "
-                + entityManager.table("analytics_quarter")
-                + " q WHERE q.quarter >= ?1 AND q.quarter < ?2"
-                + capsuleFilter("q")
-                + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-            capsules,
-            from,
-            to,
-            zone);
-    List<DayCount> counts = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] values = (Object[]) row;
-      counts.add(
-          new DayCount(
-              localDate(values[0]),
-              (String) values[1],
-              (String) values[2],
-              ((Number) values[3]).longValue()));
+    Map<LocalDate, UtcDaySplit> splits = new HashMap<>();
+    List<Instant> starts = new ArrayList<>();
+    List<Instant> ends = new ArrayList<>();
+    for (LocalDate day = from.minusDays(1); !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
+      UtcDaySplit split = UtcDaySplit.of(day, zone);
+      splits.put(day, split);
+      split
+          .others()
+          .forEach(
+              p -> {
+                starts.add(p.from());
+                ends.add(p.to());
+              });
     }
+    Map<DayKey, Long> sums = new HashMap<>();
+    List<?> daily =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT d.day, d.kind, d.detail, sum(d.events) FROM "
+                    + entityManager.table("analytics_day")
+                    + " d WHERE d.day >= ?1 AND d.day <= ?2"
+                    + capsuleFilter("d")
+                    + " GROUP BY 1, 2, 3")
+            .setParameter(1, from.minusDays(1))
+            .setParameter(2, to.plusDays(1))
+            .setParameter(5, JpaPassageIndex.uuidArray(capsules))
+            .getResultList();
+    for (Object row : daily) {
+      Object[] values = (Object[]) row;
+      sums.merge(
+          new DayKey(
+              splits.get(localDate(values[0])).largest(), (String) values[1], (String) values[2]),
+          ((Number) values[3]).longValue(),
+          Long::sum);
+    }
+    if (!starts.isEmpty()) {
+      List<?> moved =
+          entityManager
+              .current()
+              .createNativeQuery(
+                  "SELECT q.quarter, q.kind, q.detail, sum(q.events) FROM unnest(CAST(?1 AS"
+                      + " timestamptz[]), CAST(?2 AS timestamptz[])) r(s, e) JOIN "
+                      + entityManager.table("analytics_quarter")
+                      + " q ON q.quarter >= r.s AND q.quarter < r.e WHERE true"
+                      + capsuleFilter("q")
+                      + " GROUP BY 1, 2, 3")
+              .setParameter(1, instants(starts))
+              .setParameter(2, instants(ends))
+              .setParameter(5, JpaPassageIndex.uuidArray(capsules))
+              .getResultList();
+      for (Object row : moved) {
+        Object[] values = (Object[]) row;
+        Instant quarter = instant(values[0]);
+        long events = ((Number) values[3]).longValue();
+        LocalDate largest = splits.get(LocalDate.ofInstant(quarter, ZoneOffset.UTC)).largest();
+        sums.merge(new DayKey(largest, (String) values[1], (String) values[2]), -events, Long::sum);
+        sums.merge(
+            new DayKey(LocalDate.ofInstant(quarter, zone), (String) values[1], (String) values[2]),
+            events,
+            Long::sum);
+      }
+    }
+    List<DayCount> counts = new ArrayList<>();
+    sums.forEach(
+        (key, events) -> {
+          if (events != 0 && !key.day().isBefore(from) && !key.day().isAfter(to)) {
+            counts.add(new DayCount(key.day(), key.kind(), key.detail(), events));
+          }
+        });
+    counts.sort(
+        java.util.Comparator.comparing(DayCount::day)
+            .thenComparing(DayCount::kind)
+            .thenComparing(DayCount::detail));
     return counts;
+  }
+
+  private record DayKey(LocalDate day, String kind, String detail) {}
+
+  /** A {@code timestamptz[]} literal. */
+  private static String instants(List<Instant> instants) {
+    return instants.stream()
+        .map(Instant::toString)
+        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   @Override
@@ -189,27 +277,45 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
     return hours;
   }
 
+  /** The period's visitors per day with their total (one ROLLUP), then the period before's. */
   @Override
-  public List<DayVisitors> visitors(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone) {
+  public VisitorCounts visitors(
+      Set<UUID> capsules, LocalDate before, LocalDate from, LocalDate to, ZoneId zone) {
     Query query =
         ranged(
             "SELECT CAST(v.quarter AT TIME ZONE ?3 AS date), count(DISTINCT v.visitor) FROM "
                 + entityManager.table("analytics_visitor_quarter")
                 + " v WHERE v.quarter >= ?1 AND v.quarter < ?2"
                 + capsuleFilter("v")
-                + " GROUP BY ROLLUP (1) ORDER BY 1 NULLS LAST",
+                + " GROUP BY ROLLUP (1)",
             capsules,
             from,
             to,
             zone);
-    List<DayVisitors> visitors = new ArrayList<>();
+    List<DayVisitors> days = new ArrayList<>();
+    long total = 0;
     for (Object row : query.getResultList()) {
       Object[] values = (Object[]) row;
-      visitors.add(
-          new DayVisitors(
-              values[0] == null ? null : localDate(values[0]), ((Number) values[1]).longValue()));
+      long visitors = ((Number) values[1]).longValue();
+      if (values[0] == null) {
+        total = visitors;
+      } else {
+        days.add(new DayVisitors(localDate(values[0]), visitors));
+      }
     }
-    return visitors;
+    Object previous =
+        entityManager
+            .current()
+            .createNativeQuery(
+                "SELECT count(DISTINCT v.visitor) FROM "
+                    + entityManager.table("analytics_visitor_quarter")
+                    + " v WHERE v.quarter >= ?1 AND v.quarter < ?2"
+                    + capsuleFilter("v"))
+            .setParameter(1, utc(before.atStartOfDay(zone).toInstant()))
+            .setParameter(2, utc(from.atStartOfDay(zone).toInstant()))
+            .setParameter(5, JpaPassageIndex.uuidArray(capsules))
+            .getSingleResult();
+    return new VisitorCounts(days, total, ((Number) previous).longValue());
   }
 
   /**

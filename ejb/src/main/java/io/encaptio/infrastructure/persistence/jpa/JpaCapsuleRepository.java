@@ -38,6 +38,14 @@ public class JpaCapsuleRepository implements CapsuleRepository {
   }
 
   @Override
+  public List<UUID> ids() {
+    return entityManager
+        .current()
+        .createQuery("select c.id from Capsule c where " + NOT_DELETED, UUID.class)
+        .getResultList();
+  }
+
+  @Override
   public long count() {
     return entityManager
         .current()
