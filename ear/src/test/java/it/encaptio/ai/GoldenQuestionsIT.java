@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.ItEnvironment;
 import it.encaptio.capsule.CapsuleApi;
+import it.encaptio.notification.Told;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,22 +61,7 @@ class GoldenQuestionsIT {
     JsonNode broke = byQuestion(afterRemoving).get(checkIn);
     assertThat(broke.get("passed").asBoolean()).isFalse();
     assertThat(broke.get("change").asText()).isEqualTo("broke");
-    ItEnvironment.await(
-        "editors told that a golden question regressed",
-        java.time.Duration.ofSeconds(60),
-        () -> {
-          for (JsonNode n :
-              alice
-                  .expectAt(200, "GET", "/api/v1/notifications?max=100", null)
-                  .get("notifications")) {
-            if (n.get("kind").asText().equals("golden.regressed")
-                && n.get("capsuleId").asText().equals(capsule)
-                && n.get("text").asText().contains("What time is check-in?")) {
-              return true;
-            }
-          }
-          return false;
-        });
+    Told.await(alice, "golden.regressed", capsule, "What time is check-in?");
 
     alice.expect(200, "POST", "/" + capsule + "/publish", null);
     JsonNode afterPublish = finished(capsule, latestRunAfter(capsule, afterRemoving));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.ItEnvironment;
+import it.encaptio.notification.Told;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,22 +170,7 @@ class UrlSourcesIT {
     assertThat(stale.get("stage").asText()).isEqualTo("ready");
     assertThat(stale.get("syncError").asText()).contains("500");
     assertThat(allText(stale)).contains("ten from December");
-    ItEnvironment.await(
-        "editors told that the source is stale",
-        java.time.Duration.ofSeconds(60),
-        () -> {
-          for (JsonNode n :
-              alice
-                  .expectAt(200, "GET", "/api/v1/notifications?max=100", null)
-                  .get("notifications")) {
-            if (n.get("kind").asText().equals("source.stale")
-                && n.get("capsuleId").asText().equals(capsule)
-                && n.get("text").asText().contains("3 times in a row")) {
-              return true;
-            }
-          }
-          return false;
-        });
+    Told.await(alice, "source.stale", capsule, "3 times in a row");
 
     // back: one good sync clears the flag
     site.html("/hours", "Opening hours", "We open at ten from December.");

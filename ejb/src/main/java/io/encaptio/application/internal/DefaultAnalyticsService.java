@@ -11,8 +11,13 @@ import io.encaptio.domain.analytics.CapsuleHealth;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.gap.QuestionClusterRepository;
 import io.encaptio.domain.shared.InvalidInputException;
+import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.context.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +52,14 @@ public class DefaultAnalyticsService implements AnalyticsService {
   @Inject AnalyticsRollups rollups;
   @Inject QuestionClusterRepository clusters;
   @Inject CapsuleHealth health;
+  @EJB AnalyticsReads reads;
+
+  @Resource(lookup = "concurrent/encaptioExecutor")
+  ManagedExecutorService executor;
 
   @Override
   public ReportDto report(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
-    Period period = period(capsuleId, from, to, zone);
+    Period period = period(capsuleId, from, to, zone, true);
     Map<LocalDate, List<DayCount>> byDay =
         period.counts().stream().collect(Collectors.groupingBy(DayCount::day));
     Map<LocalDate, Long> visitorsByDay = new HashMap<>();
@@ -64,7 +75,7 @@ public class DefaultAnalyticsService implements AnalyticsService {
             c ->
                 channels.merge(
                     c.detail().isEmpty() ? "unknown" : c.detail(), c.events(), Long::sum));
-    long[] hours = rollups.hours(period.scope(), AnalyticsEvent.MESSAGE, from, to, period.zone());
+    long[] hours = period.hours();
     return new ReportDto(
         capsuleId,
         period.zone().getId(),
@@ -87,23 +98,26 @@ public class DefaultAnalyticsService implements AnalyticsService {
 
   @Override
   public ComparisonDto compare(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
-    return period(capsuleId, from, to, zone).comparison();
+    return period(capsuleId, from, to, zone, false).comparison();
   }
 
   /**
    * What a report and a comparison share, read once: the capsules counted, the counts per day of
    * the period and the one before, the period's distinct visitors.
    *
-   * @param visitors the period's distinct visitors per day and in all, and the period before's
+   * @param visitors the period's distinct visitors per day and in all
+   * @param hours messages per hour of the day (a report's; null for a comparison)
    */
   private record Period(
       ZoneId zone,
       Set<UUID> scope,
       List<DayCount> counts,
       VisitorCounts visitors,
+      long[] hours,
       ComparisonDto comparison) {}
 
-  private Period period(UUID capsuleId, LocalDate from, LocalDate to, String zone) {
+  private Period period(
+      UUID capsuleId, LocalDate from, LocalDate to, String zone, boolean withHours) {
     ZoneId zoneId = AnalyticsService.zone(zone);
     if (from == null || to == null) {
       throw new InvalidInputException("from", "Give the first and the last day (YYYY-MM-DD).");
@@ -124,16 +138,38 @@ public class DefaultAnalyticsService implements AnalyticsService {
       scope = Set.copyOf(capsules.ids());
     }
     LocalDate before = from.minusDays(days);
+    // the two visitor counts run beside the other reads, each in a transaction of its own
+    TenantRef tenant = TenantContext.current();
+    CompletableFuture<VisitorCounts> visitors =
+        executor.supplyAsync(() -> reads.visitors(tenant, scope, from, to, zoneId));
+    CompletableFuture<Long> previous =
+        executor.supplyAsync(
+            () -> reads.visitorTotal(tenant, scope, before, from.minusDays(1), zoneId));
     List<DayCount> counts = rollups.days(scope, before, to, zoneId);
-    VisitorCounts visitors = rollups.visitors(scope, before, from, to, zoneId);
+    long[] hours =
+        withHours ? rollups.hours(scope, AnalyticsEvent.MESSAGE, from, to, zoneId) : null;
+    VisitorCounts current = joined(visitors);
     return new Period(
         zoneId,
         scope,
         counts,
-        visitors,
+        current,
+        hours,
         new ComparisonDto(
-            totals(from, to, counts, visitors.total()),
-            totals(before, from.minusDays(1), counts, visitors.previous())));
+            totals(from, to, counts, current.total()),
+            totals(before, from.minusDays(1), counts, joined(previous))));
+  }
+
+  /** A read's result, or what it threw. */
+  private static <T> T joined(CompletableFuture<T> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
   }
 
   private static DayDto day(LocalDate day, List<DayCount> counts, long visitors) {

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The organization's weekly summary, raised once a week (on {@code
  * encaptio.notifications.weekly.day} from {@code .hour} UTC, within the day after) by the analytics
  * roll-up job that runs for every tenant anyway: the last 7 days' conversations, visitors, answered
- * questions and leads from the roll-ups, each with the 7 days before.
+ * questions and leads from the roll-ups, each with the 7 days before. An organization whose
+ * visitors did nothing in those two weeks is not told so.
  */
 @Stateless
 @LocalBean
@@ -42,7 +43,7 @@ public class WeeklySummaries {
   int hour;
 
   /**
-   * Raises this week's summary when it is due and was not raised yet.
+   * Raises this week's summary when it is due, was not raised yet and has something to say.
    *
    * @return whether it was raised now
    */
@@ -60,6 +61,9 @@ public class WeeklySummaries {
     ComparisonDto week = analytics.compare(null, to.minusDays(6), to, "UTC");
     TotalsDto now7 = week.totals();
     TotalsDto before = week.previous();
+    if (now7.conversations() + before.conversations() + now7.leads() + before.leads() == 0) {
+      return false; // nothing happened in two weeks (a new organization): nothing to tell
+    }
     notifier.raise(
         NotificationKind.WEEKLY_SUMMARY,
         null,

@@ -62,18 +62,15 @@ public interface AnalyticsRollups {
   /** Events of {@code kind} per hour of the day (0–23) in {@code zone} over the days. */
   long[] hours(Set<UUID> capsules, String kind, LocalDate from, LocalDate to, ZoneId zone);
 
-  /**
-   * Distinct visitors per day of {@code zone} from {@code from} to {@code to}, over those days
-   * together, and over the days from {@code before} up to {@code from} (the period before), read in
-   * one pass.
-   */
-  VisitorCounts visitors(
-      Set<UUID> capsules, LocalDate before, LocalDate from, LocalDate to, ZoneId zone);
+  /** Distinct visitors per day of {@code zone}, and over all the days together. */
+  VisitorCounts visitors(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone);
+
+  /** Distinct visitors over all the days together. */
+  long visitorTotal(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone);
 
   /**
-   * @param days the period's distinct visitors per day (days without any left out)
-   * @param total over the whole period
-   * @param previous over the period before
+   * @param days distinct visitors per day (days without any left out)
+   * @param total over all the days
    */
-  record VisitorCounts(List<DayVisitors> days, long total, long previous) {}
+  record VisitorCounts(List<DayVisitors> days, long total) {}
 }

@@ -277,10 +277,8 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
     return hours;
   }
 
-  /** The period's visitors per day with their total (one ROLLUP), then the period before's. */
   @Override
-  public VisitorCounts visitors(
-      Set<UUID> capsules, LocalDate before, LocalDate from, LocalDate to, ZoneId zone) {
+  public VisitorCounts visitors(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone) {
     Query query =
         ranged(
             "SELECT CAST(v.quarter AT TIME ZONE ?3 AS date), count(DISTINCT v.visitor) FROM "
@@ -303,19 +301,24 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
         days.add(new DayVisitors(localDate(values[0]), visitors));
       }
     }
-    Object previous =
-        entityManager
-            .current()
-            .createNativeQuery(
-                "SELECT count(DISTINCT v.visitor) FROM "
-                    + entityManager.table("analytics_visitor_quarter")
-                    + " v WHERE v.quarter >= ?1 AND v.quarter < ?2"
-                    + capsuleFilter("v"))
-            .setParameter(1, utc(before.atStartOfDay(zone).toInstant()))
-            .setParameter(2, utc(from.atStartOfDay(zone).toInstant()))
-            .setParameter(5, JpaPassageIndex.uuidArray(capsules))
-            .getSingleResult();
-    return new VisitorCounts(days, total, ((Number) previous).longValue());
+    return new VisitorCounts(days, total);
+  }
+
+  @Override
+  public long visitorTotal(Set<UUID> capsules, LocalDate from, LocalDate to, ZoneId zone) {
+    return ((Number)
+            entityManager
+                .current()
+                .createNativeQuery(
+                    "SELECT count(DISTINCT v.visitor) FROM "
+                        + entityManager.table("analytics_visitor_quarter")
+                        + " v WHERE v.quarter >= ?1 AND v.quarter < ?2"
+                        + capsuleFilter("v"))
+                .setParameter(1, utc(from.atStartOfDay(zone).toInstant()))
+                .setParameter(2, utc(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .setParameter(5, JpaPassageIndex.uuidArray(capsules))
+                .getSingleResult())
+        .longValue();
   }
 
   /**
