@@ -14,8 +14,9 @@ import org.openqa.selenium.By;
 
 /**
  * The bell in Chromium: an item that fails to index rings it for an editor (its count is the API's
- * unread count), the dashboard lists the capsule as needing attention, the Notifications page shows
- * what happened and "Mark all read" silences the bell; a member has the bell but no admin sections.
+ * unread count), the capsule needs attention (the dashboard lists the ten that need it most, as the
+ * API does), the Notifications page shows what happened and "Mark all read" silences the bell; a
+ * member has the bell but no admin sections.
  */
 class NotificationBrowserIT {
 
@@ -42,7 +43,16 @@ class NotificationBrowserIT {
     try {
       browser.openSignedIn("/app/dashboard.xhtml", "alice.acme");
       assertThat(browser.text("unread")).isEqualTo(String.valueOf(unread));
-      assertThat(browser.text("attentionTable")).contains(name);
+      // the dashboard lists the ten capsules with the most to see to, as the API does
+      String first =
+          alice
+              .expectAt(200, "GET", "/api/v1/analytics/attention?max=10", null)
+              .get(0)
+              .get("name")
+              .asText();
+      assertThat(browser.text("attentionTable")).contains(first);
+      assertThat(alice.expectAt(200, "GET", "/api/v1/analytics/attention?max=50", null).toString())
+          .contains(name);
 
       browser.click("bellLink");
       browser.wait.until(d -> d.getCurrentUrl().contains("/app/notifications.xhtml"));

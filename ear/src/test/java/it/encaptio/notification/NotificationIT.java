@@ -208,6 +208,18 @@ class NotificationIT {
     JsonNode saved = eddie.expectAt(200, "PUT", API + "/preferences", noLeadMail.toString());
     assertThat(saved.get("language").asText()).isEqualTo("de");
     try {
+      // eddie sent every kind, but only what differs from the defaults is his: a default changed
+      // afterwards still reaches him
+      alice.expectAt(
+          200,
+          "PUT",
+          API + "/defaults",
+          "{\"language\":\"en\",\"choices\":[{\"kind\":\"gap.new\",\"inApp\":true,\"email\":true}]}");
+      JsonNode eddieNow = eddie.expectAt(200, "GET", API + "/preferences", null);
+      assertThat(choice(eddieNow, "gap.new").get("email").asBoolean()).isTrue();
+      assertThat(choice(eddieNow, "lead.captured").get("email").asBoolean()).isFalse();
+      alice.expectAt(200, "PUT", API + "/defaults", "{\"language\":\"en\",\"choices\":[]}");
+
       String email = lead("Quiet Quentin");
       Mailbox.await("alice@acme.example", m -> m.text().contains(email), Duration.ofSeconds(60))
           .orElseThrow(() -> new AssertionError("no mail about the lead reached alice"));
@@ -291,6 +303,26 @@ class NotificationIT {
         .as("another organization's attention list")
         .doesNotContain(capsule);
     assertThat(vera.callAt("GET", "/api/v1/analytics/attention", null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aNewUnansweredQuestionAndItsGrowthAreToldToAnalysts() {
+    String question = "Is there a helicopter pad on the roof " + System.nanoTime() + "?";
+    for (int i = 0; i < 5; i++) {
+      Visitor visitor = new Visitor(key);
+      JsonNode answer = visitor.answer(visitor.start(), question);
+      assertThat(answer.get("outcome").asText()).as(answer.toString()).isNotEqualTo("answered");
+    }
+    Told.await(alice, "gap.new", capsule, question);
+    Told.await(alice, "gap.growing", capsule, "went unanswered 5 times in the last 24 hours");
+    JsonNode growing =
+        first(
+            alice.expectAt(200, "GET", API + "?max=100", null).get("notifications"),
+            n -> n.get("kind").asText().equals("gap.growing") && n.toString().contains(question));
+    assertThat(growing.get("link").asText()).endsWith("/app/gaps.xhtml?id=" + capsule);
+    assertThat(vera.expectAt(200, "GET", API + "?max=100", null).toString())
+        .as("members are not told about visitors' questions")
+        .doesNotContain(question);
   }
 
   @Test
@@ -422,6 +454,10 @@ class NotificationIT {
                 .findFirst()
                 .orElse(null),
         r -> r != null);
+  }
+
+  private static JsonNode choice(JsonNode preferences, String kind) {
+    return first(preferences.get("choices"), c -> c.get("kind").asText().equals(kind));
   }
 
   private static JsonNode first(JsonNode list, java.util.function.Predicate<JsonNode> matching) {

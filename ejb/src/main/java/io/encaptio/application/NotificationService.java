@@ -124,7 +124,8 @@ public interface NotificationService {
   PreferencesDto preferences();
 
   /**
-   * Replaces the caller's choices.
+   * Replaces the caller's choices; a choice equal to the organization's default is not kept as the
+   * caller's own, so the default keeps applying there when admins change it.
    *
    * @throws io.encaptio.domain.shared.InvalidInputException an unknown kind or language
    */

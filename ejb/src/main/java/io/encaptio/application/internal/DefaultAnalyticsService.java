@@ -15,6 +15,7 @@ import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +54,10 @@ public class DefaultAnalyticsService implements AnalyticsService {
   @Inject AnalyticsRollups rollups;
   @Inject QuestionClusterRepository clusters;
   @Inject CapsuleHealth health;
+
+  /** Reports whose visitor counts may run beside their other reads at the same time. */
+  private static final Semaphore BESIDE = new Semaphore(4);
+
   @EJB AnalyticsReads reads;
 
   @Resource(lookup = "concurrent/encaptioExecutor")
@@ -138,34 +144,57 @@ public class DefaultAnalyticsService implements AnalyticsService {
       scope = Set.copyOf(capsules.ids());
     }
     LocalDate before = from.minusDays(days);
-    // the two visitor counts run beside the other reads, each in a transaction of its own
-    TenantRef tenant = TenantContext.current();
-    CompletableFuture<VisitorCounts> visitors =
-        executor.supplyAsync(() -> reads.visitors(tenant, scope, from, to, zoneId));
-    CompletableFuture<Long> previous =
-        executor.supplyAsync(
-            () -> reads.visitorTotal(tenant, scope, before, from.minusDays(1), zoneId));
-    List<DayCount> counts = rollups.days(scope, before, to, zoneId);
-    long[] hours =
-        withHours ? rollups.hours(scope, AnalyticsEvent.MESSAGE, from, to, zoneId) : null;
-    VisitorCounts current = joined(visitors);
-    return new Period(
-        zoneId,
-        scope,
-        counts,
-        current,
-        hours,
-        new ComparisonDto(
-            totals(from, to, counts, current.total()),
-            totals(before, from.minusDays(1), counts, joined(previous))));
+    // the two visitor counts run beside the other reads, each in a transaction of its own, for
+    // as many reports at once as BESIDE allows (each takes two more pooled connections); the
+    // others count in line
+    boolean beside = BESIDE.tryAcquire();
+    CompletableFuture<VisitorCounts> visitors;
+    CompletableFuture<Long> previous;
+    if (beside) {
+      TenantRef tenant = TenantContext.current();
+      visitors = executor.supplyAsync(() -> reads.visitors(tenant, scope, from, to, zoneId));
+      previous =
+          executor.supplyAsync(
+              () -> reads.visitorTotal(tenant, scope, before, from.minusDays(1), zoneId));
+    } else {
+      visitors = CompletableFuture.completedFuture(rollups.visitors(scope, from, to, zoneId));
+      previous =
+          CompletableFuture.completedFuture(
+              rollups.visitorTotal(scope, before, from.minusDays(1), zoneId));
+    }
+    try {
+      List<DayCount> counts = rollups.days(scope, before, to, zoneId);
+      long[] hours =
+          withHours ? rollups.hours(scope, AnalyticsEvent.MESSAGE, from, to, zoneId) : null;
+      VisitorCounts current = joined(visitors);
+      return new Period(
+          zoneId,
+          scope,
+          counts,
+          current,
+          hours,
+          new ComparisonDto(
+              totals(from, to, counts, current.total()),
+              totals(before, from.minusDays(1), counts, joined(previous))));
+    } finally {
+      if (beside) {
+        // the permit goes back once both counts ended, whatever this report's fate
+        CompletableFuture.allOf(visitors, previous).handle((done, failure) -> done).join();
+        BESIDE.release();
+      }
+    }
   }
 
-  /** A read's result, or what it threw. */
+  /** A read's result, or what it threw (unwrapped from the executor's and the EJB's wrappers). */
   private static <T> T joined(CompletableFuture<T> read) {
     try {
       return read.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
+      Throwable cause = e.getCause();
+      while (cause instanceof EJBException wrapped && wrapped.getCause() != null) {
+        cause = wrapped.getCause();
+      }
+      if (cause instanceof RuntimeException failure) {
         throw failure;
       }
       throw e;

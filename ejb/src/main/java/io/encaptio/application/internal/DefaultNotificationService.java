@@ -53,14 +53,14 @@ public class DefaultNotificationService implements NotificationService {
   @Override
   public List<NotificationDto> inbox(int max) {
     String language = preferences().language();
-    return notifications.inbox(me(), Math.max(1, Math.min(max, MAX))).stream()
+    return notifications.inbox(me(), visible(), Math.max(1, Math.min(max, MAX))).stream()
         .map(entry -> toDto(entry, language))
         .toList();
   }
 
   @Override
   public int unread() {
-    return notifications.unread(me());
+    return notifications.unread(me(), visible());
   }
 
   @Override
@@ -208,14 +208,27 @@ public class DefaultNotificationService implements NotificationService {
     if (preferences == null) {
       throw new InvalidInputException("preferences", "Send the language and the choices.");
     }
+    // a person keeps only the choices that differ from the organization's defaults, so that a
+    // default changed later still reaches them where they chose nothing else
+    Map<NotificationKind, Map<Channel, Boolean>> defaults =
+        owner.equals(NotificationRepository.ORGANIZATION)
+            ? Map.of()
+            : notifications.preferences(NotificationRepository.ORGANIZATION);
+    boolean person = !owner.equals(NotificationRepository.ORGANIZATION);
     Map<NotificationKind, Map<Channel, Boolean>> choices = new EnumMap<>(NotificationKind.class);
     for (ChoiceDto choice :
         preferences.choices() == null ? List.<ChoiceDto>of() : preferences.choices()) {
       NotificationKind kind = kind(choice.kind());
       Map<Channel, Boolean> channels = new EnumMap<>(Channel.class);
-      channels.put(Channel.IN_APP, choice.inApp());
-      channels.put(Channel.EMAIL, choice.email());
-      choices.put(kind, channels);
+      for (Channel channel : List.of(Channel.IN_APP, Channel.EMAIL)) {
+        boolean wanted = channel == Channel.IN_APP ? choice.inApp() : choice.email();
+        if (!person || wanted != Preferences.wants(Map.of(), defaults, kind, channel)) {
+          channels.put(channel, wanted);
+        }
+      }
+      if (!channels.isEmpty()) {
+        choices.put(kind, channels);
+      }
     }
     notifications.replacePreferences(owner, choices);
     if (preferences.language() != null) {
@@ -299,6 +312,25 @@ public class DefaultNotificationService implements NotificationService {
     URI uri = URI.create(url);
     String tail = url.length() <= 4 ? "" : url.substring(url.length() - 4);
     return uri.getScheme() + "://" + uri.getHost() + "/…" + tail;
+  }
+
+  /**
+   * The kinds the caller's role sees today: a person whose role was lowered no longer reads what
+   * came before for the role they had (a former analyst's leads).
+   */
+  private static Set<NotificationKind> visible() {
+    Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
+    ActorContext.find()
+        .map(Actor::role)
+        .ifPresent(
+            role -> {
+              for (NotificationKind kind : NotificationKind.values()) {
+                if (role.atLeast(kind.minimum())) {
+                  kinds.add(kind);
+                }
+              }
+            });
+    return kinds;
   }
 
   private static String me() {

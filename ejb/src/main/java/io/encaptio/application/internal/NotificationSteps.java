@@ -39,7 +39,7 @@ public class NotificationSteps {
     SENT,
     /** Held back: the person was mailed about this kind within the digest window. */
     HELD,
-    /** Nothing to send: sent with another already, or no longer wanted. */
+    /** Nothing to send: sent with another already, or no longer wanted (skipped). */
     NOTHING
   }
 
@@ -134,26 +134,45 @@ public class NotificationSteps {
       return Mailed.HELD;
     }
     List<Entry> waiting = notifications.pendingMails(delivery.recipient(), delivery.kind());
-    Optional<UserProfile> person =
-        people
-            .find(delivery.recipient())
-            .filter(p -> p.status() == MemberStatus.ACTIVE)
-            .filter(p -> p.email() != null && !p.email().isBlank());
-    if (person.isEmpty()) {
+    Optional<String> unwanted = unwanted(delivery);
+    if (unwanted.isPresent()) {
       for (Entry entry : waiting) {
-        notifications.attemptFailed(
-            entry.delivery().id(),
-            "The person left the organization or has no e-mail address.",
-            true);
+        notifications.skipped(entry.delivery().id(), unwanted.get());
       }
       return Mailed.NOTHING;
     }
+    UserProfile person = people.find(delivery.recipient()).orElseThrow();
     String language = language(delivery.recipient());
-    mailer.send(person.get().email(), subject(waiting, language), body(waiting, language));
+    mailer.send(person.email(), subject(waiting, language), body(waiting, language));
     for (Entry entry : waiting) {
       notifications.sent(entry.delivery().id(), now);
     }
     return Mailed.SENT;
+  }
+
+  /**
+   * Why a held mail is no longer sent: the person left, has no address, lost the role that sees its
+   * kind, or turned its mails off meanwhile; empty when it is still wanted.
+   */
+  private Optional<String> unwanted(Delivery delivery) {
+    Optional<UserProfile> person = people.find(delivery.recipient());
+    if (person.isEmpty() || person.get().status() != MemberStatus.ACTIVE) {
+      return Optional.of("The person is no longer an active member of the organization.");
+    }
+    if (person.get().email() == null || person.get().email().isBlank()) {
+      return Optional.of("The person has no e-mail address.");
+    }
+    if (!person.get().role().atLeast(delivery.kind().minimum())) {
+      return Optional.of("The person's role no longer sees " + delivery.kind().key() + ".");
+    }
+    if (!Preferences.wants(
+        notifications.preferences(delivery.recipient()),
+        notifications.preferences(NotificationRepository.ORGANIZATION),
+        delivery.kind(),
+        Channel.EMAIL)) {
+      return Optional.of("The person turned these e-mails off.");
+    }
+    return Optional.empty();
   }
 
   /** The post a hook delivery makes, or empty when it is no longer pending or its hook is gone. */

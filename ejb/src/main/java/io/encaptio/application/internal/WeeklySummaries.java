@@ -3,6 +3,7 @@ package io.encaptio.application.internal;
 import io.encaptio.application.AnalyticsService;
 import io.encaptio.application.AnalyticsService.ComparisonDto;
 import io.encaptio.application.AnalyticsService.TotalsDto;
+import io.encaptio.domain.analytics.AnalyticsRollups;
 import io.encaptio.domain.notification.NotificationKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -33,6 +34,7 @@ public class WeeklySummaries {
 
   @EJB AnalyticsService analytics;
   @Inject Notifier notifier;
+  @Inject AnalyticsRollups rollups;
 
   @Inject
   @ConfigProperty(name = "encaptio.notifications.weekly.day", defaultValue = "MONDAY")
@@ -56,6 +58,9 @@ public class WeeklySummaries {
     String key = due.get().toLocalDate().toString();
     if (notifier.raised(NotificationKind.WEEKLY_SUMMARY, key)) {
       return false;
+    }
+    if (!rollups.eventsSince(due.get().minusDays(14).toInstant())) {
+      return false; // nothing happened in two weeks (a new organization): nothing to tell
     }
     LocalDate to = due.get().toLocalDate().minusDays(1);
     ComparisonDto week = analytics.compare(null, to.minusDays(6), to, "UTC");

@@ -7,7 +7,7 @@ import java.util.UUID;
  * A notification on its way to one person's inbox or mailbox, or to one hook.
  *
  * @param recipient the person's subject, or the hook's id
- * @param status pending, sent or failed
+ * @param status pending, sent, failed or skipped
  * @param lastError why the last attempt failed, with the first bytes of the answer
  */
 public record Delivery(
@@ -26,6 +26,9 @@ public record Delivery(
   public static final String PENDING = "pending";
   public static final String SENT = "sent";
   public static final String FAILED = "failed";
+
+  /** Not sent: the person no longer wants it, or no longer holds a role that sees it. */
+  public static final String SKIPPED = "skipped";
 
   public static Delivery pending(
       UUID notificationId, NotificationKind kind, Channel channel, String recipient) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The current tenant's notifications, their deliveries, preferences and hooks. */
@@ -46,6 +47,9 @@ public interface NotificationRepository {
 
   void sent(UUID deliveryId, OffsetDateTime at);
 
+  /** Gives a pending delivery up without sending it, saying why. */
+  void skipped(UUID deliveryId, String why);
+
   /**
    * Counts a failed attempt and keeps its error.
    *
@@ -53,10 +57,11 @@ public interface NotificationRepository {
    */
   void attemptFailed(UUID deliveryId, String error, boolean last);
 
-  /** The person's portal notifications, newest first. */
-  List<Entry> inbox(String subject, int max);
+  /** The person's portal notifications of these kinds, newest first. */
+  List<Entry> inbox(String subject, Set<NotificationKind> kinds, int max);
 
-  int unread(String subject);
+  /** The person's unread portal notifications of these kinds. */
+  int unread(String subject, Set<NotificationKind> kinds);
 
   /**
    * @return whether the person had that notification in the portal

@@ -27,8 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Slack and Microsoft Teams incoming webhooks, through the same guard as fetched web pages (the
  * address is checked when the hook is added and again at every connect, redirects are not
- * followed). Slack gets a Block Kit message (header, text, the facts as fields, a button); Teams
- * gets a {@code message} with an Adaptive Card attachment, the format of a Teams Workflows "post to
+ * followed); an error names the hook's host, never its whole address. Slack gets a Block Kit
+ * message (header, text, the facts as fields, a button); Teams gets a {@code message} with an
+ * Adaptive Card attachment (Markdown characters escaped), the format of a Teams Workflows "post to
  * a channel when a webhook request is received" flow. A 2xx answer is taken; 408, 429 and 5xx are
  * worth another try, any other answer is not (the hook is gone, revoked or refuses the format).
  */
@@ -121,7 +122,8 @@ public class HttpHookSender implements HookSender {
                   Instant.now().plusSeconds(timeoutSeconds));
     } catch (ContentRejectedException e) {
       boolean privateAddress = e.getMessage().contains("private or local network");
-      throw new HookFailedException("No answer from the hook: " + e.getMessage(), !privateAddress);
+      throw new HookFailedException(
+          "No answer from the hook: " + redacted(e.getMessage(), url), !privateAddress);
     }
     String said =
         answer.status()
@@ -138,6 +140,18 @@ public class HttpHookSender implements HookSender {
             + said
             + (answer.retryAfter() != null ? " (Retry-After: " + answer.retryAfter() + ")" : ""),
         retryable);
+  }
+
+  /**
+   * The message with the hook's address (a secret: whoever has it posts into the channel) cut down
+   * to its host, for the delivery log and the server's log.
+   */
+  static String redacted(String message, String url) {
+    URI uri = URI.create(url);
+    String host = uri.getScheme() + "://" + uri.getHost() + "/\u2026";
+    String redacted = message.replace(url, host);
+    String path = uri.getRawPath();
+    return path == null || path.length() < 2 ? redacted : redacted.replace(path, "/\u2026");
   }
 
   private GuardedClient client() {
@@ -198,20 +212,22 @@ public class HttpHookSender implements HookSender {
             .add(
                 Json.createObjectBuilder()
                     .add("type", "TextBlock")
-                    .add("text", text.title())
+                    .add("text", teamsEscape(text.title()))
                     .add("weight", "Bolder")
                     .add("size", "Medium")
                     .add("wrap", true))
             .add(
                 Json.createObjectBuilder()
                     .add("type", "TextBlock")
-                    .add("text", text.text())
+                    .add("text", teamsEscape(text.text()))
                     .add("wrap", true));
     if (!text.facts().isEmpty()) {
       JsonArrayBuilder facts = Json.createArrayBuilder();
       for (Map.Entry<String, String> fact : text.facts().entrySet()) {
         facts.add(
-            Json.createObjectBuilder().add("title", fact.getKey()).add("value", fact.getValue()));
+            Json.createObjectBuilder()
+                .add("title", fact.getKey())
+                .add("value", teamsEscape(fact.getValue())));
       }
       body.add(Json.createObjectBuilder().add("type", "FactSet").add("facts", facts));
     }
@@ -252,6 +268,15 @@ public class HttpHookSender implements HookSender {
 
   static String slackEscape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /**
+   * Adaptive Cards read Markdown in text and fact values: visitors' words get a backslash before
+   * the characters of links, emphasis and code, so "[Verify](https://...)" stays text, never a
+   * link.
+   */
+  static String teamsEscape(String text) {
+    return text.replaceAll("([\\\\`*_~\\[\\]])", "\\\\$1");
   }
 
   private static String cut(String text, int max) {

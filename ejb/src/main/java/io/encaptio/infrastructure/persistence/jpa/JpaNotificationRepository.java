@@ -157,6 +157,17 @@ public class JpaNotificationRepository implements NotificationRepository {
   }
 
   @Override
+  public void skipped(UUID deliveryId, String why) {
+    sql("UPDATE "
+            + table("notification_delivery")
+            + " SET status = 'skipped', last_error = left(?2, 1000)"
+            + " WHERE id = ?1 AND status = 'pending'")
+        .setParameter(1, deliveryId)
+        .setParameter(2, why)
+        .executeUpdate();
+  }
+
+  @Override
   public void attemptFailed(UUID deliveryId, String error, boolean last) {
     sql("UPDATE "
             + table("notification_delivery")
@@ -169,24 +180,33 @@ public class JpaNotificationRepository implements NotificationRepository {
   }
 
   @Override
-  public List<Entry> inbox(String subject, int max) {
+  public List<Entry> inbox(String subject, Set<NotificationKind> kinds, int max) {
     return entries(
         sql(entrySelect()
                 + " WHERE d.channel = 'in_app' AND d.recipient = ?1"
+                + " AND d.kind = ANY (CAST(?2 AS varchar[]))"
                 + " ORDER BY d.created_at DESC, d.id")
             .setParameter(1, subject)
+            .setParameter(2, keys(kinds))
             .setMaxResults(max));
   }
 
   @Override
-  public int unread(String subject) {
+  public int unread(String subject, Set<NotificationKind> kinds) {
     return ((Number)
             sql("SELECT count(*) FROM "
                     + table("notification_delivery")
-                    + " WHERE channel = 'in_app' AND recipient = ?1 AND read_at IS NULL")
+                    + " WHERE channel = 'in_app' AND recipient = ?1 AND read_at IS NULL"
+                    + " AND kind = ANY (CAST(?2 AS varchar[]))")
                 .setParameter(1, subject)
+                .setParameter(2, keys(kinds))
                 .getSingleResult())
         .intValue();
+  }
+
+  /** A {@code varchar[]} literal of the kinds' keys (which hold no quotes or commas). */
+  private static String keys(Set<NotificationKind> kinds) {
+    return kinds.stream().map(NotificationKind::key).collect(Collectors.joining(",", "{", "}"));
   }
 
   @Override
