@@ -16,16 +16,15 @@ CREATE TABLE notification (
 -- Where a notification goes: a person's portal inbox (in_app) or mailbox (email), recipient being
 -- the person's subject, or a hook (slack, teams), recipient being the hook's id. E-mail and hook
 -- deliveries are sent by jobs (pending until then; failed after the last attempt, with the error
--- and the first bytes of the answer kept; skipped when the person no longer wants it or no longer
--- holds a role that sees it); a person's e-mails of one kind are held back into a digest while
--- one of that kind went out within the digest window.
+-- and the first bytes of the answer kept); a person's e-mails of one kind are held back into a
+-- digest while one of that kind went out within the digest window.
 CREATE TABLE notification_delivery (
     id               uuid          PRIMARY KEY,
     notification_id  uuid          NOT NULL REFERENCES notification (id) ON DELETE CASCADE,
     kind             varchar(32)   NOT NULL,
     channel          varchar(16)   NOT NULL CHECK (channel IN ('in_app', 'email', 'slack', 'teams')),
     recipient        varchar(255)  NOT NULL,
-    status           varchar(16)   NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
+    status           varchar(16)   NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
     attempts         integer       NOT NULL DEFAULT 0,
     last_error       varchar(1000),
     created_at       timestamptz   NOT NULL,
