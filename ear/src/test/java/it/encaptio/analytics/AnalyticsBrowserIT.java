@@ -95,6 +95,12 @@ class AnalyticsBrowserIT {
           .as("a zone that is none is refused on the page, saying what to send")
           .contains("Unknown time zone \"Mars/Olympus_Mons\"");
       assertThat(eddie.driver.findElements(By.id("conversationsTotal"))).isEmpty();
+      eddie.open("/app/analytics.xhtml?from=yesterday");
+      eddie.wait.until(d -> d.getPageSource().contains("</main>"));
+      assertThat(eddie.driver.findElement(By.id("main")).getText())
+          .as("a day that is none is refused on the page, saying how to write one")
+          .contains("'yesterday' is not a day; write it as 2026-12-06.");
+      assertThat(eddie.driver.findElements(By.id("conversationsTotal"))).isEmpty();
 
       LocalDate today = LocalDate.now(ZoneOffset.UTC);
       JsonNode week =

@@ -127,6 +127,21 @@ public interface AnalyticsService {
   }
 
   /**
+   * A day as requests write it (2026-12-06).
+   *
+   * @param field the request's name for it (from, to), said in the refusal
+   * @throws InvalidInputException for text that is no day, saying how to write one
+   */
+  static LocalDate day(String field, String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidInputException(
+          field, "'" + text.strip() + "' is not a day; write it as 2026-12-06.");
+    }
+  }
+
+  /**
    * @param capsuleId null for the whole organization
    * @param from first day, in {@code zone}
    * @param to last day (inclusive), at most {@link #MAX_DAYS} after {@code from}

@@ -99,9 +99,14 @@ public interface NotificationService {
       OffsetDateTime sentAt)
       implements Serializable {}
 
-  /** The caller's notifications, newest first. */
+  /**
+   * The caller's notifications, newest first.
+   *
+   * @param kind only those of this kind ({@code lead.captured}); null or blank: every kind
+   * @throws io.encaptio.domain.shared.InvalidInputException a kind that is none
+   */
   @Requires(Permission.VIEW_CAPSULES)
-  List<NotificationDto> inbox(int max);
+  List<NotificationDto> inbox(String kind, int max);
 
   /** How many of the caller's notifications are unread. */
   @Requires(Permission.VIEW_CAPSULES)

@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * The visitor reads of a report, which it runs beside its other reads on a managed thread (each a
- * read-only transaction of its own in the report's tenant): counting distinct visitors is the
- * largest share of a report's time (bench analytics).
+ * transaction of its own in the report's tenant): counting distinct visitors took about 80 of the
+ * 150 ms of SQL in an organization's 90-day report at 1,000,000 events (PostgreSQL's statement
+ * log).
  */
 @Stateless
 @LocalBean

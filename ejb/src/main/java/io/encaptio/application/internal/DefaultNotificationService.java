@@ -51,9 +51,13 @@ public class DefaultNotificationService implements NotificationService {
   @Inject NotificationLinks links;
 
   @Override
-  public List<NotificationDto> inbox(int max) {
-    String language = preferences().language();
-    return notifications.inbox(me(), visible(), Math.max(1, Math.min(max, MAX))).stream()
+  public List<NotificationDto> inbox(String kind, int max) {
+    Set<NotificationKind> kinds = visible();
+    if (kind != null && !kind.isBlank()) {
+      kinds.retainAll(Set.of(kind(kind)));
+    }
+    String language = notifications.languageOf(me());
+    return notifications.inbox(me(), kinds, Math.max(1, Math.min(max, MAX))).stream()
         .map(entry -> toDto(entry, language))
         .toList();
   }
@@ -80,12 +84,7 @@ public class DefaultNotificationService implements NotificationService {
     Map<NotificationKind, Map<Channel, Boolean>> organization =
         notifications.preferences(NotificationRepository.ORGANIZATION);
     Map<NotificationKind, Map<Channel, Boolean>> own = notifications.preferences(me());
-    String language =
-        notifications
-            .language(me())
-            .or(() -> notifications.language(NotificationRepository.ORGANIZATION))
-            .orElse(NotificationTexts.LANGUAGES.get(0));
-    return toDto(language, own, organization);
+    return toDto(notifications.languageOf(me()), own, organization);
   }
 
   @Override

@@ -68,15 +68,17 @@ public class NotificationSteps {
     }
     Notification notification = found.get();
     NotificationKind kind = notification.kind();
+    Map<String, Map<NotificationKind, Map<Channel, Boolean>>> choices =
+        notifications.allPreferences();
     Map<NotificationKind, Map<Channel, Boolean>> organization =
-        notifications.preferences(NotificationRepository.ORGANIZATION);
+        choices.getOrDefault(NotificationRepository.ORGANIZATION, Map.of());
     int created = 0;
     for (UserProfile person : people.members()) {
       if (person.status() != MemberStatus.ACTIVE || !person.role().atLeast(kind.minimum())) {
         continue;
       }
       Map<NotificationKind, Map<Channel, Boolean>> own =
-          notifications.preferences(person.subject());
+          choices.getOrDefault(person.subject(), Map.of());
       if (Preferences.wants(own, organization, kind, Channel.IN_APP)
           && notifications.addDelivery(Delivery.inApp(notification.id(), kind, person.subject()))) {
         created++;
@@ -142,7 +144,7 @@ public class NotificationSteps {
       return Mailed.NOTHING;
     }
     UserProfile person = people.find(delivery.recipient()).orElseThrow();
-    String language = language(delivery.recipient());
+    String language = notifications.languageOf(delivery.recipient());
     mailer.send(person.email(), subject(waiting, language), body(waiting, language));
     for (Entry entry : waiting) {
       notifications.sent(entry.delivery().id(), now);
@@ -208,15 +210,6 @@ public class NotificationSteps {
    */
   public void attemptFailed(UUID deliveryId, String error, boolean last) {
     notifications.attemptFailed(deliveryId, error, last);
-  }
-
-  /** The person's language, else the organization's, else English. */
-  private String language(String subject) {
-    return NotificationTexts.language(
-        notifications
-            .language(subject)
-            .or(() -> notifications.language(NotificationRepository.ORGANIZATION))
-            .orElse(null));
   }
 
   private static String subject(List<Entry> entries, String language) {

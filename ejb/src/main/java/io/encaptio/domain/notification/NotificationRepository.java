@@ -73,10 +73,19 @@ public interface NotificationRepository {
   /** The owner's choices, by kind and channel. */
   Map<NotificationKind, Map<Channel, Boolean>> preferences(String owner);
 
+  /** Every owner's choices (the people's and the organization's), by owner: one read. */
+  Map<String, Map<NotificationKind, Map<Channel, Boolean>>> allPreferences();
+
   /** Replaces the owner's choices with these. */
   void replacePreferences(String owner, Map<NotificationKind, Map<Channel, Boolean>> choices);
 
   Optional<String> language(String owner);
+
+  /** The language a person is written to in: theirs, else the organization's, else English. */
+  default String languageOf(String subject) {
+    return NotificationTexts.language(
+        language(subject).or(() -> language(ORGANIZATION)).orElse(null));
+  }
 
   void setLanguage(String owner, String language);
 

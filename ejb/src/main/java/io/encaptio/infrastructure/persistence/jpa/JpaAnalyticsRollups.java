@@ -112,24 +112,9 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
                 + " e WHERE e.created_at >= ?1 AND e.created_at < ?2 GROUP BY 1, 2, 3, 4",
             start,
             end);
-    // the UTC days the window touches, summed again from all their quarters
-    OffsetDateTime firstDay = utc(from).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-    OffsetDateTime afterLastDay =
-        utc(to.minusSeconds(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1);
-    String days = entityManager.table("analytics_day");
-    update(
-        "DELETE FROM " + days + " WHERE day >= ?1 AND day < ?2",
-        firstDay.toLocalDate(),
-        afterLastDay.toLocalDate());
-    update(
-        "INSERT INTO "
-            + days
-            + " (capsule_id, day, kind, detail, events) SELECT capsule_id,"
-            + " CAST(quarter AT TIME ZONE 'UTC' AS date), kind, detail, sum(events) FROM "
-            + quarters
-            + " WHERE quarter >= ?1 AND quarter < ?2 GROUP BY 1, 2, 3, 4",
-        firstDay,
-        afterLastDay);
+    if (from.isBefore(to)) {
+      sumDays(from, to, quarters);
+    }
     written +=
         update(
             "INSERT INTO "
@@ -152,6 +137,30 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
             + " rolled_at = EXCLUDED.rolled_at",
         utc(rolledUntil));
     return written;
+  }
+
+  /**
+   * The UTC days the window {@code [from, to)} touches, summed again from all their quarters (a
+   * window with nothing to count again, the common case, touches none).
+   */
+  private void sumDays(Instant from, Instant to, String quarters) {
+    OffsetDateTime firstDay = utc(from).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    OffsetDateTime afterLastDay =
+        utc(to.minusSeconds(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusDays(1);
+    String days = entityManager.table("analytics_day");
+    update(
+        "DELETE FROM " + days + " WHERE day >= ?1 AND day < ?2",
+        firstDay.toLocalDate(),
+        afterLastDay.toLocalDate());
+    update(
+        "INSERT INTO "
+            + days
+            + " (capsule_id, day, kind, detail, events) SELECT capsule_id,"
+            + " CAST(quarter AT TIME ZONE 'UTC' AS date), kind, detail, sum(events) FROM "
+            + quarters
+            + " WHERE quarter >= ?1 AND quarter < ?2 GROUP BY 1, 2, 3, 4",
+        firstDay,
+        afterLastDay);
   }
 
   @Override

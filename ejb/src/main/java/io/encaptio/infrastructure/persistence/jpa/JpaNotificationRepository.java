@@ -18,6 +18,7 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,23 +235,36 @@ public class JpaNotificationRepository implements NotificationRepository {
 
   @Override
   public Map<NotificationKind, Map<Channel, Boolean>> preferences(String owner) {
-    Map<NotificationKind, Map<Channel, Boolean>> choices = new EnumMap<>(NotificationKind.class);
-    for (Object row :
-        sql("SELECT kind, channel, enabled FROM "
-                + table("notification_preference")
-                + " WHERE owner = ?1")
-            .setParameter(1, owner)
-            .getResultList()) {
-      Object[] r = (Object[]) row;
-      Optional<NotificationKind> kind = NotificationKind.of((String) r[0]);
-      Optional<Channel> channel = Channel.of((String) r[1]);
+    return choices(
+            sql("SELECT owner, kind, channel, enabled FROM "
+                    + table("notification_preference")
+                    + " WHERE owner = ?1")
+                .setParameter(1, owner))
+        .getOrDefault(owner, new EnumMap<>(NotificationKind.class));
+  }
+
+  @Override
+  public Map<String, Map<NotificationKind, Map<Channel, Boolean>>> allPreferences() {
+    return choices(
+        sql("SELECT owner, kind, channel, enabled FROM " + table("notification_preference")));
+  }
+
+  /**
+   * Rows of (owner, kind, channel, enabled) by owner; kinds and channels no longer known left out.
+   */
+  private static Map<String, Map<NotificationKind, Map<Channel, Boolean>>> choices(Query query) {
+    Map<String, Map<NotificationKind, Map<Channel, Boolean>>> byOwner = new HashMap<>();
+    for (Object[] r : rows(query)) {
+      Optional<NotificationKind> kind = NotificationKind.of((String) r[1]);
+      Optional<Channel> channel = Channel.of((String) r[2]);
       if (kind.isPresent() && channel.isPresent()) {
-        choices
+        byOwner
+            .computeIfAbsent((String) r[0], o -> new EnumMap<>(NotificationKind.class))
             .computeIfAbsent(kind.get(), k -> new EnumMap<>(Channel.class))
-            .put(channel.get(), (Boolean) r[2]);
+            .put(channel.get(), (Boolean) r[3]);
       }
     }
-    return choices;
+    return byOwner;
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.encaptio.interfaces.analytics.rest;
 import io.encaptio.application.AnalyticsService;
 import io.encaptio.application.AnalyticsService.AttentionDto;
 import io.encaptio.application.AnalyticsService.ReportDto;
-import io.encaptio.domain.shared.InvalidInputException;
 import io.encaptio.interfaces.analytics.facade.AnalyticsCsv;
 import io.encaptio.interfaces.rest.EditorRequests;
 import io.encaptio.interfaces.rest.EncaptioRoles;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -86,20 +84,12 @@ public class AnalyticsResource {
 
   private ReportDto read(String capsule, String from, String to, String zone) {
     ZoneId zoneId = AnalyticsService.zone(zone);
-    LocalDate last = to == null || to.isBlank() ? LocalDate.now(zoneId) : day("to", to);
+    LocalDate last =
+        to == null || to.isBlank() ? LocalDate.now(zoneId) : AnalyticsService.day("to", to);
     LocalDate first =
         from == null || from.isBlank()
             ? last.minusDays(AnalyticsService.DEFAULT_DAYS - 1)
-            : day("from", from);
+            : AnalyticsService.day("from", from);
     return analytics.report(EditorRequests.capsuleId(capsule), first, last, zoneId.getId());
-  }
-
-  private static LocalDate day(String field, String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          field, "'" + text + "' is not a day; write it as 2026-12-06.");
-    }
   }
 }

@@ -48,6 +48,11 @@ public class AnalyticsView implements Serializable {
   private LocalDate from;
   private LocalDate to;
   private String zone = "UTC";
+
+  /** The days as the page's address gave them (from=, to=), read when the page loads. */
+  private String fromParam;
+
+  private String toParam;
   private List<CapsuleSummary> capsules = List.of();
   private ReportDto report;
 
@@ -64,7 +69,34 @@ public class AnalyticsView implements Serializable {
       return;
     }
     capsules = capsuleService.capsules(0, CAPSULES).capsules();
+    try {
+      if (toParam != null && !toParam.isBlank()) {
+        to = AnalyticsService.day("to", toParam);
+      }
+      if (fromParam != null && !fromParam.isBlank()) {
+        from = AnalyticsService.day("from", fromParam);
+      }
+    } catch (RuntimeException e) {
+      PageMessages.failed("The analytics were not shown", e, "filter");
+      return;
+    }
     apply();
+  }
+
+  public String getFromParam() {
+    return fromParam;
+  }
+
+  public void setFromParam(String fromParam) {
+    this.fromParam = fromParam;
+  }
+
+  public String getToParam() {
+    return toParam;
+  }
+
+  public void setToParam(String toParam) {
+    this.toParam = toParam;
   }
 
   /**

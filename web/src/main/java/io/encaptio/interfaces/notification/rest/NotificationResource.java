@@ -50,9 +50,13 @@ public class NotificationResource {
 
   @GET
   @Extension(name = EncaptioRoles.EXTENSION, value = "member")
-  @Operation(summary = "Your notifications, newest first, with the unread count")
-  public Inbox inbox(@QueryParam("max") @DefaultValue("50") int max) {
-    return new Inbox(notifications.unread(), notifications.inbox(max));
+  @Operation(
+      summary =
+          "Your notifications, newest first (kind: only those of one kind, e.g. lead.captured),"
+              + " with the unread count")
+  public Inbox inbox(
+      @QueryParam("kind") String kind, @QueryParam("max") @DefaultValue("50") int max) {
+    return new Inbox(notifications.unread(), notifications.inbox(kind, max));
   }
 
   @POST

@@ -170,7 +170,7 @@ public class NotificationsView implements Serializable {
     if (!access.isMember()) {
       return;
     }
-    inbox = notifications.inbox(NotificationService.MAX);
+    inbox = notifications.inbox(null, NotificationService.MAX);
     mine = new Choices(notifications.preferences());
     if (access.isAdmin()) {
       defaults = new Choices(notifications.organizationDefaults());
@@ -188,7 +188,7 @@ public class NotificationsView implements Serializable {
   public void markRead(UUID id) {
     try {
       notifications.markRead(id);
-      inbox = notifications.inbox(NotificationService.MAX);
+      inbox = notifications.inbox(null, NotificationService.MAX);
       bell.reset();
     } catch (RuntimeException e) {
       PageMessages.failed("The notification was not marked read", e);
@@ -198,7 +198,7 @@ public class NotificationsView implements Serializable {
   public void markAllRead() {
     try {
       int marked = notifications.markAllRead();
-      inbox = notifications.inbox(NotificationService.MAX);
+      inbox = notifications.inbox(null, NotificationService.MAX);
       bell.reset();
       PageMessages.inform("Marked read", marked + " notifications");
     } catch (RuntimeException e) {
