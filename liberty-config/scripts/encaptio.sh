@@ -164,7 +164,8 @@ cmd_test() {
   fi
   local keycloak_was_running=true
   "$SCRIPTS/keycloak.sh" status >/dev/null 2>&1 || keycloak_was_running=false
-  "$SCRIPTS/postgres.sh" start
+  # The test database starts empty every run, as on a fresh machine (the server keeps it otherwise).
+  ENCAPTIO_FRESH_TEST_DB=true "$SCRIPTS/postgres.sh" start
   local mail_was_running=true
   "$SCRIPTS/mail.sh" status >/dev/null 2>&1 || mail_was_running=false
   "$SCRIPTS/mail.sh" start

@@ -304,7 +304,20 @@ ensure_pgvector() {
 }
 
 # ---------------------------------------------------------------- role, databases
+# With ENCAPTIO_FRESH_TEST_DB=true (the test command sets it) the test database is dropped first,
+# so every test run starts from the state of a fresh machine: the machine's own server keeps its
+# databases between runs, while Keycloak's realm (under $ENCAPTIO_STATE) may be new.
+drop_test_database() {
+  [[ "${ENCAPTIO_FRESH_TEST_DB:-false}" == true ]] || return 0
+  [[ "$TEST_DB" != "$ENCAPTIO_DB_NAME" ]] || die "the test database is the development one ($TEST_DB); not dropping it"
+  log "dropping the test database $TEST_DB so the tests start from an empty one"
+  su_psql postgres -v test_db="$TEST_DB" >/dev/null <<'SQL'
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'test_db') \gexec
+SQL
+}
+
 ensure_databases() {
+  drop_test_database
   su_psql postgres -v app_user="$ENCAPTIO_DB_USER" -v app_pw="$ENCAPTIO_DB_PASSWORD" \
     -v db="$ENCAPTIO_DB_NAME" -v test_db="$TEST_DB" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER PASSWORD %L', :'app_user', :'app_pw')

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * Visitor events written straight into acme's schema for a capsule of the test's own (random kinds,
  * details, conversations and times), and the wait for the analytics roll-up that counts them.
  */
-final class AnalyticsSeed {
+public final class AnalyticsSeed {
 
   static final List<String> OUTCOMES =
       List.of("answered", "hedged", "refused", "greeting", "small-talk", "out-of-scope");
@@ -30,6 +31,11 @@ final class AnalyticsSeed {
   private AnalyticsSeed(String capsule) {
     this.capsule = capsule;
     this.capsuleId = UUID.fromString(capsule);
+  }
+
+  /** Events of acme's capsule {@code capsule}. */
+  public static AnalyticsSeed of(String capsule) {
+    return new AnalyticsSeed(capsule);
   }
 
   /** A new capsule of acme's, made by {@code editor}. */
@@ -70,8 +76,45 @@ final class AnalyticsSeed {
     return until[0];
   }
 
+  /**
+   * Has acme's analytics rolled up again from its first event, as after a rebuild, until the
+   * capsule's events of the UTC day {@code day} are counted: events written now but stamped days
+   * ago are older than the roll-up's look-back. The roll-up's mark is removed at every look until
+   * then, so a roll-up that was under way when it was first removed cannot leave the day out.
+   */
+  public void rollUpAgainUntilCounted(LocalDate day) {
+    ItEnvironment.await(
+        "acme's analytics rolled up again, counting " + day,
+        Duration.ofSeconds(150), // the test command rolls up every 10 s, a server's default 60 s
+        () -> {
+          try (Connection db = ItEnvironment.database()) {
+            String schema = ItEnvironment.tenantSchema(db, "acme");
+            try (PreparedStatement counted =
+                db.prepareStatement(
+                    "select 1 from "
+                        + schema
+                        + ".analytics_day where capsule_id = ? and day = ?")) {
+              counted.setObject(1, capsuleId);
+              counted.setObject(2, day);
+              try (ResultSet rows = counted.executeQuery()) {
+                if (rows.next()) {
+                  return true;
+                }
+              }
+            }
+            try (PreparedStatement again =
+                db.prepareStatement("delete from " + schema + ".analytics_rollup")) {
+              again.executeUpdate();
+            }
+            return false;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   /** Visitors' conversations with random events stamped between {@code from} and {@code to}. */
-  void write(
+  public void write(
       Connection db,
       String schema,
       Random random,

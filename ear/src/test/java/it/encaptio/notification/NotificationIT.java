@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import it.encaptio.ItEnvironment;
 import it.encaptio.ai.AssistantFixture;
+import it.encaptio.analytics.AnalyticsSeed;
 import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.delivery.Visitor;
 import it.encaptio.support.Mailbox;
@@ -23,10 +24,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +52,7 @@ class NotificationIT {
   private static final CapsuleApi vera = new CapsuleApi("vera.acme");
   private static final CapsuleApi grace = new CapsuleApi("grace.globex");
   private static final String API = "/api/v1/notifications";
+  private static final String WEEKLY = API + "?kind=summary.weekly&max=100";
 
   /** Slack and Teams stand-ins on this machine (the test server may post to loopback). */
   private static final WireMockServer hooks =
@@ -332,6 +338,12 @@ class NotificationIT {
         .as("another organization's attention list")
         .doesNotContain(capsule);
     assertThat(vera.callAt("GET", "/api/v1/analytics/attention", null).statusCode()).isEqualTo(403);
+    HttpResponse<String> notANumber =
+        alice.callAt("GET", "/api/v1/analytics/attention?max=lots", null);
+    assertThat(notANumber.statusCode()).as(notANumber.body()).isEqualTo(400);
+    assertThat(notANumber.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(notANumber.body()).contains("'lots' is not a value the query parameter max takes");
   }
 
   @Test
@@ -355,13 +367,29 @@ class NotificationIT {
   }
 
   @Test
-  void theWeeklySummaryReachesTheOrganizationsAnalystsOnce() {
-    // the test command makes today the summary's day, from midnight UTC
+  void theWeeklySummaryReachesTheOrganizationsAnalystsOnce() throws Exception {
+    // The test command makes today the summary's day, from midnight UTC. The summary tells of the
+    // seven days before today, when a fresh database saw no visitor: conversations of this test's
+    // capsule are written three days back, as the recorder would have, and rolled up again.
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+    AnalyticsSeed lastWeek = AnalyticsSeed.of(capsule);
+    try (Connection db = ItEnvironment.database()) {
+      Instant noon = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+      lastWeek.write(
+          db,
+          ItEnvironment.tenantSchema(db, "acme"),
+          new Random(),
+          List.of("visitor-" + UUID.randomUUID(), "visitor-" + UUID.randomUUID()),
+          60,
+          noon,
+          noon.plus(Duration.ofHours(1)));
+    }
+    lastWeek.rollUpAgainUntilCounted(day);
     JsonNode summary =
         first(
             await(
-                    () -> alice.expectAt(200, "GET", API + "?max=100", null),
-                    i -> i.get("notifications").toString().contains("summary.weekly"))
+                    () -> alice.expectAt(200, "GET", WEEKLY, null),
+                    i -> i.get("notifications").size() > 0)
                 .get("notifications"),
             n -> n.get("kind").asText().equals("summary.weekly"));
     assertThat(summary.get("title").asText()).startsWith("Your week on Encaptio: ");
@@ -380,17 +408,20 @@ class NotificationIT {
     }
     assertThat(
             alice
-                .expectAt(200, "GET", API + "?max=100", null)
+                .expectAt(200, "GET", WEEKLY, null)
                 .get("notifications")
-                .findValuesAsText("kind")
+                .findValuesAsText("title")
                 .stream()
-                .filter("summary.weekly"::equals)
+                .filter(summary.get("title").asText()::equals)
                 .count())
         .as("once a week, however often the roll-up runs")
         .isEqualTo(1);
-    assertThat(vera.expectAt(200, "GET", API + "?max=100", null).toString())
+    assertThat(vera.expectAt(200, "GET", WEEKLY, null).get("notifications"))
         .as("members get no analytics")
-        .doesNotContain("summary.weekly");
+        .isEmpty();
+    HttpResponse<String> noKind = alice.callAt("GET", API + "?kind=everything", null);
+    assertThat(noKind.statusCode()).isEqualTo(400);
+    assertThat(noKind.body()).contains("summary.weekly");
   }
 
   @Test
