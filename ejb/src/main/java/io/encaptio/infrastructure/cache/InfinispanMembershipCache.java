@@ -4,6 +4,8 @@ import io.encaptio.domain.user.Membership;
 import io.encaptio.domain.user.MembershipCache;
 import io.encaptio.tenancy.context.TenantContext;
 import io.encaptio.tenancy.infrastructure.cache.InfinispanCaches;
+import io.encaptio.tenancy.infrastructure.cache.InfinispanCaches.Sharing;
+import io.encaptio.tenancy.infrastructure.cache.JsonCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Memberships in an Infinispan cache ({@link JsonCache}) for 10 seconds at most: a change on this
- * node is forgotten at once, one on another node is seen within that time.
+ * Memberships in an Infinispan cache ({@link JsonCache}) for 10 seconds at most, replicated over a
+ * cluster's nodes: a change is forgotten on every node before it returns.
  */
 @ApplicationScoped
 public class InfinispanMembershipCache implements MembershipCache {
@@ -26,7 +28,14 @@ public class InfinispanMembershipCache implements MembershipCache {
   @PostConstruct
   void start() {
     memberships =
-        new JsonCache<>(caches, CACHE_NAME, 10, TimeUnit.SECONDS, 100_000, Membership.class);
+        new JsonCache<>(
+            caches,
+            CACHE_NAME,
+            Sharing.REPLICATED,
+            10,
+            TimeUnit.SECONDS,
+            100_000,
+            Membership.class);
   }
 
   @Override

@@ -23,9 +23,9 @@ import org.infinispan.counter.api.Storage;
  * Fixed-window rate limits on Infinispan's counter API: one strong counter per limited key and
  * window (windows are aligned to the clock), expiring with its window; a counter's definition is
  * removed by the node that defined it once its window is over. If the counters cannot answer in
- * time the call is let through and logged. The node's cache manager is not clustered yet ({@link
- * InfinispanCaches}), so each node counts its own calls: behind a load balancer of N nodes a limit
- * lets up to N times as many calls through.
+ * time the call is let through and logged. On a cluster ({@link InfinispanCaches} with discovery
+ * configured) the counters are the cluster's: a limit is reached at the same total whichever nodes
+ * serve the calls; a node of its own counts only its calls.
  */
 @ApplicationScoped
 public class InfinispanRateLimiter implements RateLimiter {

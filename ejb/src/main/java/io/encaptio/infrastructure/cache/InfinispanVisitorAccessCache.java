@@ -4,6 +4,8 @@ import io.encaptio.domain.capsule.VisitorAccess;
 import io.encaptio.domain.capsule.VisitorAccessCache;
 import io.encaptio.tenancy.context.TenantContext;
 import io.encaptio.tenancy.infrastructure.cache.InfinispanCaches;
+import io.encaptio.tenancy.infrastructure.cache.InfinispanCaches.Sharing;
+import io.encaptio.tenancy.infrastructure.cache.JsonCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Visitor access in an Infinispan cache ({@link JsonCache}) for 15 seconds at most: a change on
- * this node is forgotten at once, one on another node is seen within that time.
+ * Visitor access in an Infinispan cache ({@link JsonCache}) for 15 seconds at most, replicated over
+ * a cluster's nodes: a change is forgotten on every node before it returns.
  */
 @ApplicationScoped
 public class InfinispanVisitorAccessCache implements VisitorAccessCache {
@@ -27,7 +29,14 @@ public class InfinispanVisitorAccessCache implements VisitorAccessCache {
   @PostConstruct
   void start() {
     access =
-        new JsonCache<>(caches, CACHE_NAME, 15, TimeUnit.SECONDS, 100_000, VisitorAccess.class);
+        new JsonCache<>(
+            caches,
+            CACHE_NAME,
+            Sharing.REPLICATED,
+            15,
+            TimeUnit.SECONDS,
+            100_000,
+            VisitorAccess.class);
   }
 
   @Override

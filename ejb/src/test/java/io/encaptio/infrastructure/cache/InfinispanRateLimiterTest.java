@@ -3,10 +3,12 @@ package io.encaptio.infrastructure.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.encaptio.application.RateLimiter;
+import io.encaptio.tenancy.infrastructure.cache.LoopbackCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Random;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.counter.EmbeddedCounterManagerFactory;
 import org.infinispan.counter.api.CounterManager;
@@ -38,6 +40,10 @@ class InfinispanRateLimiterTest {
   }
 
   private RateLimiter limiter() {
+    return limiter(counters);
+  }
+
+  private RateLimiter limiter(CounterManager counters) {
     return InfinispanRateLimiter.of(
         counters,
         new Clock() {
@@ -71,6 +77,25 @@ class InfinispanRateLimiterTest {
 
     now = now.plusSeconds(45);
     assertThat(limiter.acquire("visitor|a", 3, MINUTE).allowed()).isTrue();
+  }
+
+  @Test
+  void twoNodesOfOneClusterRefuseTheCallAfterTheLimitWhicheverServesIt() {
+    // two cache managers joined over JGroups TCP on 127.0.0.1, as two Liberty nodes form it
+    try (LoopbackCluster cluster = LoopbackCluster.of(2)) {
+      RateLimiter a = limiter(cluster.node(0).counters());
+      RateLimiter b = limiter(cluster.node(1).counters());
+      Random random = new Random();
+      for (int i = 1; i <= 10; i++) {
+        RateLimiter node = random.nextBoolean() ? a : b;
+        RateLimiter.Decision decision = node.acquire("visitor|shared", 10, MINUTE);
+        assertThat(decision.allowed()).as("call %d", i).isTrue();
+        assertThat(decision.count()).as("call %d counted once for both nodes", i).isEqualTo(i);
+      }
+      assertThat(a.acquire("visitor|shared", 10, MINUTE).allowed()).isFalse();
+      assertThat(b.acquire("visitor|shared", 10, MINUTE).allowed()).isFalse();
+      assertThat(b.acquire("visitor|other", 10, MINUTE).count()).isEqualTo(1);
+    }
   }
 
   @Test

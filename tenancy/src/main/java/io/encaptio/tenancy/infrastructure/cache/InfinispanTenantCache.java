@@ -3,16 +3,16 @@ package io.encaptio.tenancy.infrastructure.cache;
 import io.encaptio.tenancy.application.PublicKeyCache;
 import io.encaptio.tenancy.application.TenantCache;
 import io.encaptio.tenancy.application.TenantRef;
+import io.encaptio.tenancy.infrastructure.cache.InfinispanCaches.Sharing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
-import org.infinispan.Cache;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
 
 /**
- * Tenant look-ups (by organization alias and by public key) in embedded Infinispan caches of the
- * node's cache manager ({@link InfinispanCaches}).
+ * Tenant look-ups (by organization alias and by public key) in Infinispan caches of the node's
+ * cache manager ({@link InfinispanCaches}), replicated over a cluster's nodes: a suspension or a
+ * rotated key is forgotten on every node before the change returns.
  */
 @ApplicationScoped
 public class InfinispanTenantCache implements TenantCache, PublicKeyCache {
@@ -22,28 +22,36 @@ public class InfinispanTenantCache implements TenantCache, PublicKeyCache {
 
   @Inject InfinispanCaches caches;
 
-  private Cache<String, TenantRef> cache;
-  private Cache<String, Target> keys;
+  private JsonCache<TenantRef> cache;
+  private JsonCache<Target> keys;
 
   @PostConstruct
   void start() {
     cache =
-        caches.cache(
-            CACHE_NAME,
-            new ConfigurationBuilder()
-                .expiration()
-                .lifespan(10, TimeUnit.MINUTES)
-                .memory()
-                .maxCount(10_000)
-                .build());
+        new JsonCache<>(
+            caches, CACHE_NAME, Sharing.REPLICATED, 10, TimeUnit.MINUTES, 10_000, TenantRef.class);
     keys =
-        caches.cache(
-            KEYS_CACHE_NAME, new ConfigurationBuilder().memory().maxCount(100_000).build());
+        new JsonCache<>(
+            caches,
+            KEYS_CACHE_NAME,
+            Sharing.REPLICATED,
+            JsonCache.NEVER,
+            TimeUnit.DAYS,
+            100_000,
+            Target.class);
+  }
+
+  /** For tests: the caches of a node started outside a container. */
+  public static InfinispanTenantCache of(InfinispanCaches caches) {
+    InfinispanTenantCache tenantCache = new InfinispanTenantCache();
+    tenantCache.caches = caches;
+    tenantCache.start();
+    return tenantCache;
   }
 
   @Override
   public TenantRef get(String alias) {
-    return cache.get(alias);
+    return cache.get(alias).orElse(null);
   }
 
   @Override
@@ -58,7 +66,7 @@ public class InfinispanTenantCache implements TenantCache, PublicKeyCache {
 
   @Override
   public Target target(String key) {
-    return keys.get(key);
+    return keys.get(key).orElse(null);
   }
 
   @Override
