@@ -2,7 +2,9 @@
 # The project's front door.
 #   run     start PostgreSQL (+pgvector), Keycloak (demo realm) and Liberty (demo tenants), print
 #           the URLs and demo logins, and keep running until Ctrl-C, which stops what it started.
-#           `run --detach` returns once everything is up; `stop` ends it later.
+#           `run --detach` returns once everything is up; `stop` ends it later. `run --nodes 2`
+#           starts two Liberty nodes (9080, 9081) in one Infinispan cluster behind a load balancer
+#           on 9090 (HAProxy, lb.sh).
 #   test    start what the tests need, run unit and integration tests (Arquillian, HTTP with real
 #           Keycloak tokens, Selenium in headless Chromium), stop what it started; non-zero on failure.
 #   stop    stop Liberty, Keycloak and the project's own PostgreSQL cluster (never the machine's).
@@ -118,19 +120,54 @@ print_welcome() {
 TXT
 }
 
+# Two nodes on this machine: one Infinispan cluster (static discovery on 127.0.0.1:7800/7801),
+# node A the built server on 9080, node B (node.sh) on 9081, the load balancer on 9090.
+NODE_B=encaptio-b
+LB_PORT="${ENCAPTIO_LB_PORT:-9090}"
+cluster_of_two() {
+  export ENCAPTIO_CLUSTER_DISCOVERY=static ENCAPTIO_CLUSTER_BIND_ADDRESS=127.0.0.1
+  export ENCAPTIO_CLUSTER_MEMBERS="127.0.0.1[7800],127.0.0.1[7801]" ENCAPTIO_CLUSTER_PORT=7800
+  export ENCAPTIO_CLUSTER_NAME="${ENCAPTIO_CLUSTER_NAME:-encaptio-dev}"
+  export ENCAPTIO_PUBLIC_URL="http://localhost:$LB_PORT"
+}
+
 cmd_run() {
-  local detach=false
-  [[ "${1:-}" == "--detach" ]] && detach=true
+  local detach=false nodes=1
+  while (( $# > 0 )); do
+    case "$1" in
+      --detach) detach=true ;;
+      --nodes) shift; nodes="${1:-}" ;;
+      *) die "run takes --detach and --nodes 1|2, not '$1'" ;;
+    esac
+    shift
+  done
+  [[ "$nodes" == 1 || "$nodes" == 2 ]] || die "--nodes takes 1 or 2, not '$nodes'"
   local started=$SECONDS
   ensure_tools
   "$SCRIPTS/postgres.sh" start
   "$SCRIPTS/mail.sh" start
   "$SCRIPTS/keycloak.sh" start
   build
+  (( nodes == 2 )) && cluster_of_two
   start_liberty
+  if (( nodes == 2 )); then
+    "$SCRIPTS/node.sh" stop "$NODE_B" >/dev/null 2>&1 || true
+    "$SCRIPTS/node.sh" start "$NODE_B" 9081 9444 7801
+    "$SCRIPTS/lb.sh" start "$LB_PORT" "$ENCAPTIO_HTTP_PORT" 9081
+    ENCAPTIO_HTTP_PORT="$LB_PORT"
+  fi
   seed_demo_capsule || log "warning: the demo capsule could not be created (see messages.log)"
   echo "run-to-ready-seconds=$((SECONDS - started))" >"$ENCAPTIO_STATE/last-run.txt"
   print_welcome
+  if (( nodes == 2 )); then
+    cat <<TXT
+  Two nodes in one cluster behind the load balancer above (port $LB_PORT): node A
+  http://localhost:9080, node B http://localhost:9081 (each one's /health/ready lists the
+  cluster's members). Visitors and the API go round-robin; the portal keeps to one node per
+  browser (cookie ENCAPTIO_NODE), as its sessions are not shared yet.
+
+TXT
+  fi
   log "ready after $((SECONDS - started)) s"
   $detach && return 0
   trap 'echo; cmd_stop; exit 0' INT TERM
@@ -139,6 +176,8 @@ cmd_run() {
 }
 
 cmd_stop() {
+  "$SCRIPTS/lb.sh" stop
+  "$SCRIPTS/node.sh" stop "$NODE_B"
   if liberty_running; then
     log "stopping Liberty"
     "$WLP/bin/server" stop encaptio >/dev/null || true
@@ -164,6 +203,14 @@ cmd_test() {
   fi
   local keycloak_was_running=true
   "$SCRIPTS/keycloak.sh" status >/dev/null 2>&1 || keycloak_was_running=false
+  # The test server is node A of a cluster of two on this machine (static discovery); ClusterIT
+  # starts node B beside it (node.sh, port 9083) and stops it again. Alone, node A serves as one.
+  export ENCAPTIO_CLUSTER_DISCOVERY=static ENCAPTIO_CLUSTER_BIND_ADDRESS=127.0.0.1
+  export ENCAPTIO_CLUSTER_MEMBERS="127.0.0.1[7800],127.0.0.1[7801]" ENCAPTIO_CLUSTER_PORT=7800
+  export ENCAPTIO_CLUSTER_NAME=encaptio-test
+  # Only 127.0.0.1 is a trusted proxy, so ClientAddressIT can call from 127.0.0.2 as a peer whose
+  # X-Forwarded-For must be ignored.
+  export ENCAPTIO_TRUSTED_PROXIES='127\.0\.0\.1|0:0:0:0:0:0:0:1|::1'
   # The test database starts empty every run, as on a fresh machine (the server keeps it otherwise).
   ENCAPTIO_FRESH_TEST_DB=true "$SCRIPTS/postgres.sh" start
   local mail_was_running=true
@@ -198,10 +245,12 @@ cmd_test() {
   export ENCAPTIO_NOTIFICATIONS_WEEKLY_DAY="${ENCAPTIO_NOTIFICATIONS_WEEKLY_DAY:-$(date -u +%A)}"
   export ENCAPTIO_NOTIFICATIONS_WEEKLY_HOUR="${ENCAPTIO_NOTIFICATIONS_WEEKLY_HOUR:-0}"
   local rc=0
+  "$SCRIPTS/node.sh" stop encaptio-b --kill >/dev/null 2>&1 || true
   (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
   if ! $mail_was_running; then "$SCRIPTS/mail.sh" stop; fi
   "$SCRIPTS/postgres.sh" stop
+  "$SCRIPTS/node.sh" stop encaptio-b --kill >/dev/null 2>&1 || true
   if (( rc == 0 )); then log "all tests passed"; else log "tests failed (exit $rc)"; fi
   return $rc
 }

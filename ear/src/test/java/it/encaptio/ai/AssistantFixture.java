@@ -44,22 +44,26 @@ public final class AssistantFixture {
   }
 
   public static String add(CapsuleApi editor, String capsule, String title, String text) {
-    String item =
-        editor
-            .expect(
-                201,
-                "POST",
-                "/" + capsule + "/content",
-                ItEnvironment.JSON
-                    .createObjectNode()
-                    .put("kind", "text")
-                    .put("title", title)
-                    .put("text", text)
-                    .toString())
-            .get("id")
-            .asText();
+    String item = submit(editor, capsule, title, text);
     editor.settled(capsule, item);
     return item;
+  }
+
+  /** Adds a text item and returns its id at once, while its ingestion job waits in the queue. */
+  public static String submit(CapsuleApi editor, String capsule, String title, String text) {
+    return editor
+        .expect(
+            201,
+            "POST",
+            "/" + capsule + "/content",
+            ItEnvironment.JSON
+                .createObjectNode()
+                .put("kind", "text")
+                .put("title", title)
+                .put("text", text)
+                .toString())
+        .get("id")
+        .asText();
   }
 
   public static JsonNode ask(

@@ -18,9 +18,17 @@ public final class CapsuleApi {
   private final String username;
   private String token;
   private long tokenAt;
+  private String base = baseUrl();
 
   public CapsuleApi(String username) {
     this.username = username;
+  }
+
+  /** The same person calling the node at {@code baseUrl} (another node of a cluster). */
+  public CapsuleApi on(String baseUrl) {
+    CapsuleApi other = new CapsuleApi(username);
+    other.base = baseUrl;
+    return other;
   }
 
   /** A token younger than Keycloak's five minutes, fetched again when needed. */
@@ -40,7 +48,7 @@ public final class CapsuleApi {
   /** Calls another path of the server (from the root) as this person. */
   public HttpResponse<String> callAt(String method, String path, String json, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        HttpRequest.newBuilder(URI.create(base + path))
             .header("Authorization", "Bearer " + token())
             .timeout(Duration.ofSeconds(30));
     if (headers.length > 0) {
@@ -62,7 +70,7 @@ public final class CapsuleApi {
     return ItEnvironment.send(
         HttpRequest.newBuilder(
                 URI.create(
-                    baseUrl()
+                    base
                         + "/api/v1/capsules/"
                         + capsuleId
                         + "/brand/"
@@ -87,7 +95,7 @@ public final class CapsuleApi {
     return ItEnvironment.send(
         HttpRequest.newBuilder(
                 URI.create(
-                    baseUrl()
+                    base
                         + "/api/v1/capsules/"
                         + capsuleId
                         + "/files?name="

@@ -23,6 +23,7 @@ public final class Visitor {
   public String visitorId;
   String origin;
   String token;
+  String base = ItEnvironment.baseUrl();
 
   public Visitor(String key) {
     this.key = key;
@@ -33,6 +34,14 @@ public final class Visitor {
     return this;
   }
 
+  /**
+   * Calls the node at {@code baseUrl} from now on (the same visitor, another node of a cluster).
+   */
+  public Visitor on(String baseUrl) {
+    this.base = baseUrl;
+    return this;
+  }
+
   public Visitor withToken(String embedToken) {
     this.token = embedToken;
     return this;
@@ -40,8 +49,7 @@ public final class Visitor {
 
   public HttpResponse<String> call(String method, String path, String json, String... extra) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(ItEnvironment.baseUrl() + "/api/public/v1/capsules/" + key + path))
+        HttpRequest.newBuilder(URI.create(base + "/api/public/v1/capsules/" + key + path))
             .timeout(Duration.ofSeconds(30));
     List<String> headers = new ArrayList<>(List.of(extra));
     if (origin != null) {

@@ -137,7 +137,8 @@ public class JdbcJobQueue implements JobQueue {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void succeeded(UUID jobId) {
     update(
-        "UPDATE platform.jobs SET state = 'succeeded', locked_by = NULL, locked_until = NULL,"
+        "UPDATE platform.jobs SET state = 'succeeded', ran_by = locked_by,"
+            + " locked_by = NULL, locked_until = NULL,"
             + " last_error = NULL, updated_at = now() WHERE id = ? AND state = 'running'",
         jobId);
   }
@@ -150,7 +151,8 @@ public class JdbcJobQueue implements JobQueue {
       return;
     }
     update(
-        "UPDATE platform.jobs SET state = 'queued', locked_by = NULL, locked_until = NULL,"
+        "UPDATE platform.jobs SET state = 'queued', ran_by = locked_by,"
+            + " locked_by = NULL, locked_until = NULL,"
             + " last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()"
             + " WHERE id = ? AND state = 'running'",
         truncate(error),
@@ -162,7 +164,8 @@ public class JdbcJobQueue implements JobQueue {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void dead(Job job, String error) {
     update(
-        "UPDATE platform.jobs SET state = 'dead', locked_by = NULL, locked_until = NULL,"
+        "UPDATE platform.jobs SET state = 'dead', ran_by = locked_by,"
+            + " locked_by = NULL, locked_until = NULL,"
             + " last_error = ?, updated_at = now() WHERE id = ? AND state = 'running'",
         truncate(error),
         job.id());

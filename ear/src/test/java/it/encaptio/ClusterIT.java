@@ -1,0 +1,220 @@
+package it.encaptio;
+
+import static it.encaptio.ItEnvironment.accessToken;
+import static it.encaptio.ItEnvironment.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import it.encaptio.ai.AssistantFixture;
+import it.encaptio.capsule.CapsuleApi;
+import it.encaptio.delivery.Visitor;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Liberty nodes of one build in one Infinispan cluster: the test server (node A, which the test
+ * command starts with static cluster discovery) and node B, which this test starts beside it on
+ * port 9083 ({@code liberty-config/scripts/node.sh}) and stops afterwards. Both serve the same
+ * database and Keycloak; what one node caches or counts, the other sees.
+ */
+class ClusterIT {
+
+  private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+  private static final String NODE_B = "encaptio-b";
+  private static final String A = ItEnvironment.baseUrl();
+  private static final String B = "http://localhost:9083";
+
+  @BeforeAll
+  static void secondNode() throws Exception {
+    ItEnvironment.awaitDemoTenants();
+    assertThat(cluster(A).path("clustered").asBoolean())
+        .as("the test server runs with ENCAPTIO_CLUSTER_DISCOVERY=static (encaptio.sh test)")
+        .isTrue();
+    node("start", NODE_B, "9083", "9446", "7801");
+    ItEnvironment.await(
+        "both nodes in one view",
+        Duration.ofSeconds(60),
+        () -> cluster(A).path("members").asInt() == 2 && cluster(B).path("members").asInt() == 2);
+  }
+
+  @AfterAll
+  static void stopSecondNode() throws Exception {
+    node("stop", NODE_B);
+  }
+
+  @Test
+  void bothNodesSeeTheSameTwoMembers() {
+    JsonNode a = cluster(A);
+    JsonNode b = cluster(B);
+    assertThat(a.get("view").asText()).isEqualTo(b.get("view").asText());
+    assertThat(a.get("view").asText()).contains(a.get("self").asText(), b.get("self").asText());
+    assertThat(a.get("self").asText()).isNotEqualTo(b.get("self").asText());
+  }
+
+  @Test
+  void aTenantSuspendedOnOneNodeIsRefusedByTheOtherAtOnce() throws Exception {
+    TenantSuspensionIT.initechIsActive(); // a run that died half-way may have left it suspended
+    String ivan = accessToken("ivan.initech", "openid organization");
+    // node B has initech in its tenant cache (a look-up lives 10 minutes there)
+    assertThat(me(B, ivan).statusCode()).isEqualTo(200);
+    assertThat(me(B, ivan).statusCode()).isEqualTo(200);
+    try {
+      assertThat(
+              operator(A, "/api/ops/v1/tenants/initech/suspend", "{\"reason\":\"Cluster drill\"}"))
+          .isEqualTo("suspended");
+      HttpResponse<String> refused = me(B, ivan);
+      assertThat(refused.statusCode()).as("node B's very next request").isEqualTo(403);
+      assertThat(json(refused.body()).get("type").asText()).endsWith("/tenant-unavailable");
+    } finally {
+      assertThat(operator(A, "/api/ops/v1/tenants/initech/resume", null)).isEqualTo("active");
+    }
+    assertThat(me(B, ivan).statusCode()).as("resumed on A, served by B at once").isEqualTo(200);
+  }
+
+  @Test
+  void aVisitorsLimitIsReachedAtTheSameTotalWhicheverNodeServes() {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String key =
+        alice
+            .publishedCapsule(
+                "Cluster limits " + System.nanoTime(),
+                "real-estate",
+                "The flat has two bedrooms and a balcony facing the harbour.")
+            .get("publicKey")
+            .asText();
+    // a client address of its own behind the trusted proxy (127.0.0.1), so only this test counts
+    String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + 7;
+    Visitor onA = new Visitor(key);
+    String conversation = onA.start();
+    Visitor onB = new Visitor(key).on(B);
+    onB.visitorId = onA.visitorId;
+    int limit = 10; // questions per visitor and minute on the demo tenants' starter plan
+    int allowed = 0;
+    HttpResponse<String> last = null;
+    for (int i = 0; i < limit + 1; i++) {
+      Visitor node = i % 2 == 0 ? onA : onB;
+      last = node.ask(conversation, "How many bedrooms? (" + i + ")", "X-Forwarded-For", address);
+      if (last.statusCode() == 200) {
+        allowed++;
+      }
+    }
+    assertThat(allowed).as("answers before the limit, from both nodes together").isEqualTo(limit);
+    assertThat(last.statusCode()).isEqualTo(429);
+    assertThat(onA.ask(conversation, "And a balcony?", "X-Forwarded-For", address).statusCode())
+        .isEqualTo(429);
+  }
+
+  @Test
+  void anAnswerMadeOnOneNodeIsServedFromTheCacheOnTheOther() {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule = AssistantFixture.capsule(alice, "Cluster cache " + System.nanoTime());
+    JsonNode first = AssistantFixture.ask(alice, capsule, "What time is check-out?", null, false);
+    assertThat(first.get("cached").asBoolean()).isFalse();
+    JsonNode onB =
+        AssistantFixture.ask(alice.on(B), capsule, "What time is check-out?", null, false);
+    assertThat(onB.get("cached").asBoolean()).as("made on A, found on B").isTrue();
+    assertThat(onB.get("text").asText()).isEqualTo(first.get("text").asText());
+  }
+
+  @Test
+  void bothNodesTakeJobsFromTheOneQueueAndNoneRunsTwice() throws Exception {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule =
+        alice
+            .expect(201, "POST", "", "{\"name\": \"Cluster jobs " + System.nanoTime() + "\"}")
+            .get("id")
+            .asText();
+    List<String> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      CapsuleApi on = i % 2 == 0 ? alice : alice.on(B);
+      StringBuilder text = new StringBuilder();
+      for (int p = 0; p < 40; p++) {
+        text.append("Note ").append(i).append(", paragraph ").append(p);
+        text.append(": the harbour office opens at eight and closes at six.\n\n");
+      }
+      items.add(AssistantFixture.submit(on, capsule, "Note " + i, text.toString()));
+    }
+    java.util.Set<String> nodes = new java.util.HashSet<>();
+    for (String item : items) {
+      JsonNode settled = alice.settled(capsule, item);
+      assertThat(settled.get("stage").asText()).as(settled.toString()).isEqualTo("ready");
+      List<JsonNode> chunks = new java.util.ArrayList<>();
+      alice
+          .expect(200, "GET", "/" + capsule + "/content/" + item + "/chunks", null)
+          .forEach(chunks::add);
+      assertThat(chunks.stream().map(c -> c.get("ordinal").asInt()).distinct().count())
+          .as("one set of chunks, no ordinal twice")
+          .isEqualTo(chunks.size())
+          .isEqualTo(settled.get("chunks").asInt());
+      try (Connection db = ItEnvironment.database();
+          java.sql.PreparedStatement query =
+              db.prepareStatement(
+                  "select state, attempts, ran_by from platform.jobs where subject_id = ?")) {
+        query.setObject(1, java.util.UUID.fromString(item));
+        try (java.sql.ResultSet row = query.executeQuery()) {
+          assertThat(row.next()).as("the item's job").isTrue();
+          assertThat(row.getString("state")).isEqualTo("succeeded");
+          assertThat(row.getInt("attempts")).as("claimed once").isEqualTo(1);
+          // pid@host/node-id#worker: the part before '#' names the node
+          nodes.add(row.getString("ran_by").replaceAll("#\\d+$", ""));
+          assertThat(row.next()).as("one job per item").isFalse();
+        }
+      }
+    }
+    assertThat(nodes).as("workers of both nodes ran jobs").hasSize(2);
+  }
+
+  private static JsonNode cluster(String base) {
+    HttpResponse<String> health = ItEnvironment.send(get(base + "/health/ready").build());
+    for (JsonNode check : json(health.body()).path("checks")) {
+      if (check.path("name").asText().equals("cluster")) {
+        return check.path("data");
+      }
+    }
+    throw new AssertionError("no cluster check in " + base + "/health/ready: " + health.body());
+  }
+
+  private static HttpResponse<String> me(String base, String token) {
+    return ItEnvironment.send(
+        get(base + "/api/v1/me").header("Authorization", "Bearer " + token).build());
+  }
+
+  /** An operator's call of the operations API on the node at {@code base}; the tenant's status. */
+  private static String operator(String base, String path, String json) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + accessToken("oscar.ops", "openid"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(json == null ? "{}" : json))
+            .build();
+    HttpResponse<String> response = ItEnvironment.send(request);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response.body()).get("status").asText();
+  }
+
+  private static HttpRequest.Builder get(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+  }
+
+  /** Runs node.sh with {@code args}; its output goes to the test's. */
+  private static void node(String... args) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(ROOT.resolve("liberty-config/scripts/node.sh").toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("node.sh " + args[0]).isTrue();
+    assertThat(process.exitValue()).as("node.sh " + String.join(" ", args)).isZero();
+  }
+}

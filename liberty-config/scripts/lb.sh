@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A load balancer in front of the Liberty nodes of `encaptio.sh run --nodes 2`: HAProxy from
+# Debian's package (installed when missing), round-robin over the nodes' HTTP ports, each node
+# checked on /health/ready every 2 s and left out while it fails.
+#   lb.sh start PORT NODE_PORT...   start (or restart) on 127.0.0.1:PORT
+#   lb.sh stop | status
+#
+# The portal's pages keep to the node that served a person first (a cookie, ENCAPTIO_NODE): its
+# HTTP session and Faces view state are still each node's own. Visitors' widgets, share pages and
+# the API go round-robin. Config, pid and log under $ENCAPTIO_STATE.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+CFG="$ENCAPTIO_STATE/haproxy.cfg"
+PIDFILE="$ENCAPTIO_STATE/haproxy.pid"
+
+cmd_start() {
+  (( $# >= 2 )) || { echo "usage: $0 start PORT NODE_PORT..." >&2; exit 2; }
+  local port="$1"; shift
+  command -v haproxy >/dev/null || { log "installing HAProxy (Debian package)"; apt_install haproxy; }
+  cmd_stop >/dev/null 2>&1 || true
+  mkdir -p "$ENCAPTIO_STATE"
+  {
+    cat <<CFG
+global
+    maxconn 2000
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 120s
+    timeout server 120s
+    option forwardfor
+frontend encaptio
+    bind 127.0.0.1:$port
+    acl portal path_beg /app/ /ops/ /jakarta.faces.resource/ /ibm_security_logout /oidcclient/
+    use_backend portal if portal
+    default_backend nodes
+backend nodes
+    balance roundrobin
+    option httpchk GET /health/ready
+CFG
+    local p i=0
+    for p in "$@"; do i=$((i + 1)); echo "    server node$i 127.0.0.1:$p check inter 2s fall 2 rise 2"; done
+    cat <<CFG
+backend portal
+    balance roundrobin
+    cookie ENCAPTIO_NODE insert indirect nocache
+    option httpchk GET /health/ready
+CFG
+    i=0
+    for p in "$@"; do i=$((i + 1)); echo "    server node$i 127.0.0.1:$p check inter 2s fall 2 rise 2 cookie node$i"; done
+  } >"$CFG"
+  haproxy -c -q -f "$CFG" || die "HAProxy refused its configuration ($CFG)"
+  haproxy -D -f "$CFG" -p "$PIDFILE" || die "HAProxy did not start"
+  log "load balancer on http://localhost:$port over nodes on ports $* (HAProxy; $CFG)"
+}
+
+cmd_stop() {
+  if pid_alive "$PIDFILE"; then
+    kill "$(cat "$PIDFILE")" && log "load balancer stopped"
+  fi
+  rm -f "$PIDFILE"
+}
+
+cmd_status() {
+  if pid_alive "$PIDFILE"; then echo "load balancer: running ($CFG)"; else echo "load balancer: stopped"; exit 3; fi
+}
+
+case "${1:-}" in
+  start) shift; cmd_start "$@" ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 start PORT NODE_PORT... | stop | status" >&2; exit 2 ;;
+esac
