@@ -218,6 +218,9 @@ cmd_test() {
   "$SCRIPTS/mail.sh" start
   "$SCRIPTS/keycloak.sh" start
   "$SCRIPTS/chromium.sh" install
+  # kustomize renders the Kubernetes overlays for KubernetesManifestsTest (module k8s).
+  ENCAPTIO_KUSTOMIZE="$("$SCRIPTS/kustomize.sh" install)"
+  export ENCAPTIO_KUSTOMIZE
   # The tests get their own database and ports, so a developer's data is never touched.
   export ENCAPTIO_DB_NAME="${ENCAPTIO_TEST_DB_NAME:-${ENCAPTIO_DB_NAME}_test}"
   export ENCAPTIO_HTTP_PORT="${ENCAPTIO_TEST_HTTP_PORT:-9081}"
