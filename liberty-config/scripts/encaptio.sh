@@ -17,6 +17,7 @@
 #   bench retrieval [MODEL]  SciFact retrieval quality (vector, keyword, hybrid); bench-retrieval-results.md.
 #   bench latency [CHUNKS]   retrieval and extractive-answer latency at 100,000 chunks; bench-latency-results.md.
 #   bench analytics [EVENTS] the Analytics page at 1,000,000 events, event recording's cost; bench-analytics-results.md.
+#   bench counters [ANSWERS] rate-limit counters per answer, local vs a two-node cluster; bench-counters-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -284,6 +285,7 @@ case "${1:-}" in
     if [[ "${1:-}" == chat ]]; then shift; exec "$SCRIPTS/bench-chat.sh" "$@"; fi
     if [[ "${1:-}" == admin ]]; then shift; exec "$SCRIPTS/bench-admin.sh" "$@"; fi
     if [[ "${1:-}" == analytics ]]; then shift; exec "$SCRIPTS/bench-analytics.sh" "$@"; fi
+    if [[ "${1:-}" == counters ]]; then shift; exec "$SCRIPTS/bench-counters.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | eval [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | eval [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS]]" >&2; exit 2 ;;
 esac

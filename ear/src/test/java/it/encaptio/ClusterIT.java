@@ -99,6 +99,11 @@ class ClusterIT {
     Visitor onB = new Visitor(key).on(B);
     onB.visitorId = onA.visitorId;
     int limit = 10; // questions per visitor and minute on the demo tenants' starter plan
+    // limits count per clock minute: start early in one, so the questions cannot straddle two
+    int second = java.time.LocalTime.now().getSecond();
+    if (second > 40) {
+      ItEnvironment.pause(Duration.ofSeconds(61 - second));
+    }
     int allowed = 0;
     HttpResponse<String> last = null;
     for (int i = 0; i < limit + 1; i++) {
