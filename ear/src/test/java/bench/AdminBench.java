@@ -186,7 +186,7 @@ public final class AdminBench {
         micros.add(took);
       }
     }
-    String metrics = ItEnvironment.get("/metrics?scope=application").body();
+    String metrics = ItEnvironment.metrics("?scope=application");
     List<String> lines = new ArrayList<>();
     lines.add(Timings.line("capsule_list", micros));
     lines.add(serverTimer(metrics, "encaptio_authorization_membership", "role_read"));

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the integration tests find the server and Keycloak (the environment the test command
@@ -123,6 +124,67 @@ public final class ItEnvironment {
       builder.headers(headers);
     }
     return send(builder.timeout(Duration.ofSeconds(30)).build());
+  }
+
+  /** The server's HTTPS address (the test command's port; 9443 otherwise). */
+  public static String httpsUrl() {
+    return "https://localhost:" + env("ENCAPTIO_HTTPS_PORT", "9443");
+  }
+
+  /**
+   * A client that trusts the server's own certificate, read from the keystore Liberty made for it
+   * (the built server's, from the ear module or the project root), and no other.
+   */
+  public static HttpClient httpsClient() {
+    Path keystore =
+        Stream.of("target", "ear/target")
+            .map(dir -> Path.of(dir, "liberty/wlp/usr/servers/encaptio/resources/security/key.p12"))
+            .filter(java.nio.file.Files::isRegularFile)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no built server's keystore found"));
+    try (var in = java.nio.file.Files.newInputStream(keystore)) {
+      java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+      trusted.load(in, env("ENCAPTIO_KEYSTORE_PASSWORD", "encaptio-dev-keystore").toCharArray());
+      javax.net.ssl.TrustManagerFactory trust =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+      tls.init(null, trust.getTrustManagers(), null);
+      return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the server's keystore " + keystore + " cannot be read", e);
+    }
+  }
+
+  /** /metrics{@code query} as a scraper reads it: over HTTPS, as the metrics user. */
+  public static String metrics(String query) {
+    String credentials =
+        env("ENCAPTIO_METRICS_USER", "metrics")
+            + ":"
+            + env("ENCAPTIO_METRICS_PASSWORD", "encaptio-dev-metrics");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(httpsUrl() + "/metrics" + query))
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    try {
+      HttpResponse<String> response =
+          httpsClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("/metrics answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException("/metrics could not be read", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static HttpResponse<String> send(HttpRequest request) {
