@@ -3,6 +3,7 @@ package io.encaptio.tenancy.infrastructure.cache;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * How a node finds the other nodes of its Infinispan cluster. Read from MicroProfile Config ({@code
@@ -62,6 +63,32 @@ public record ClusterSettings(
   /** A node of its own. */
   public static ClusterSettings none() {
     return new ClusterSettings(Discovery.NONE, "encaptio", "", 7800, List.of(), "");
+  }
+
+  /**
+   * From MicroProfile Config ({@code encaptio.cluster.*}; the environment's ENCAPTIO_CLUSTER_*).
+   */
+  public static ClusterSettings from(Config config) {
+    return of(
+        value(config, "discovery", "none"),
+        value(config, "name", "encaptio"),
+        value(config, "bind-address", ""),
+        port(value(config, "port", "7800")),
+        value(config, "members", ""),
+        value(config, "dns-query", ""));
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "encaptio.cluster.port is '" + text + "'; it takes a port number such as 7800", e);
+    }
+  }
+
+  private static String value(Config config, String name, String fallback) {
+    return config.getOptionalValue("encaptio.cluster." + name, String.class).orElse(fallback);
   }
 
   /** From configuration values as written (members comma-separated). */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
@@ -63,36 +63,14 @@ public class InfinispanCaches {
     DISTRIBUTED
   }
 
-  @Inject
-  @ConfigProperty(name = "encaptio.cluster.discovery", defaultValue = "none")
-  String discovery;
-
-  @Inject
-  @ConfigProperty(name = "encaptio.cluster.name", defaultValue = "encaptio")
-  String clusterName;
-
-  @Inject
-  @ConfigProperty(name = "encaptio.cluster.bind-address", defaultValue = " ")
-  String bindAddress;
-
-  @Inject
-  @ConfigProperty(name = "encaptio.cluster.port", defaultValue = "7800")
-  int port;
-
-  @Inject
-  @ConfigProperty(name = "encaptio.cluster.members", defaultValue = " ")
-  String members;
-
-  @Inject
-  @ConfigProperty(name = "encaptio.cluster.dns-query", defaultValue = " ")
-  String dnsQuery;
+  @Inject Config config;
 
   private ClusterSettings settings;
   private EmbeddedCacheManager cacheManager;
 
   @PostConstruct
   void start() {
-    open(ClusterSettings.of(discovery, clusterName, bindAddress, port, members, dnsQuery));
+    open(ClusterSettings.from(config));
   }
 
   /** A node with {@code settings}, outside a container (tests, benchmarks); stop it when done. */
