@@ -136,6 +136,24 @@ public final class ItEnvironment {
    * (the built server's, from the ear module or the project root), and no other.
    */
   public static HttpClient httpsClient() {
+    HttpClient client = httpsClient;
+    if (client == null) {
+      client = trustingTheServer();
+      httpsClient = client;
+    }
+    return client;
+  }
+
+  private static volatile HttpClient httpsClient;
+
+  /** Basic authentication of {@code user}, as a header value. */
+  public static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HttpClient trustingTheServer() {
     Path keystore =
         Stream.of("target", "ear/target")
             .map(dir -> Path.of(dir, "liberty/wlp/usr/servers/encaptio/resources/security/key.p12"))
@@ -159,17 +177,13 @@ public final class ItEnvironment {
 
   /** /metrics{@code query} as a scraper reads it: over HTTPS, as the metrics user. */
   public static String metrics(String query) {
-    String credentials =
-        env("ENCAPTIO_METRICS_USER", "metrics")
-            + ":"
-            + env("ENCAPTIO_METRICS_PASSWORD", "encaptio-dev-metrics");
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(httpsUrl() + "/metrics" + query))
             .header(
                 "Authorization",
-                "Basic "
-                    + java.util.Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                basic(
+                    env("ENCAPTIO_METRICS_USER", "metrics"),
+                    env("ENCAPTIO_METRICS_PASSWORD", "encaptio-dev-metrics")))
             .timeout(Duration.ofSeconds(30))
             .build();
     try {

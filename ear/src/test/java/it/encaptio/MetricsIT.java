@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +33,6 @@ class MetricsIT {
     }
   }
 
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void onlyTheMetricsUserReadsThemAndOnlyOverHttps() {
     HttpResponse<String> plain = ItEnvironment.get("/metrics");
@@ -48,7 +40,9 @@ class MetricsIT {
     assertThat(plain.body()).doesNotContain("# TYPE");
 
     assertThat(metrics().statusCode()).as("no credentials").isEqualTo(401);
-    assertThat(metrics("Authorization", basic("metrics", "not-the-password")).statusCode())
+    assertThat(
+            metrics("Authorization", ItEnvironment.basic("metrics", "not-the-password"))
+                .statusCode())
         .isEqualTo(401);
     assertThat(
             metrics("Authorization", "Bearer " + ItEnvironment.accessToken("alice.acme", "openid"))
@@ -58,7 +52,8 @@ class MetricsIT {
 
     // the metrics user is no person: neither the portal nor the API lets it in
     String scraper =
-        basic("metrics", ItEnvironment.env("ENCAPTIO_METRICS_PASSWORD", "encaptio-dev-metrics"));
+        ItEnvironment.basic(
+            "metrics", ItEnvironment.env("ENCAPTIO_METRICS_PASSWORD", "encaptio-dev-metrics"));
     HttpResponse<String> portal =
         ItEnvironment.get("/app/dashboard.xhtml", "Authorization", scraper);
     assertThat(portal.body()).as("sent to sign in at Keycloak").contains("Redirect To OP");

@@ -15,6 +15,7 @@ import io.encaptio.domain.capsule.VisitorAccessCache;
 import io.encaptio.domain.event.OutboxRepository;
 import io.encaptio.domain.lead.Lead;
 import io.encaptio.domain.lead.LeadRepository;
+import io.encaptio.tenancy.application.Evictions;
 import io.encaptio.tenancy.application.PublicKeyRegistry;
 import io.encaptio.tenancy.application.ShareSlugRegistry;
 import jakarta.ejb.Local;
@@ -39,6 +40,7 @@ public class DefaultDeliveryService implements DeliveryService {
   @Inject PublicKeyRegistry publicKeys;
   @Inject ShareSlugRegistry shareSlugs;
   @Inject VisitorAccessCache policies;
+  @Inject Evictions evictions;
 
   @Override
   public DeliveryDto delivery(UUID capsuleId) {
@@ -53,7 +55,7 @@ public class DefaultDeliveryService implements DeliveryService {
         change.requireSignedToken() == null
             ? capsule.requiresEmbedToken()
             : change.requireSignedToken());
-    policies.forget(capsuleId);
+    evictions.evict(() -> policies.forget(capsuleId));
     return toDto(capsule);
   }
 

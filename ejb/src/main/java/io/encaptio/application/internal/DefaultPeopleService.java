@@ -19,12 +19,11 @@ import io.encaptio.domain.user.Team;
 import io.encaptio.domain.user.TeamRepository;
 import io.encaptio.domain.user.UserProfile;
 import io.encaptio.domain.user.UserProfileRepository;
+import io.encaptio.tenancy.application.Evictions;
 import io.encaptio.tenancy.application.OrganizationDirectory;
 import io.encaptio.tenancy.application.OrganizationMember;
-import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
 import io.encaptio.tenancy.context.TenantContext;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -64,7 +63,7 @@ public class DefaultPeopleService implements PeopleService {
   @Inject SeatLimits seatLimits;
   @Inject MembershipCache cache;
   @Inject OrganizationSecurityRepository security;
-  @Resource jakarta.transaction.TransactionSynchronizationRegistry transactions;
+  @Inject Evictions evictions;
 
   /**
    * Read for every request: from the cache when it holds the person, else without a transaction.
@@ -430,25 +429,9 @@ public class DefaultPeopleService implements PeopleService {
     return teams.find(teamId).map(Team::name).orElse("a removed team");
   }
 
-  /**
-   * Forgets the person's cached membership now and again when the transaction ends, so that a
-   * request reading it in between cannot keep the old one cached.
-   */
+  /** Forgets the person's cached membership now and once the transaction has ended. */
   private void forget(String subject) {
-    cache.forget(subject);
-    if (transactions.getTransactionKey() != null) {
-      TenantRef tenant = TenantContext.current();
-      transactions.registerInterposedSynchronization(
-          new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              TenantContext.runAs(tenant, () -> cache.forget(subject));
-            }
-          });
-    }
+    evictions.evict(() -> cache.forget(subject));
   }
 
   /** Owners give and take the owner role; admins every other role. */

@@ -16,6 +16,7 @@ public class TenantResolver {
 
   @Inject TenantRepository tenants;
   @Inject TenantCache cache;
+  @Inject Evictions evictions;
 
   /** The tenant of an organization alias, or empty if the alias is malformed or unregistered. */
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,7 +39,8 @@ public class TenantResolver {
     return found;
   }
 
+  /** Forgets the alias's look-up now and once the change's transaction has ended. */
   void evict(String alias) {
-    cache.remove(alias);
+    evictions.evict(() -> cache.remove(alias));
   }
 }

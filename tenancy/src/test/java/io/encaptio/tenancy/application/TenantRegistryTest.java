@@ -17,6 +17,7 @@ class TenantRegistryTest {
   void wire() {
     resolver.tenants = repository;
     resolver.cache = cache;
+    resolver.evictions = new Evictions();
     registry.tenants = repository;
     registry.resolver = resolver;
   }

@@ -44,6 +44,7 @@ public final class TestTenantResolvers {
     InMemoryTenantCache cache = new InMemoryTenantCache();
     cached.forEach(tenant -> cache.put(tenant.slug(), tenant));
     resolver.cache = cache;
+    resolver.evictions = new Evictions();
     return resolver;
   }
 }
