@@ -128,6 +128,7 @@ LB_PORT="${ENCAPTIO_LB_PORT:-9090}"
 cluster_of_two() {
   export ENCAPTIO_CLUSTER_DISCOVERY=static ENCAPTIO_CLUSTER_BIND_ADDRESS=127.0.0.1
   export ENCAPTIO_CLUSTER_MEMBERS="127.0.0.1[7800],127.0.0.1[7801]" ENCAPTIO_CLUSTER_PORT=7800
+  export ENCAPTIO_SESSION_CLUSTER_MEMBERS="127.0.0.1[7900],127.0.0.1[7901]" ENCAPTIO_SESSION_CLUSTER_PORT=7900
   export ENCAPTIO_CLUSTER_NAME="${ENCAPTIO_CLUSTER_NAME:-encaptio-dev}"
   export ENCAPTIO_PUBLIC_URL="http://localhost:$LB_PORT"
 }
@@ -164,8 +165,9 @@ cmd_run() {
     cat <<TXT
   Two nodes in one cluster behind the load balancer above (port $LB_PORT): node A
   http://localhost:9080, node B http://localhost:9081 (each one's /health/ready lists the
-  cluster's members). Visitors and the API go round-robin; the portal keeps to one node per
-  browser (cookie ENCAPTIO_NODE), as its sessions are not shared yet.
+  cluster's members). Visitors and the API go round-robin; the portal prefers the node a
+  browser used last (cookie ENCAPTIO_NODE) and moves to the other one, session and sign-in
+  included, when that node stops.
 
 TXT
   fi
@@ -208,6 +210,7 @@ cmd_test() {
   # starts node B beside it (node.sh, port 9083) and stops it again. Alone, node A serves as one.
   export ENCAPTIO_CLUSTER_DISCOVERY=static ENCAPTIO_CLUSTER_BIND_ADDRESS=127.0.0.1
   export ENCAPTIO_CLUSTER_MEMBERS="127.0.0.1[7800],127.0.0.1[7801]" ENCAPTIO_CLUSTER_PORT=7800
+  export ENCAPTIO_SESSION_CLUSTER_MEMBERS="127.0.0.1[7900],127.0.0.1[7901]" ENCAPTIO_SESSION_CLUSTER_PORT=7900
   export ENCAPTIO_CLUSTER_NAME=encaptio-test
   # Only 127.0.0.1 is a trusted proxy, so ClientAddressIT can call from 127.0.0.2 as a peer whose
   # X-Forwarded-For must be ignored.

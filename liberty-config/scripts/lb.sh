@@ -5,9 +5,13 @@
 #   lb.sh start PORT NODE_PORT...   start (or restart) on 127.0.0.1:PORT
 #   lb.sh stop | status
 #
-# The portal's pages keep to the node that served a person first (a cookie, ENCAPTIO_NODE): its
-# HTTP session and Faces view state are still each node's own. Visitors' widgets, share pages and
-# the API go round-robin. Config, pid and log under $ENCAPTIO_STATE.
+# Visitors' widgets, share pages and the API go round-robin. The portal's pages prefer the node
+# that served a browser last (a cookie, ENCAPTIO_NODE) and go to the other one when that node is
+# down: the session, its Faces views and the sign-in are in the cluster, so the person keeps
+# working there. The preference is not for correctness of one request but of overlapping ones:
+# Liberty's session store lets one node at a time hold a session, and a page's requests that run
+# on two nodes at once lose each other's view state (ViewExpiredException). Config and pid under
+# $ENCAPTIO_STATE.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -45,6 +49,7 @@ CFG
 backend portal
     balance roundrobin
     cookie ENCAPTIO_NODE insert indirect nocache
+    option redispatch
     option httpchk GET /health/ready
 CFG
     i=0

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Another Liberty node of the same build on this machine, for a cluster of nodes on one machine.
 #   node.sh start NAME HTTP_PORT HTTPS_PORT CLUSTER_PORT   create (or refresh) and start the node
+#                                                          (sessions cluster on CLUSTER_PORT + 100)
 #   node.sh stop NAME                                      stop it (kill -9 with --kill)
 #   node.sh status NAME
 #
 # The node is a server of its own, $WLP/usr/servers/NAME, made from the built server `encaptio`:
 # the same EAR (a hard link, not a copy), server.xml, JVM options and JDBC driver, and the same
 # LTPA keys and keystore, so a token or cookie one node issues the other accepts. It listens on
-# HTTP_PORT/HTTPS_PORT and joins the Infinispan cluster on CLUSTER_PORT; the caller sets what the
-# nodes share (ENCAPTIO_CLUSTER_DISCOVERY, _MEMBERS, _NAME, the database, Keycloak). Logs in
+# HTTP_PORT/HTTPS_PORT, joins the application's Infinispan cluster on CLUSTER_PORT and Liberty's
+# (sessions, authentication cache) on CLUSTER_PORT + 100; the caller sets what the nodes share
+# (ENCAPTIO_CLUSTER_DISCOVERY, _MEMBERS, _NAME, ENCAPTIO_SESSION_CLUSTER_MEMBERS, the database,
+# Keycloak). Logs in
 # $WLP/usr/servers/NAME/logs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,10 +37,13 @@ refresh() {
   rm -rf "$dir/apps/expanded"
   ln "$BUILT/apps/encaptio.ear" "$dir/apps/encaptio.ear" 2>/dev/null || cp "$BUILT/apps/encaptio.ear" "$dir/apps/"
   local f
-  for f in server.xml bootstrap.properties jvm.options server.env; do
+  for f in server.xml bootstrap.properties jvm.options server.env infinispan-sessions.xml; do
     [[ -f "$BUILT/$f" ]] && cp "$BUILT/$f" "$dir/$f"
   done
-  rm -rf "$dir/jdbc"; cp -r "$BUILT/jdbc" "$dir/jdbc"
+  local lib
+  for lib in jdbc infinispan; do
+    rm -rf "${dir:?}/$lib"; cp -r "$BUILT/$lib" "$dir/$lib"
+  done
   cp "$BUILT/resources/security/"* "$dir/resources/security/"
 }
 
@@ -49,8 +55,9 @@ cmd_start() {
   [[ -f "$BUILT/resources/security/ltpa.keys" ]] ||
     die "the built server has no LTPA keys yet: start it once first, so every node shares its keys"
   refresh "$dir"
-  log "starting node $name on http://localhost:$http (cluster port $cluster)"
+  log "starting node $name on http://localhost:$http (cluster ports $cluster, $((cluster + 100)))"
   ENCAPTIO_HTTP_PORT="$http" ENCAPTIO_HTTPS_PORT="$https" ENCAPTIO_CLUSTER_PORT="$cluster" \
+    ENCAPTIO_SESSION_CLUSTER_PORT="$((cluster + 100))" \
     "$WLP/bin/server" start "$name" >/dev/null || die "node $name did not start (logs: $dir/logs)"
   node_ready() { curl -fs --max-time 5 "http://localhost:$http/health/ready" | grep -q '"status":"UP"'; }
   wait_for 240 node_ready || die "node $name is not ready after 240 s: see $dir/logs/messages.log"

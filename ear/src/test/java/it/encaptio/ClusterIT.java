@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.encaptio.ai.AssistantFixture;
 import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.delivery.Visitor;
+import it.encaptio.support.Browser;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * Two Liberty nodes of one build in one Infinispan cluster: the test server (node A, which the test
@@ -59,6 +61,100 @@ class ClusterIT {
     assertThat(a.get("view").asText()).isEqualTo(b.get("view").asText());
     assertThat(a.get("view").asText()).contains(a.get("self").asText(), b.get("self").asText());
     assertThat(a.get("self").asText()).isNotEqualTo(b.get("self").asText());
+  }
+
+  /**
+   * The browser keeps its cookies (session and SSO) for localhost whatever the port, as behind a
+   * load balancer it keeps them for one host: a page made on A is posted to B, then A and B serve
+   * the next pages, and Keycloak is never asked again.
+   */
+  @Test
+  void aPersonSignedInOnOneNodeKeepsWorkingOnTheOther() throws Exception {
+    Browser browser = new Browser();
+    try {
+      browser.openSignedIn("/app/dashboard.xhtml", "casey.consultant");
+      browser.wait.until(d -> d.getCurrentUrl().startsWith(A + "/app/choose-organization.xhtml"));
+
+      // The chooser's view was made on A; its form goes to B, which restores the view and runs the
+      // action in the person's session (both from the cluster), then redirects on B.
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+          .executeScript(
+              "document.querySelectorAll('form').forEach(f => f.action = f.action.replace(arguments[0], arguments[1]))",
+              A,
+              B);
+      browser
+          .driver
+          .findElement(By.xpath("//button[.//span[text()='Work in Globex Inc']]"))
+          .click();
+      browser.wait.until(d -> d.getCurrentUrl().startsWith(B + "/app/"));
+      assertThat(browser.text("tenantSlug")).as("the choice made on B").isEqualTo("globex");
+      assertThat(browser.text("userName")).isNotBlank();
+
+      // A reads what B wrote into the session (A still holds the session it began).
+      browser.driver.get(A + "/app/dashboard.xhtml");
+      assertThat(browser.text("tenantSlug")).as("node A after B's change").isEqualTo("globex");
+
+      // A change on A, seen by B.
+      browser.click("userMenuForm:userMenu_button");
+      browser.click("userMenuForm:switchOrganization");
+      browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Acme Corp']]")).click();
+      browser.wait.until(d -> d.getCurrentUrl().startsWith(A + "/app/"));
+      assertThat(browser.text("tenantSlug")).isEqualTo("acme");
+      browser.driver.get(B + "/app/dashboard.xhtml");
+      assertThat(browser.text("tenantSlug")).as("node B after A's change").isEqualTo("acme");
+      assertThat(browser.driver.getCurrentUrl())
+          .as("no sign-in asked on either node")
+          .startsWith(B + "/app/dashboard.xhtml");
+    } finally {
+      browser.close("cluster-session");
+    }
+  }
+
+  /**
+   * A session written on B lives on when B dies (kill -9): its second copy on A serves the person,
+   * and B, started again, rejoins and serves the same session.
+   */
+  @Test
+  void aSessionOutlivesTheNodeThatWroteItLast() throws Exception {
+    Browser browser = new Browser();
+    try {
+      browser.openSignedIn("/app/dashboard.xhtml", "casey.consultant");
+      browser.wait.until(d -> d.getCurrentUrl().startsWith(A + "/app/choose-organization.xhtml"));
+      browser
+          .driver
+          .findElement(By.xpath("//button[.//span[text()='Work in Globex Inc']]"))
+          .click();
+      assertThat(browser.text("tenantSlug")).isEqualTo("globex");
+
+      browser.driver.get(B + "/app/dashboard.xhtml");
+      browser.click("userMenuForm:userMenu_button");
+      browser.click("userMenuForm:switchOrganization");
+      browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Acme Corp']]")).click();
+      browser.wait.until(d -> d.getCurrentUrl().startsWith(B + "/app/"));
+      assertThat(browser.text("tenantSlug")).as("chosen on B").isEqualTo("acme");
+
+      node("stop", NODE_B, "--kill");
+      ItEnvironment.await(
+          "A alone in the view",
+          Duration.ofSeconds(60),
+          () -> cluster(A).path("members").asInt() == 1);
+      browser.driver.get(A + "/app/dashboard.xhtml");
+      assertThat(browser.text("tenantSlug")).as("B's last change, served by A").isEqualTo("acme");
+
+      node("start", NODE_B, "9083", "9446", "7801");
+      ItEnvironment.await(
+          "B back in the view",
+          Duration.ofSeconds(60),
+          () -> cluster(A).path("members").asInt() == 2 && cluster(B).path("members").asInt() == 2);
+      browser.driver.get(B + "/app/dashboard.xhtml");
+      assertThat(browser.text("tenantSlug")).as("B after its restart").isEqualTo("acme");
+      assertThat(browser.driver.getCurrentUrl()).startsWith(B + "/app/dashboard.xhtml");
+    } finally {
+      browser.close("cluster-session-node-death");
+      if (!nodeRuns()) {
+        node("start", NODE_B, "9083", "9446", "7801");
+      }
+    }
   }
 
   @Test
@@ -210,6 +306,16 @@ class ClusterIT {
 
   private static HttpRequest.Builder get(String url) {
     return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+  }
+
+  private static boolean nodeRuns() throws Exception {
+    Process status =
+        new ProcessBuilder(
+                ROOT.resolve("liberty-config/scripts/node.sh").toString(), "status", NODE_B)
+            .redirectErrorStream(true)
+            .start();
+    status.getInputStream().readAllBytes();
+    return status.waitFor(60, TimeUnit.SECONDS) && status.exitValue() == 0;
   }
 
   /** Runs node.sh with {@code args}; its output goes to the test's. */

@@ -341,8 +341,8 @@ class KubernetesManifestsTest {
             "in: namespace ingress-nginx -> encaptio-app [TCP/9080, TCP/9443]",
             "in: namespace ingress-nginx -> keycloak [TCP/8080, TCP/8443]",
             // the app nodes' Infinispan cluster (JGroups and its failure detector)
-            "in: encaptio-app -> encaptio-app [TCP/7800, TCP/57800]",
-            "out: encaptio-app -> encaptio-app [TCP/7800, TCP/57800]",
+            "in: encaptio-app -> encaptio-app [TCP/7800, TCP/57800, TCP/7900, TCP/57900]",
+            "out: encaptio-app -> encaptio-app [TCP/7800, TCP/57800, TCP/7900, TCP/57900]",
             // the app and Keycloak reach PostgreSQL; so does the backup job
             "in: encaptio-app -> postgres [TCP/5432]",
             "in: keycloak -> postgres [TCP/5432]",

@@ -10,7 +10,6 @@ import io.encaptio.interfaces.security.CurrentCaller;
 import io.encaptio.interfaces.web.PageMessages;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.TenantContext;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.view.ViewScoped;
@@ -22,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The playground: an editor asks the capsule anything and sees the answer stream in (the page polls
@@ -39,7 +40,8 @@ public class CapsulePlayground implements Serializable {
   @EJB AssistantService assistant;
   @Inject CurrentCaller caller;
 
-  @Resource ManagedExecutorService executor;
+  /** The container's executor, looked up again once the view has moved to another node. */
+  private transient ManagedExecutorService executor;
 
   private String question;
   private boolean published;
@@ -73,21 +75,33 @@ public class CapsulePlayground implements Serializable {
     String askedBy = caller.identity().username();
     Ask ask = new Ask(question, conversationId, !published);
     UUID capsuleId = page.capsuleId();
-    executor.execute(
-        () ->
-            ActorContext.runAs(
-                actor,
-                () ->
-                    TenantContext.runAs(
-                        tenant,
-                        () -> {
-                          try {
-                            started.answered(
-                                assistant.ask(capsuleId, ask, askedBy, started::token));
-                          } catch (RuntimeException e) {
-                            started.failed(e);
-                          }
-                        })));
+    executor()
+        .execute(
+            () ->
+                ActorContext.runAs(
+                    actor,
+                    () ->
+                        TenantContext.runAs(
+                            tenant,
+                            () -> {
+                              try {
+                                started.answered(
+                                    assistant.ask(capsuleId, ask, askedBy, started::token));
+                              } catch (RuntimeException e) {
+                                started.failed(e);
+                              }
+                            })));
+  }
+
+  private ManagedExecutorService executor() {
+    if (executor == null) {
+      try {
+        executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+      } catch (NamingException e) {
+        throw new IllegalStateException("No managed executor in this server", e);
+      }
+    }
+    return executor;
   }
 
   /** Called by the poll: takes the finished answer, or shows a refusal. */
