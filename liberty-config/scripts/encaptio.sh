@@ -9,6 +9,9 @@
 #           Keycloak tokens, Selenium in headless Chromium), stop what it started; non-zero on failure.
 #   stop    stop Liberty, Keycloak and the project's own PostgreSQL cluster (never the machine's).
 #   status  show what runs.
+#   backup             WAL archiving on (once) and a base backup of the scripts' own PostgreSQL
+#                      cluster (backup.sh; not the machine's server).
+#   restore --to TIME|latest  that cluster back to a point in time (backup.sh; Liberty stopped first).
 #   bench   measure start-up time and memory (see README); results in bench-results.md.
 #   bench tenants [N]  the 1,000-tenant benchmark (N tenants); results in bench-tenants-results.md.
 #   bench ingestion    SciFact ingested end to end vs the embedding model alone; bench-ingestion-results.md.
@@ -276,6 +279,11 @@ case "${1:-}" in
   eval) shift; cmd_eval "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  backup) "$SCRIPTS/backup.sh" setup && "$SCRIPTS/backup.sh" base ;;
+  restore)
+    shift
+    if liberty_running; then die "stop Liberty first ($0 stop): nothing may write while the database is restored"; fi
+    "$SCRIPTS/backup.sh" restore "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench)
     shift
@@ -290,5 +298,5 @@ case "${1:-}" in
     if [[ "${1:-}" == analytics ]]; then shift; exec "$SCRIPTS/bench-analytics.sh" "$@"; fi
     if [[ "${1:-}" == counters ]]; then shift; exec "$SCRIPTS/bench-counters.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] | test [maven args] | eval [maven args] | stop | status | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] [--nodes 2] | test [maven args] | eval [maven args] | stop | status | backup | restore --to TIME|latest | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS]]" >&2; exit 2 ;;
 esac
