@@ -280,6 +280,34 @@ class KubernetesManifestsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "production"})
+  void postgresArchivesItsWalAndTakesBaseBackupsOnAPersistentVolume(String overlay) {
+    StatefulSet postgres =
+        OBJECTS.get(overlay).stream()
+            .filter(o -> o instanceof StatefulSet && name(o).equals("postgres"))
+            .map(StatefulSet.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no StatefulSet postgres in " + overlay));
+    PodSpec pod = postgres.getSpec().getTemplate().getSpec();
+    Container server = pod.getContainers().get(0);
+    assertThat(String.join(" ", list(server.getArgs())))
+        .contains("archive_mode=on", "archive_command=", "archive_timeout=60s");
+    assertThat(pod.getContainers())
+        .as("the server and the base-backup container share the archive")
+        .extracting(Container::getName)
+        .contains("postgres", "base-backup");
+    for (Container container : pod.getContainers()) {
+      assertThat(list(container.getVolumeMounts()))
+          .as(container.getName() + " mounts")
+          .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/archive"));
+    }
+    assertThat(list(postgres.getSpec().getVolumeClaimTemplates()))
+        .as("the archive is a claim of its own, not the data volume")
+        .extracting(c -> c.getMetadata().getName())
+        .contains("data", "archive");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "production"})
   void exportsOfDeletedTenantsAreWrittenToAPersistentVolume(String overlay) {
     Deployment app = deployment(overlay, "encaptio-app");
     PodSpec pod = app.getSpec().getTemplate().getSpec();
