@@ -26,6 +26,12 @@ drop_database() {
   app_psql -d postgres -c "DROP DATABASE IF EXISTS $ENCAPTIO_DB_NAME WITH (FORCE)" >/dev/null
 }
 
+# Visitors' rate limits out of the way, for benchmarks that measure speed, not the limits.
+raise_visitor_limits() {
+  export ENCAPTIO_LIMITS_STARTER_VISITOR_MESSAGES=1000000 ENCAPTIO_LIMITS_STARTER_IP_MESSAGES=1000000
+  export ENCAPTIO_LIMITS_STARTER_CAPSULE_MESSAGES=1000000 ENCAPTIO_LIMITS_STARTER_IP_REQUESTS=1000000
+}
+
 bench_java() {  # bench_java CLASS ARGS: a driver on the test class path
   "$JAVA_HOME/bin/java" -cp "$ENCAPTIO_ROOT/ear/target/test-classes:$(cat "$WORK/classpath")" \
     -Dbench.out="$WORK" "$@"

@@ -21,6 +21,7 @@
 #   bench latency [CHUNKS]   retrieval and extractive-answer latency at 100,000 chunks; bench-latency-results.md.
 #   bench analytics [EVENTS] the Analytics page at 1,000,000 events, event recording's cost; bench-analytics-results.md.
 #   bench counters [ANSWERS] rate-limit counters per answer, local vs a two-node cluster; bench-counters-results.md.
+#   bench failover [VISITORS] [SECONDS]  answers/s of one node vs two, a node killed under load; bench-failover-results.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -297,6 +298,7 @@ case "${1:-}" in
     if [[ "${1:-}" == admin ]]; then shift; exec "$SCRIPTS/bench-admin.sh" "$@"; fi
     if [[ "${1:-}" == analytics ]]; then shift; exec "$SCRIPTS/bench-analytics.sh" "$@"; fi
     if [[ "${1:-}" == counters ]]; then shift; exec "$SCRIPTS/bench-counters.sh" "$@"; fi
+    if [[ "${1:-}" == failover ]]; then shift; exec "$SCRIPTS/bench-failover.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] [--nodes 2] | test [maven args] | eval [maven args] | stop | status | backup | restore --to TIME|latest | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] [--nodes 2] | test [maven args] | eval [maven args] | stop | status | backup | restore --to TIME|latest | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS] | failover [VISITORS] [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -34,6 +34,10 @@ defaults
     timeout client 120s
     timeout server 120s
     option forwardfor
+    # A node that refuses the connection (stopped, killed) is not the client's problem: the
+    # request goes to another node. Requests in flight on a node that dies are lost.
+    retries 2
+    option redispatch 1
 frontend encaptio
     bind 127.0.0.1:$port
     acl portal path_beg /app/ /ops/ /jakarta.faces.resource/ /ibm_security_logout /oidcclient/

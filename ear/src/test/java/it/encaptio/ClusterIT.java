@@ -9,9 +9,11 @@ import it.encaptio.ai.AssistantFixture;
 import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.delivery.Visitor;
 import it.encaptio.support.Browser;
+import it.encaptio.support.VisitorLoad;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -35,6 +37,11 @@ class ClusterIT {
   private static final String NODE_B = "encaptio-b";
   private static final String A = ItEnvironment.baseUrl();
   private static final String B = "http://localhost:9083";
+  private static final String LB_PORT = "9091";
+
+  /** The test's load balancer keeps its files apart from a developer's (`run --nodes 2`). */
+  private static final java.util.Map<String, String> LB_ENV =
+      java.util.Map.of("ENCAPTIO_STATE", ROOT.resolve(".run/cluster-it").toString());
 
   @BeforeAll
   static void secondNode() throws Exception {
@@ -42,11 +49,7 @@ class ClusterIT {
     assertThat(cluster(A).path("clustered").asBoolean())
         .as("the test server runs with ENCAPTIO_CLUSTER_DISCOVERY=static (encaptio.sh test)")
         .isTrue();
-    node("start", NODE_B, "9083", "9446", "7801");
-    ItEnvironment.await(
-        "both nodes in one view",
-        Duration.ofSeconds(60),
-        () -> cluster(A).path("members").asInt() == 2 && cluster(B).path("members").asInt() == 2);
+    startB();
   }
 
   @AfterAll
@@ -141,20 +144,115 @@ class ClusterIT {
       browser.driver.get(A + "/app/dashboard.xhtml");
       assertThat(browser.text("tenantSlug")).as("B's last change, served by A").isEqualTo("acme");
 
-      node("start", NODE_B, "9083", "9446", "7801");
-      ItEnvironment.await(
-          "B back in the view",
-          Duration.ofSeconds(60),
-          () -> cluster(A).path("members").asInt() == 2 && cluster(B).path("members").asInt() == 2);
+      startB();
       browser.driver.get(B + "/app/dashboard.xhtml");
       assertThat(browser.text("tenantSlug")).as("B after its restart").isEqualTo("acme");
       assertThat(browser.driver.getCurrentUrl()).startsWith(B + "/app/dashboard.xhtml");
     } finally {
       browser.close("cluster-session-node-death");
       if (!nodeRuns()) {
-        node("start", NODE_B, "9083", "9446", "7801");
+        startB();
       }
     }
+  }
+
+  /**
+   * Visitors ask through a load balancer over both nodes (HAProxy, lb.sh) while texts are added; B
+   * is killed (kill -9) mid-run: only requests B had in flight fail, everything after is answered
+   * by A, every accepted text is indexed (the job B was running is taken over by A once its lease
+   * has run out), and B, started again, rejoins.
+   */
+  @Test
+  void aNodeKilledUnderLoadLosesOnlyItsRequestsInFlight() throws Exception {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String key = harbourFlat(alice, "Cluster failover");
+    String capsule =
+        alice
+            .expect(201, "POST", "", "{\"name\": \"Failover texts " + System.nanoTime() + "\"}")
+            .get("id")
+            .asText();
+    // Long texts for B's worker: the test waits until B runs one of their jobs, then kills B.
+    String bPid =
+        Files.readString(ItEnvironment.serverDir().resolveSibling(".pid").resolve(NODE_B + ".pid"))
+            .strip();
+    List<String> longTexts = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> upload =
+          alice
+              .on(B)
+              .upload(
+                  capsule,
+                  "long-" + i + ".txt",
+                  ("Paragraph of long text " + i + " about the harbour office and its hours.\n\n")
+                      .repeat(3000)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+      longTexts.add(json(upload.body()).get("id").asText());
+    }
+    String balancer = "http://127.0.0.1:" + LB_PORT;
+    script(LB_ENV, "lb.sh", "start", LB_PORT, "9080", "9083");
+    VisitorLoad load = new VisitorLoad(balancer, key, 10, 2000, 4000);
+    List<String> items = new java.util.ArrayList<>();
+    List<VisitorLoad.Request> requests;
+    long kill;
+    String held;
+    try {
+      load.start();
+      CapsuleApi throughBalancer = alice.on(balancer);
+      for (int i = 0; i < 6; i++) {
+        items.add(
+            AssistantFixture.submit(
+                throughBalancer,
+                capsule,
+                "Failover note " + i,
+                ("Note " + i + ": the harbour office opens at eight and closes at six.\n\n")
+                    .repeat(40)));
+      }
+      ItEnvironment.await(
+          "B running a long text's job",
+          Duration.ofSeconds(120),
+          () -> heldBy(longTexts, bPid + "@") != null);
+      held = heldBy(longTexts, bPid + "@");
+      kill = System.nanoTime();
+      node("stop", NODE_B, "--kill");
+      ItEnvironment.pause(Duration.ofSeconds(12));
+    } finally {
+      requests = load.stop();
+      script(LB_ENV, "lb.sh", "stop");
+    }
+    long settle = kill + Duration.ofSeconds(2).toNanos();
+    List<VisitorLoad.Request> failed =
+        requests.stream().filter(VisitorLoad.Request::failed).toList();
+    assertThat(failed)
+        .as("failed requests all started before the kill (in flight on B)")
+        .allSatisfy(r -> assertThat(r.start()).isLessThan(kill + Duration.ofMillis(500).toNanos()));
+    assertThat(requests.stream().filter(r -> r.start() > settle && r.answered()).count())
+        .as("answers after the kill, all from A")
+        .isPositive();
+    assertThat(requests.stream().filter(r -> r.start() > settle && r.failed()).count())
+        .as("failures after the kill")
+        .isZero();
+    for (String item : items) {
+      JsonNode settled = alice.settled(capsule, item);
+      assertThat(settled.get("stage").asText()).as("accepted text " + settled).isEqualTo("ready");
+    }
+    for (String item : longTexts) {
+      JsonNode settled = alice.settled(capsule, item);
+      assertThat(settled.get("stage").asText()).as("long text " + settled).isEqualTo("ready");
+    }
+    try (Connection db = ItEnvironment.database();
+        java.sql.PreparedStatement query =
+            db.prepareStatement("select state, attempts, ran_by from platform.jobs where id = ?")) {
+      query.setObject(1, java.util.UUID.fromString(held));
+      try (java.sql.ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("state")).isEqualTo("succeeded");
+        assertThat(row.getInt("attempts")).as("B's attempt, then A's after the lease").isEqualTo(2);
+        assertThat(row.getString("ran_by")).as("finished by A").doesNotStartWith(bPid + "@");
+      }
+    }
+
+    startB();
   }
 
   @Test
@@ -180,14 +278,7 @@ class ClusterIT {
   @Test
   void aVisitorsLimitIsReachedAtTheSameTotalWhicheverNodeServes() {
     CapsuleApi alice = new CapsuleApi("alice.acme");
-    String key =
-        alice
-            .publishedCapsule(
-                "Cluster limits " + System.nanoTime(),
-                "real-estate",
-                "The flat has two bedrooms and a balcony facing the harbour.")
-            .get("publicKey")
-            .asText();
+    String key = harbourFlat(alice, "Cluster limits");
     // a client address of its own behind the trusted proxy (127.0.0.1), so only this test counts
     String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + 7;
     Visitor onA = new Visitor(key);
@@ -275,6 +366,43 @@ class ClusterIT {
     assertThat(nodes).as("workers of both nodes ran jobs").hasSize(2);
   }
 
+  /** A published capsule of one text; its public key. */
+  private static String harbourFlat(CapsuleApi alice, String name) {
+    return alice
+        .publishedCapsule(
+            name + " " + System.nanoTime(),
+            "real-estate",
+            "The flat has two bedrooms and a balcony facing the harbour.")
+        .get("publicKey")
+        .asText();
+  }
+
+  /** Starts node B (again) and waits until both nodes see each other. */
+  private static void startB() throws Exception {
+    node("start", NODE_B, "9083", "9446", "7801");
+    ItEnvironment.await(
+        "both nodes in one view",
+        Duration.ofSeconds(60),
+        () -> cluster(A).path("members").asInt() == 2 && cluster(B).path("members").asInt() == 2);
+  }
+
+  /** The id of a running job of these items whose worker's name starts with {@code worker}. */
+  private static String heldBy(List<String> items, String worker) {
+    try (Connection db = ItEnvironment.database();
+        java.sql.PreparedStatement query =
+            db.prepareStatement(
+                "select id from platform.jobs where subject_id = any (?) and state = 'running'"
+                    + " and locked_by like ?")) {
+      query.setArray(1, db.createArrayOf("uuid", items.toArray()));
+      query.setString(2, worker + "%");
+      try (java.sql.ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode cluster(String base) {
     HttpResponse<String> health = ItEnvironment.send(get(base + "/health/ready").build());
     for (JsonNode check : json(health.body()).path("checks")) {
@@ -318,14 +446,24 @@ class ClusterIT {
     return status.waitFor(60, TimeUnit.SECONDS) && status.exitValue() == 0;
   }
 
-  /** Runs node.sh with {@code args}; its output goes to the test's. */
-  private static void node(String... args) throws Exception {
+  /**
+   * Runs a script of liberty-config/scripts with extra environment; its output goes to the test's.
+   */
+  private static void script(java.util.Map<String, String> env, String name, String... args)
+      throws Exception {
     List<String> command =
         new java.util.ArrayList<>(
-            List.of(ROOT.resolve("liberty-config/scripts/node.sh").toString()));
+            List.of(ROOT.resolve("liberty-config/scripts/" + name).toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("node.sh " + args[0]).isTrue();
-    assertThat(process.exitValue()).as("node.sh " + String.join(" ", args)).isZero();
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as(name + " " + args[0]).isTrue();
+    assertThat(process.exitValue()).as(name + " " + String.join(" ", args)).isZero();
+  }
+
+  /** Runs node.sh with {@code args}; its output goes to the test's. */
+  private static void node(String... args) throws Exception {
+    script(java.util.Map.of(), "node.sh", args);
   }
 }
