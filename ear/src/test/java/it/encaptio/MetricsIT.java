@@ -2,11 +2,19 @@ package it.encaptio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.encaptio.capsule.CapsuleApi;
+import it.encaptio.delivery.Visitor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +70,62 @@ class MetricsIT {
 
     String scraped = ItEnvironment.metrics("");
     assertThat(scraped).contains("# TYPE", "jvm_");
+  }
+
+  /**
+   * A visitor is answered and then refused by the per-visitor limit; the scrape then holds the
+   * product's metrics, and every metric the Grafana dashboard and the alert rules in k8s/monitoring
+   * read (histogram buckets included).
+   */
+  @Test
+  void theProductsMetricsAreScrapedAndEveryOneTheDashboardAndAlertsReadExists() throws Exception {
+    String key =
+        new CapsuleApi("alice.acme")
+            .publishedCapsule(
+                "Metrics " + System.nanoTime(),
+                "real-estate",
+                "The flat has two bedrooms and a balcony facing the harbour.")
+            .get("publicKey")
+            .asText();
+    Visitor visitor = new Visitor(key);
+    String conversation = visitor.start();
+    String address = "198.18.200." + java.util.concurrent.ThreadLocalRandom.current().nextInt(250);
+    int refused = 0;
+    for (int i = 0; i < 12; i++) {
+      int status =
+          visitor
+              .ask(conversation, "How many bedrooms? (" + i + ")", "X-Forwarded-For", address)
+              .statusCode();
+      refused += status == 429 ? 1 : 0;
+    }
+    assertThat(refused).as("questions over the visitor's limit").isPositive();
+
+    String scraped = ItEnvironment.metrics("");
+    assertThat(scraped)
+        .contains(
+            "encaptio_answers_total{",
+            "encaptio_rate_limit_refusals_total{limit=\"visitor-messages\"",
+            "encaptio_tenant_requests_total{",
+            "encaptio_jobs_due ",
+            "encaptio_jobs_oldest_due_seconds ",
+            "encaptio_cluster_members ");
+    Path monitoring = Path.of(System.getProperty("user.dir")).getParent().resolve("k8s/monitoring");
+    Set<String> read = new TreeSet<>();
+    Matcher names =
+        Pattern.compile("\\b(encaptio_[a-z_]+|http_server_[a-z_]+)")
+            .matcher(
+                Files.readString(monitoring.resolve("alert-rules.yaml"))
+                    + Files.readString(monitoring.resolve("grafana-dashboard.json")));
+    while (names.find()) {
+      read.add(names.group(1));
+    }
+    assertThat(read).as("metrics the dashboard and alerts read").hasSizeGreaterThan(6);
+    assertThat(read)
+        .as("every one is served")
+        .allSatisfy(
+            name ->
+                assertThat(scraped.contains(name + "{") || scraped.contains(name + " "))
+                    .as(name)
+                    .isTrue());
   }
 }

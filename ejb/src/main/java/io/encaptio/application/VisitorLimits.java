@@ -33,23 +33,18 @@ public class VisitorLimits {
 
   @Inject RateLimiter limiter;
   @Inject Config config;
+  @Inject ProductMetrics metrics;
 
   /** Counts a question; refused when the visitor, its address or the capsule asked too much. */
   public void message(String plan, UUID capsuleId, String visitorId, String ip) {
-    check(
-        "visitor|" + capsuleId + "|" + visitorId,
-        limit(plan, 0),
-        "You have asked a lot in this minute");
-    check(
-        "ip-message|" + capsuleId + "|" + ip,
-        limit(plan, 1),
-        "Many questions came from your network");
-    check("capsule|" + capsuleId, limit(plan, 2), "This capsule is very busy");
+    check("visitor|" + capsuleId + "|" + visitorId, plan, 0, "You have asked a lot in this minute");
+    check("ip-message|" + capsuleId + "|" + ip, plan, 1, "Many questions came from your network");
+    check("capsule|" + capsuleId, plan, 2, "This capsule is very busy");
   }
 
   /** Counts any public call of an address to a capsule. */
   public void request(String plan, UUID capsuleId, String ip) {
-    check("ip-request|" + capsuleId + "|" + ip, limit(plan, 3), "Too many calls from your network");
+    check("ip-request|" + capsuleId + "|" + ip, plan, 3, "Too many calls from your network");
   }
 
   int limit(String plan, int which) {
@@ -62,9 +57,11 @@ public class VisitorLimits {
         .orElse(PLANS.get(known)[which]);
   }
 
-  private void check(String key, int limit, String what) {
+  private void check(String key, String plan, int which, String what) {
+    int limit = limit(plan, which);
     Decision decision = limiter.acquire(key, limit, MINUTE);
     if (!decision.allowed()) {
+      metrics.refused(NAMES[which]);
       throw new RateLimitedException(
           what
               + " (at most "

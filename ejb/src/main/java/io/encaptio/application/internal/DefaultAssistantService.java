@@ -4,6 +4,7 @@ import io.encaptio.application.AssistantService;
 import io.encaptio.application.CitationDto;
 import io.encaptio.application.NoSuchCapsuleException;
 import io.encaptio.application.NotFoundException;
+import io.encaptio.application.ProductMetrics;
 import io.encaptio.application.RetrievalService.PassageDto;
 import io.encaptio.domain.ai.AnswerCache;
 import io.encaptio.domain.ai.CachedAnswer;
@@ -19,6 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ public class DefaultAssistantService implements AssistantService {
   @Inject CapsuleRepository capsules;
   @Inject ConversationRepository conversations;
   @Inject AnalyticsEventRepository events;
+  @Inject ProductMetrics metrics;
 
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -80,6 +83,11 @@ public class DefaultAssistantService implements AssistantService {
     }
     millis.put("record", elapsed(recording));
     millis.put("total", elapsed(start));
+    metrics.answered(
+        answered.outcome(),
+        answered.cached(),
+        Duration.ofNanos(generating - start),
+        Duration.ofNanos(System.nanoTime() - start));
     return toDto(prepared, answered, stored.get(1), millis);
   }
 

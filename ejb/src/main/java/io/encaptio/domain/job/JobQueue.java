@@ -88,4 +88,13 @@ public interface JobQueue {
 
   /** Gives the job up at once: trying again cannot help. */
   void dead(Job job, String error);
+
+  /**
+   * Jobs due and waiting for a worker (queued, or running under a lease that ran out), across all
+   * tenants, and how long the oldest of them has been due; read for /metrics.
+   */
+  Backlog backlog();
+
+  /** See {@link #backlog}. */
+  record Backlog(long due, double oldestDueSeconds) {}
 }

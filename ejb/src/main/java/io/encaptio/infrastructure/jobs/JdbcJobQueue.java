@@ -223,4 +223,20 @@ public class JdbcJobQueue implements JobQueue {
   private static String truncate(String error) {
     return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
   }
+
+  @Override
+  public Backlog backlog() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT count(*), coalesce(extract(epoch FROM now() - min(run_after)), 0)"
+                    + " FROM platform.jobs WHERE run_after <= now() AND (state = 'queued'"
+                    + " OR (state = 'running' AND locked_until < now()))");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return new Backlog(row.getLong(1), row.getDouble(2));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the job queue's backlog", e);
+    }
+  }
 }

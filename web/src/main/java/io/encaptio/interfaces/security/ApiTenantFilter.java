@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.security;
 
+import io.encaptio.application.ProductMetrics;
 import io.encaptio.interfaces.problem.ProblemType;
 import io.encaptio.interfaces.problem.ProblemWriter;
 import io.encaptio.tenancy.application.TenantResolver;
@@ -28,6 +29,7 @@ public class ApiTenantFilter extends HttpFilter {
   @Inject CurrentCaller caller;
   @Inject TenantResolver resolver;
   @Inject RequestActors actors;
+  @Inject ProductMetrics metrics;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -49,6 +51,7 @@ public class ApiTenantFilter extends HttpFilter {
         TenantSelection.select(
             identity.get().organizations(), req.getHeader(ORGANIZATION_HEADER), resolver);
     if (outcome instanceof TenantSelection.Selected selected) {
+      metrics.tenantRequest(selected.tenant().slug(), "api");
       TenantScope.continueAs(
           selected.tenant(),
           req,

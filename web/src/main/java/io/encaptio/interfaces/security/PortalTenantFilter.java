@@ -1,5 +1,6 @@
 package io.encaptio.interfaces.security;
 
+import io.encaptio.application.ProductMetrics;
 import io.encaptio.interfaces.portal.web.PortalSession;
 import io.encaptio.tenancy.application.TenantResolver;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class PortalTenantFilter extends HttpFilter {
   @Inject TenantResolver resolver;
   @Inject PortalSession session;
   @Inject RequestActors actors;
+  @Inject ProductMetrics metrics;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -53,6 +55,7 @@ public class PortalTenantFilter extends HttpFilter {
         TenantSelection.select(
             identity.get().organizations(), session.getChosenOrganization(), resolver);
     if (outcome instanceof TenantSelection.Selected selected) {
+      metrics.tenantRequest(selected.tenant().slug(), "portal");
       TenantScope.continueAs(
           selected.tenant(),
           req,

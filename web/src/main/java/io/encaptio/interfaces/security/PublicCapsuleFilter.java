@@ -2,6 +2,7 @@ package io.encaptio.interfaces.security;
 
 import io.encaptio.application.DeliveryService;
 import io.encaptio.application.DeliveryService.AccessDto;
+import io.encaptio.application.ProductMetrics;
 import io.encaptio.application.RateLimitedException;
 import io.encaptio.application.VisitorLimits;
 import io.encaptio.domain.capsule.EmbedTokenException;
@@ -58,6 +59,7 @@ public class PublicCapsuleFilter extends HttpFilter {
   @Inject PublicKeyRegistry keys;
   @EJB DeliveryService delivery;
   @Inject VisitorLimits limits;
+  @Inject ProductMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "encaptio.public.url")
@@ -84,6 +86,7 @@ public class PublicCapsuleFilter extends HttpFilter {
     UUID capsule = owner.get().resourceId();
     req.setAttribute(CAPSULE_ID, capsule);
     req.setAttribute(PLAN, owner.get().tenant().plan());
+    metrics.tenantRequest(owner.get().tenant().slug(), "public");
     TenantScope.continueAs(
         owner.get().tenant(), req, resp, (rq, rs) -> admit(req, resp, capsule, key, chain));
   }
