@@ -16,6 +16,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CFG="$ENCAPTIO_STATE/haproxy.cfg"
+# A node whose port refuses a connection of real traffic is marked down at once (not only after
+# two failed health checks), so retries go to the other node instead of to the dead one again.
+FAIL_FAST="observe layer4 error-limit 1 on-error mark-down"
 PIDFILE="$ENCAPTIO_STATE/haproxy.pid"
 
 cmd_start() {
@@ -48,7 +51,7 @@ backend nodes
     option httpchk GET /health/ready
 CFG
     local p i=0
-    for p in "$@"; do i=$((i + 1)); echo "    server node$i 127.0.0.1:$p check inter 2s fall 2 rise 2"; done
+    for p in "$@"; do i=$((i + 1)); echo "    server node$i 127.0.0.1:$p check inter 2s fall 2 rise 2 $FAIL_FAST"; done
     cat <<CFG
 backend portal
     balance roundrobin
@@ -57,7 +60,7 @@ backend portal
     option httpchk GET /health/ready
 CFG
     i=0
-    for p in "$@"; do i=$((i + 1)); echo "    server node$i 127.0.0.1:$p check inter 2s fall 2 rise 2 cookie node$i"; done
+    for p in "$@"; do i=$((i + 1)); echo "    server node$i 127.0.0.1:$p check inter 2s fall 2 rise 2 $FAIL_FAST cookie node$i"; done
   } >"$CFG"
   haproxy -c -q -f "$CFG" || die "HAProxy refused its configuration ($CFG)"
   haproxy -D -f "$CFG" -p "$PIDFILE" || die "HAProxy did not start"

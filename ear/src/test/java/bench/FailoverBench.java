@@ -56,8 +56,8 @@ public final class FailoverBench {
     long begin = System.nanoTime();
     load.start();
     Thread.sleep(seconds * 1000L / 3);
-    long kill = System.nanoTime();
     exec(stopB);
+    long kill = System.nanoTime(); // node.sh has sent SIGKILL
     Thread.sleep(seconds * 1000L / 3);
     long restart = System.nanoTime();
     Thread starter = new Thread(() -> exec(startB));
@@ -110,8 +110,8 @@ public final class FailoverBench {
             ## Node B killed under %d visitors (pause 1-4 s, %d s)
 
             - requests: %d, answered %d, refused by rate limits %d
-            - failed: %d (in flight at the kill: %d; sent after it, to B before HAProxy noticed:
-              %d); the last failure ended %.1f s after the kill, none later
+            - failed: %d (in flight at the kill: %d; sent after it: %d); the last failure ended
+              %.1f s after the kill
             - B started again %.1f s after the kill: in A's cluster view after %.1f s, ready after
               %.1f s
             """,

@@ -159,8 +159,8 @@ class ClusterIT {
   /**
    * Visitors ask through a load balancer over both nodes (HAProxy, lb.sh) while texts are added; B
    * is killed (kill -9) mid-run: only requests B had in flight fail, everything after is answered
-   * by A, every accepted text is indexed (the job B was running is taken over by A once its lease
-   * has run out), and B, started again, rejoins.
+   * by A, every accepted text is indexed (the job B was running is taken over by a live worker once
+   * its lease has run out: A's, or that of B started again), and B rejoins.
    */
   @Test
   void aNodeKilledUnderLoadLosesOnlyItsRequestsInFlight() throws Exception {
@@ -213,19 +213,22 @@ class ClusterIT {
           Duration.ofSeconds(120),
           () -> heldBy(longTexts, bPid + "@") != null);
       held = heldBy(longTexts, bPid + "@");
-      kill = System.nanoTime();
       node("stop", NODE_B, "--kill");
+      kill = System.nanoTime(); // node.sh has sent SIGKILL
       ItEnvironment.pause(Duration.ofSeconds(12));
     } finally {
       requests = load.stop();
       script(LB_ENV, "lb.sh", "stop");
+      if (!nodeRuns()) {
+        startB(); // whatever fails below, the other tests get their second node
+      }
     }
     long settle = kill + Duration.ofSeconds(2).toNanos();
     List<VisitorLoad.Request> failed =
         requests.stream().filter(VisitorLoad.Request::failed).toList();
     assertThat(failed)
         .as("failed requests all started before the kill (in flight on B)")
-        .allSatisfy(r -> assertThat(r.start()).isLessThan(kill + Duration.ofMillis(500).toNanos()));
+        .allSatisfy(r -> assertThat(r.start()).isLessThan(kill));
     assertThat(requests.stream().filter(r -> r.start() > settle && r.answered()).count())
         .as("answers after the kill, all from A")
         .isPositive();
@@ -247,12 +250,12 @@ class ClusterIT {
       try (java.sql.ResultSet row = query.executeQuery()) {
         assertThat(row.next()).isTrue();
         assertThat(row.getString("state")).isEqualTo("succeeded");
-        assertThat(row.getInt("attempts")).as("B's attempt, then A's after the lease").isEqualTo(2);
-        assertThat(row.getString("ran_by")).as("finished by A").doesNotStartWith(bPid + "@");
+        assertThat(row.getInt("attempts")).as("B's attempt, then one after the lease").isEqualTo(2);
+        assertThat(row.getString("ran_by"))
+            .as("finished by a live worker, not the killed one")
+            .doesNotStartWith(bPid + "@");
       }
     }
-
-    startB();
   }
 
   @Test
