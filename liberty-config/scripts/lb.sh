@@ -16,9 +16,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CFG="$ENCAPTIO_STATE/haproxy.cfg"
-# A node whose port refuses a connection of real traffic is marked down at once (not only after
-# two failed health checks), so retries go to the other node instead of to the dead one again.
-FAIL_FAST="observe layer4 error-limit 1 on-error mark-down"
+# A node whose port refuses two connections of real traffic in a row is marked down at once (not
+# only after two failed health checks), so retries go to the other node instead of to the dead
+# one again. Every request gets a connection of its own (http-reuse never below): a kept-alive
+# connection to a node that just died would answer 502, and one a live node closed when idle
+# would count as that node's error.
+FAIL_FAST="observe layer4 error-limit 2 on-error mark-down"
 PIDFILE="$ENCAPTIO_STATE/haproxy.pid"
 
 cmd_start() {
@@ -36,11 +39,15 @@ defaults
     timeout connect 5s
     timeout client 120s
     timeout server 120s
+    # /health/ready asks PostgreSQL and Keycloak; on a busy machine it can take seconds, which
+    # must not count as the node being down.
+    timeout check 5s
     option forwardfor
     # A node that refuses the connection (stopped, killed) is not the client's problem: the
     # request goes to another node. Requests in flight on a node that dies are lost.
     retries 2
     option redispatch 1
+    http-reuse never
 frontend encaptio
     bind 127.0.0.1:$port
     acl portal path_beg /app/ /ops/ /jakarta.faces.resource/ /ibm_security_logout /oidcclient/

@@ -2,7 +2,7 @@
 # Another Liberty node of the same build on this machine, for a cluster of nodes on one machine.
 #   node.sh start NAME HTTP_PORT HTTPS_PORT CLUSTER_PORT   create (or refresh) and start the node
 #                                                          (sessions cluster on CLUSTER_PORT + 100)
-#   node.sh stop NAME                                      stop it (kill -9 with --kill)
+#   node.sh stop NAME                                      stop it (kill -9 with --kill; returns once it is gone)
 #   node.sh status NAME
 #
 # The node is a server of its own, $WLP/usr/servers/NAME, made from the built server `encaptio`:
@@ -70,7 +70,11 @@ cmd_stop() {
   dir="$(node_dir "$name")"
   if [[ "${2:-}" == --kill ]]; then
     pid="$(cat "$WLP/usr/servers/.pid/$name.pid" 2>/dev/null || true)"
-    [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null && log "node $name killed (pid $pid)"
+    if [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; then
+      # SIGKILL is not the end yet: until the process is gone its ports still take connections
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+      log "node $name killed (pid $pid, gone)"
+    fi
     return 0
   fi
   running "$name" || { log "node $name is not running"; return 0; }

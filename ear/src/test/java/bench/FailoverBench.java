@@ -57,7 +57,7 @@ public final class FailoverBench {
     load.start();
     Thread.sleep(seconds * 1000L / 3);
     exec(stopB);
-    long kill = System.nanoTime(); // node.sh has sent SIGKILL
+    long kill = System.nanoTime(); // node.sh returns once B's process is gone
     Thread.sleep(seconds * 1000L / 3);
     long restart = System.nanoTime();
     Thread starter = new Thread(() -> exec(startB));

@@ -80,6 +80,13 @@ public class ProductMetrics {
     registry.timer("encaptio_answer_seconds", outcomeTag).update(total);
   }
 
+  /** A question the assistant failed to answer (an error, not an outcome): outcome "error". */
+  public void failed() {
+    registry
+        .counter("encaptio_answers_total", new Tag("outcome", "error"), new Tag("cached", "false"))
+        .inc();
+  }
+
   /** A visitor's call refused by one of the plan's limits ({@link VisitorLimits}). */
   public void refused(String limit) {
     registry.counter("encaptio_rate_limit_refusals_total", new Tag("limit", limit)).inc();

@@ -50,6 +50,27 @@ public class DefaultAssistantService implements AssistantService {
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public AnswerDto ask(UUID capsuleId, Ask ask, String askedBy, Consumer<String> tokens) {
+    try {
+      return answer(capsuleId, ask, askedBy, tokens);
+    } catch (RuntimeException e) {
+      if (!refusal(e)) {
+        metrics.failed();
+      }
+      throw e;
+    }
+  }
+
+  /** A refusal the caller is told about (an application exception), not a failure. */
+  private static boolean refusal(RuntimeException e) {
+    for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+      if (c.isAnnotationPresent(jakarta.ejb.ApplicationException.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private AnswerDto answer(UUID capsuleId, Ask ask, String askedBy, Consumer<String> tokens) {
     long start = System.nanoTime();
     Prepared prepared =
         ask.visitorId() == null
