@@ -190,7 +190,13 @@ class ClusterIT {
       longTexts.add(json(upload.body()).get("id").asText());
     }
     String balancer = "http://127.0.0.1:" + LB_PORT;
-    script(LB_ENV, "lb.sh", "start", LB_PORT, "9080", "9083");
+    script(
+        LB_ENV,
+        "lb.sh",
+        "start",
+        LB_PORT,
+        Integer.toString(URI.create(A).getPort()),
+        Integer.toString(URI.create(B).getPort()));
     VisitorLoad load = new VisitorLoad(balancer, key, 10, 2000, 4000);
     List<String> items = new java.util.ArrayList<>();
     List<VisitorLoad.Request> requests;
