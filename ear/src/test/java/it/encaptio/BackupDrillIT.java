@@ -108,6 +108,9 @@ class BackupDrillIT {
 
     // Restore to T: every tenant exactly as it was at T.
     Map<String, String> toT = script("backup.sh", "restore", "--to", t.toString());
+    // Times that cannot be restored to are refused with the reason; the cluster stays as it is.
+    assertThat(refused("restore", "--to", "not-a-time")).contains("is not a time");
+    assertThat(refused("restore", "--to", "2099-01-01T00:00:00Z")).contains("later than now");
     try (Connection db = drill()) {
       assertThat(rowCounts(db, schemas)).as("every tenant table's rows at T").isEqualTo(atT);
       for (String schema : before.keySet()) {
@@ -313,6 +316,30 @@ class BackupDrillIT {
 
   /** Runs a script of liberty-config/scripts against the drill cluster; its key=value lines. */
   private static Map<String, String> script(String name, String... args) throws Exception {
+    ProcessBuilder builder = drillScript(name, args);
+    String out = run(builder, name + " " + String.join(" ", args));
+    Map<String, String> values = new TreeMap<>();
+    for (String line : out.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && !line.startsWith("[")) {
+        values.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return values;
+  }
+
+  /** backup.sh run with {@code args} must fail; what it said. */
+  private static String refused(String... args) throws Exception {
+    Process process = drillScript("backup.sh", args).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue())
+        .as("backup.sh " + String.join(" ", args) + ": " + out)
+        .isNotZero();
+    return out;
+  }
+
+  private static ProcessBuilder drillScript(String name, String... args) {
     List<String> command =
         new ArrayList<>(List.of(ROOT.resolve("liberty-config/scripts/" + name).toString()));
     command.addAll(List.of(args));
@@ -323,15 +350,7 @@ class BackupDrillIT {
     builder.environment().put("ENCAPTIO_BACKUP_ARCHIVE_TIMEOUT", "60");
     builder.environment().remove("ENCAPTIO_FRESH_TEST_DB");
     builder.environment().remove("ENCAPTIO_EXPORT_DIR");
-    String out = run(builder, name + " " + String.join(" ", args));
-    Map<String, String> values = new TreeMap<>();
-    for (String line : out.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0 && !line.startsWith("[")) {
-        values.put(line.substring(0, eq), line.substring(eq + 1));
-      }
-    }
-    return values;
+    return builder;
   }
 
   private static String run(ProcessBuilder builder, String what) throws Exception {

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * Two Liberty nodes of one build in one Infinispan cluster: the test server (node A, which the test
@@ -85,10 +84,7 @@ class ClusterIT {
               "document.querySelectorAll('form').forEach(f => f.action = f.action.replace(arguments[0], arguments[1]))",
               A,
               B);
-      browser
-          .driver
-          .findElement(By.xpath("//button[.//span[text()='Work in Globex Inc']]"))
-          .click();
+      browser.workIn("Globex Inc");
       browser.wait.until(d -> d.getCurrentUrl().startsWith(B + "/app/"));
       assertThat(browser.text("tenantSlug")).as("the choice made on B").isEqualTo("globex");
       assertThat(browser.text("userName")).isNotBlank();
@@ -98,9 +94,7 @@ class ClusterIT {
       assertThat(browser.text("tenantSlug")).as("node A after B's change").isEqualTo("globex");
 
       // A change on A, seen by B.
-      browser.click("userMenuForm:userMenu_button");
-      browser.click("userMenuForm:switchOrganization");
-      browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Acme Corp']]")).click();
+      browser.switchTo("Acme Corp");
       browser.wait.until(d -> d.getCurrentUrl().startsWith(A + "/app/"));
       assertThat(browser.text("tenantSlug")).isEqualTo("acme");
       browser.driver.get(B + "/app/dashboard.xhtml");
@@ -123,16 +117,11 @@ class ClusterIT {
     try {
       browser.openSignedIn("/app/dashboard.xhtml", "casey.consultant");
       browser.wait.until(d -> d.getCurrentUrl().startsWith(A + "/app/choose-organization.xhtml"));
-      browser
-          .driver
-          .findElement(By.xpath("//button[.//span[text()='Work in Globex Inc']]"))
-          .click();
+      browser.workIn("Globex Inc");
       assertThat(browser.text("tenantSlug")).isEqualTo("globex");
 
       browser.driver.get(B + "/app/dashboard.xhtml");
-      browser.click("userMenuForm:userMenu_button");
-      browser.click("userMenuForm:switchOrganization");
-      browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Acme Corp']]")).click();
+      browser.switchTo("Acme Corp");
       browser.wait.until(d -> d.getCurrentUrl().startsWith(B + "/app/"));
       assertThat(browser.text("tenantSlug")).as("chosen on B").isEqualTo("acme");
 

@@ -92,13 +92,11 @@ class PortalBrowserIT {
 
     // Both organizations are in the token: the portal asks which one to work in.
     browser.wait.until(d -> d.getCurrentUrl().contains("/app/choose-organization.xhtml"));
-    browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Globex Inc']]")).click();
+    browser.workIn("Globex Inc");
     assertThat(browser.text("tenantSlug")).isEqualTo("globex");
     assertThat(browser.text("tenant-name")).isEqualTo("Globex Inc");
 
-    browser.click("userMenuForm:userMenu_button");
-    browser.click("userMenuForm:switchOrganization");
-    browser.driver.findElement(By.xpath("//button[.//span[text()='Work in Acme Corp']]")).click();
+    browser.switchTo("Acme Corp");
 
     assertThat(browser.text("tenantSlug")).isEqualTo("acme");
     assertThat(browser.driver.getCurrentUrl()).startsWith(ItEnvironment.baseUrl());

@@ -107,6 +107,20 @@ public final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
   }
 
+  /** On the organization chooser: works in the organization of that name. */
+  public void workIn(String organization) {
+    driver
+        .findElement(By.xpath("//button[.//span[text()='Work in " + organization + "']]"))
+        .click();
+  }
+
+  /** From any portal page: the user menu's "switch organization", then {@link #workIn}. */
+  public void switchTo(String organization) {
+    click("userMenuForm:userMenu_button");
+    click("userMenuForm:switchOrganization");
+    workIn(organization);
+  }
+
   /** Opens a page, is sent to Keycloak, and signs in there. */
   public void openSignedIn(String path, String username) {
     open(path);
