@@ -105,6 +105,7 @@ print_welcome() {
                   $DEMO_SHARE_URL
                   widget: <script src="http://localhost:$ENCAPTIO_HTTP_PORT/widget.js" data-capsule="$DEMO_CAPSULE_KEY" async></script>
     Keycloak      $KEYCLOAK_URL/admin   ($KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
+    Traces        $ZIPKIN_URL   (Zipkin: every request's spans, HTTP to services, SQL and jobs)
     Mailbox       http://localhost:$ENCAPTIO_HTTP_PORT/dev/mailbox   (every mail sent here: invitations,
                   set-password links; GreenMail on SMTP 127.0.0.1:$ENCAPTIO_SMTP_PORT, nothing leaves the machine)
 
@@ -152,6 +153,8 @@ cmd_run() {
   ensure_tools
   "$SCRIPTS/postgres.sh" start
   "$SCRIPTS/mail.sh" start
+  "$SCRIPTS/zipkin.sh" start
+  trace_to_zipkin
   "$SCRIPTS/keycloak.sh" start
   build
   (( nodes == 2 )) && cluster_of_two
@@ -190,6 +193,7 @@ cmd_stop() {
     "$WLP/bin/server" stop encaptio >/dev/null || true
   fi
   "$SCRIPTS/keycloak.sh" stop
+  "$SCRIPTS/zipkin.sh" stop
   "$SCRIPTS/mail.sh" stop
   "$SCRIPTS/postgres.sh" stop
 }
@@ -199,6 +203,7 @@ cmd_status() {
   "$SCRIPTS/postgres.sh" status || rc=3
   "$SCRIPTS/keycloak.sh" status || rc=3
   "$SCRIPTS/mail.sh" status || rc=3
+  "$SCRIPTS/zipkin.sh" status || rc=3
   if liberty_running; then echo "liberty: running (http://localhost:$ENCAPTIO_HTTP_PORT)"; else echo "liberty: stopped"; rc=3; fi
   return $rc
 }
@@ -224,6 +229,11 @@ cmd_test() {
   local mail_was_running=true
   "$SCRIPTS/mail.sh" status >/dev/null 2>&1 || mail_was_running=false
   "$SCRIPTS/mail.sh" start
+  # The test server's traces go to a Zipkin of the run's own (TracingIT reads them back).
+  local zipkin_was_running=true
+  "$SCRIPTS/zipkin.sh" status >/dev/null 2>&1 || zipkin_was_running=false
+  "$SCRIPTS/zipkin.sh" start
+  trace_to_zipkin
   "$SCRIPTS/keycloak.sh" start
   "$SCRIPTS/chromium.sh" install
   # kustomize renders the Kubernetes overlays for KubernetesManifestsTest (module k8s).
@@ -260,6 +270,7 @@ cmd_test() {
   (cd "$ENCAPTIO_ROOT" && mvn -B clean verify -DskipITs=false -Dit.http.port="$ENCAPTIO_HTTP_PORT" "$@") || rc=$?
   if ! $keycloak_was_running; then "$SCRIPTS/keycloak.sh" stop; fi
   if ! $mail_was_running; then "$SCRIPTS/mail.sh" stop; fi
+  if ! $zipkin_was_running; then "$SCRIPTS/zipkin.sh" stop; fi
   "$SCRIPTS/postgres.sh" stop
   "$SCRIPTS/node.sh" stop encaptio-b --kill >/dev/null 2>&1 || true
   if (( rc == 0 )); then log "all tests passed"; else log "tests failed (exit $rc)"; fi

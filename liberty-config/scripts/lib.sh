@@ -45,6 +45,18 @@ export GREENMAIL_IMAP_PORT="${GREENMAIL_IMAP_PORT:-3143}"
 export GREENMAIL_API_PORT="${GREENMAIL_API_PORT:-8025}"
 export ENCAPTIO_DEV_MAILBOX_URL="${ENCAPTIO_DEV_MAILBOX_URL:-http://127.0.0.1:$GREENMAIL_API_PORT}"
 
+# Traces: a Zipkin server (its exec jar from Maven Central, spans kept in memory) receives what
+# Liberty's OpenTelemetry exports in development and tests (zipkin.sh); its UI is on this port.
+export ZIPKIN_VERSION="${ZIPKIN_VERSION:-3.5.1}"
+export ZIPKIN_PORT="${ZIPKIN_PORT:-9411}"
+export ZIPKIN_URL="${ZIPKIN_URL:-http://127.0.0.1:$ZIPKIN_PORT}"
+# Servers started after this send their spans to that Zipkin, unless the environment already
+# names an exporter (server.env: none otherwise).
+trace_to_zipkin() {
+  export OTEL_TRACES_EXPORTER="${OTEL_TRACES_EXPORTER:-zipkin}"
+  export OTEL_EXPORTER_ZIPKIN_ENDPOINT="${OTEL_EXPORTER_ZIPKIN_ENDPOINT:-$ZIPKIN_URL/api/v2/spans}"
+}
+
 # Liberty
 export ENCAPTIO_HTTP_PORT="${ENCAPTIO_HTTP_PORT:-9080}"
 export ENCAPTIO_HTTPS_PORT="${ENCAPTIO_HTTPS_PORT:-9443}"
@@ -88,3 +100,28 @@ wait_for() {
 
 # True when a process with the pid stored in the file is alive.
 pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Helpers of the small Java services the scripts run in the background (GreenMail, Zipkin).
+# Prints "NAME: running (WHERE)" and succeeds when CHECK succeeds, else "NAME: stopped" and 3.
+service_status() {
+  local name="$1" where="$2" check="$3"
+  if "$check"; then echo "$name: running ($where)"; return 0; fi
+  echo "$name: stopped"
+  return 3
+}
+# Downloads a jar (GAV with an optional type:classifier) into the local Maven repository once.
+maven_jar() {
+  local gav="$1" jar="$2"
+  [[ -s "$jar" ]] && return 0
+  log "downloading $gav"
+  mvn -q -B dependency:get -Dartifact="$gav" -Dtransitive=false >&2 || die "could not download $gav"
+}
+# Stops the process whose pid the file holds, if it runs, and removes the file.
+stop_pid() {
+  local name="$1" pid_file="$2"
+  if pid_alive "$pid_file"; then
+    log "stopping $name"
+    kill -TERM "$(cat "$pid_file")" 2>/dev/null || true
+  fi
+  rm -f "$pid_file"
+}

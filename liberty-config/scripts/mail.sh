@@ -18,12 +18,7 @@ GM_LOG="$ENCAPTIO_STATE/logs/greenmail.log"
 answers() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$GREENMAIL_API_PORT/api/configuration"; }
 
 cmd_status() {
-  if answers; then
-    echo "mail: running (SMTP 127.0.0.1:$ENCAPTIO_SMTP_PORT, mailbox API http://127.0.0.1:$GREENMAIL_API_PORT)"
-    return 0
-  fi
-  echo "mail: stopped"
-  return 3
+  service_status mail "SMTP 127.0.0.1:$ENCAPTIO_SMTP_PORT, mailbox API http://127.0.0.1:$GREENMAIL_API_PORT" answers
 }
 
 cmd_start() {
@@ -31,10 +26,7 @@ cmd_start() {
     log "GreenMail already answers on port $GREENMAIL_API_PORT"
     return 0
   fi
-  if [[ ! -s "$GM_JAR" ]]; then
-    log "downloading $GM_GAV"
-    mvn -q -B dependency:get -Dartifact="$GM_GAV" -Dtransitive=false >&2 || die "could not download $GM_GAV"
-  fi
+  maven_jar "$GM_GAV" "$GM_JAR"
   log "starting GreenMail $GREENMAIL_VERSION (SMTP $ENCAPTIO_SMTP_PORT, IMAP $GREENMAIL_IMAP_PORT, API $GREENMAIL_API_PORT; log: $GM_LOG)"
   setsid nohup "$JAVA_HOME/bin/java" -Xmx128m \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$ENCAPTIO_SMTP_PORT" \
@@ -46,13 +38,7 @@ cmd_start() {
   wait_for 60 answers || { tail -n 40 "$GM_LOG" >&2; die "GreenMail did not start (log: $GM_LOG)"; }
 }
 
-cmd_stop() {
-  if pid_alive "$GM_PID_FILE"; then
-    log "stopping GreenMail"
-    kill -TERM "$(cat "$GM_PID_FILE")" 2>/dev/null || true
-  fi
-  rm -f "$GM_PID_FILE"
-}
+cmd_stop() { stop_pid GreenMail "$GM_PID_FILE"; }
 
 case "${1:-}" in
   start) cmd_start ;;

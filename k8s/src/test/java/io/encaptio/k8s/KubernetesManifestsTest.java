@@ -383,6 +383,8 @@ class KubernetesManifestsTest {
             // name look-ups and the SMTP relay, wherever they run
             "out: encaptio-app -> anywhere [UDP/53, TCP/53]",
             "out: encaptio-app -> anywhere [TCP/25, TCP/465, TCP/587, TCP/3025]",
+            // traces to the OpenTelemetry collector
+            "out: encaptio-app -> namespace observability [TCP/4317]",
             // the outside world (model providers, hooks, web sources over https and http), but
             // no private, link-local, CGNAT or loopback range
             "out: encaptio-app -> 0.0.0.0/0 except [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16,"

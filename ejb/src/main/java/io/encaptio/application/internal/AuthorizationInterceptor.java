@@ -6,6 +6,12 @@ import io.encaptio.application.access.ActorContext;
 import io.encaptio.application.access.Audited;
 import io.encaptio.application.access.Permission;
 import io.encaptio.application.access.Requires;
+import io.encaptio.tenancy.context.TenantContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.ejb.Local;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -21,12 +27,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * the {@link Actor} of the thread has that permission. A service method that declares none is
  * refused too (deny by default). The first service call of a request or job is checked; the calls a
  * service makes to other services on its behalf are not checked again. After a method marked {@link
- * Audited} returns, its audit row is written in the same transaction.
+ * Audited} returns, its audit row is written in the same transaction. Every service call is a span
+ * of the current trace ({@code CapsuleService.publish}), with the tenant, and failed when it threw.
  */
 public class AuthorizationInterceptor {
 
-  /** The rule of a method: its permission and audit action; empty for internal beans. */
-  private record Rule(Permission permission, String audited) {}
+  /**
+   * The rule of a method: its permission, audit action and the name of its span ({@code
+   * Service.method}); empty for internal beans.
+   */
+  private record Rule(Permission permission, String audited, String span) {}
+
+  static final AttributeKey<String> TENANT = AttributeKey.stringKey("encaptio.tenant");
 
   private static final ConcurrentHashMap<Method, Optional<Rule>> RULES = new ConcurrentHashMap<>();
   private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
@@ -37,6 +49,7 @@ public class AuthorizationInterceptor {
   @Inject CapsuleAccess capsules;
   @Inject AuditTrail audit;
   @Inject AuthorizationMetrics metrics;
+  @Inject Tracer tracer;
 
   @AroundInvoke
   public Object authorize(InvocationContext call) throws Exception {
@@ -44,11 +57,26 @@ public class AuthorizationInterceptor {
     if (rule.isEmpty()) {
       return call.proceed(); // an internal bean: reachable only from services
     }
+    Span span = tracer.spanBuilder(rule.get().span()).startSpan();
+    TenantContext.find().ifPresent(tenant -> span.setAttribute(TENANT, tenant.slug()));
+    try (Scope ignored = span.makeCurrent()) {
+      return authorize(call, rule.get());
+    } catch (Exception | Error e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Checks (at the first service of a request or job), calls and audits, in the call's span. */
+  private Object authorize(InvocationContext call, Rule rule) throws Exception {
     boolean entry = INSIDE.get() == null;
     if (entry) {
       long started = System.nanoTime();
       try {
-        check(rule.get().permission(), call);
+        check(rule.permission(), call);
       } finally {
         metrics.checked(System.nanoTime() - started);
       }
@@ -56,9 +84,9 @@ public class AuthorizationInterceptor {
     }
     try {
       Object result = call.proceed();
-      if (rule.get().audited() != null) {
+      if (rule.audited() != null) {
         Object target = call.getParameters().length > 0 ? call.getParameters()[0] : null;
-        String action = rule.get().audited();
+        String action = rule.audited();
         audit.record(
             action,
             target == null ? null : String.valueOf(target),
@@ -132,7 +160,8 @@ public class AuthorizationInterceptor {
         return Optional.of(
             new Rule(
                 requires == null ? null : requires.value(),
-                audited == null ? null : audited.value()));
+                audited == null ? null : audited.value(),
+                type.getSimpleName() + "." + method.getName()));
       } catch (NoSuchMethodException notThisInterface) {
         // the method belongs to another interface of the bean
       }

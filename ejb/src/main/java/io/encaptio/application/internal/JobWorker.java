@@ -5,9 +5,16 @@ import io.encaptio.application.access.ActorContext;
 import io.encaptio.domain.content.ContentRejectedException;
 import io.encaptio.domain.job.Job;
 import io.encaptio.domain.job.JobQueue;
+import io.encaptio.infrastructure.tracing.TraceContexts;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.application.TenantRegistry;
 import io.encaptio.tenancy.context.TenantContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -35,6 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * lease, restores the job's tenant around the handler (and clears it after), and records the
  * outcome: done, retried with exponential backoff, or dead after the last attempt or a failure that
  * retrying cannot cure. Several nodes run workers side by side; the queue's claim keeps them apart.
+ * A job runs in a span of the trace that queued it, so a request's trace continues into its jobs.
  */
 @Singleton
 @Startup
@@ -46,6 +54,11 @@ public class JobWorker {
   @Inject JobQueue queue;
   @Inject TenantRegistry registry;
   @Inject Instance<JobHandler> handlers;
+  @Inject Tracer tracer;
+  @Inject PlatformStartup platform;
+
+  static final AttributeKey<String> JOB_ID = AttributeKey.stringKey("encaptio.job.id");
+  static final AttributeKey<Long> JOB_ATTEMPT = AttributeKey.longKey("encaptio.job.attempt");
 
   @Resource(lookup = "concurrent/encaptioScheduler")
   ManagedScheduledExecutorService scheduler;
@@ -88,6 +101,9 @@ public class JobWorker {
 
   /** Runs due jobs until none is left; never throws, so the schedule keeps going. */
   void drain(String worker) {
+    if (!platform.platformMigrated()) {
+      return; // the queue's table may not have this build's columns yet
+    }
     try {
       Duration lease = Duration.ofSeconds(leaseSeconds);
       for (Optional<Job> job = queue.claim(worker, lease);
@@ -135,23 +151,44 @@ public class JobWorker {
       queue.dead(job, unknown.getMessage());
       return;
     }
-    try {
+    Span span = span(job, tenant.get());
+    try (Scope ignored = span.makeCurrent()) {
       ActorContext.runAs(
           Actor.system("job " + job.kind()),
           () -> TenantContext.runAs(tenant.get(), () -> handler.handle(job)));
       queue.succeeded(job.id());
     } catch (ContentRejectedException | IllegalArgumentException permanent) {
+      span.setStatus(StatusCode.ERROR, "gave up: " + permanent.getMessage());
       LOG.info(
           () -> "Job " + job.id() + " (" + job.kind() + ") gave up: " + permanent.getMessage());
       queue.dead(job, permanent.getMessage());
     } catch (RuntimeException | Error e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, "attempt " + job.attempt() + " failed");
       Duration backoff = handler.backoff(job);
       LOG.log(
           Level.WARNING,
           e,
           () -> "Job " + job.id() + " (" + job.kind() + ") attempt " + job.attempt() + " failed");
       queue.failed(job, e.toString(), backoff);
+    } finally {
+      span.end();
     }
+  }
+
+  /**
+   * The job's span: a consumer span in the trace that queued the job (the request that added a
+   * text, say), or the first of a new trace when it was queued outside one (periodic jobs).
+   */
+  private Span span(Job job, TenantRef tenant) {
+    return tracer
+        .spanBuilder("job " + job.kind())
+        .setSpanKind(SpanKind.CONSUMER)
+        .setParent(TraceContexts.continuing(job.traceContext()))
+        .setAttribute(JOB_ID, job.id().toString())
+        .setAttribute(JOB_ATTEMPT, (long) job.attempt())
+        .setAttribute(AuthorizationInterceptor.TENANT, tenant.slug())
+        .startSpan();
   }
 
   private JobHandler handler(String kind) {

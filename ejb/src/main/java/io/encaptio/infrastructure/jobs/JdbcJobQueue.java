@@ -2,9 +2,13 @@ package io.encaptio.infrastructure.jobs;
 
 import io.encaptio.domain.job.Job;
 import io.encaptio.domain.job.JobQueue;
+import io.encaptio.infrastructure.tracing.DatabaseSpans;
+import io.encaptio.infrastructure.tracing.TraceContexts;
 import io.encaptio.tenancy.context.TenantContext;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +26,8 @@ import javax.sql.DataSource;
  * Jobs in {@code platform.jobs} through the application's JTA data source, so {@link #enqueue}
  * commits or rolls back with the caller's change. A claim takes the oldest due row with {@code FOR
  * UPDATE SKIP LOCKED}: workers on several nodes never take the same job, and none waits for
- * another.
+ * another. A job keeps the trace it was queued in (platform migration V12), which its worker
+ * continues.
  */
 @ApplicationScoped
 public class JdbcJobQueue implements JobQueue {
@@ -37,7 +42,7 @@ public class JdbcJobQueue implements JobQueue {
                     ORDER BY run_after, created_at
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
-      RETURNING id, tenant_id, kind, subject_id, attempts, max_attempts
+      RETURNING id, tenant_id, kind, subject_id, attempts, max_attempts, trace_context
       """;
 
   /** The kinds platform migration V10's index of waiting periodic jobs names. */
@@ -46,16 +51,20 @@ public class JdbcJobQueue implements JobQueue {
   @Resource(lookup = "jdbc/encaptio")
   DataSource dataSource;
 
+  @Inject Tracer tracer;
+
   @Override
   @Transactional(Transactional.TxType.REQUIRED)
   public UUID enqueue(String kind, UUID subjectId) {
     UUID id = UUID.randomUUID();
     update(
-        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id) VALUES (?, ?, ?, ?)",
+        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, trace_context)"
+            + " VALUES (?, ?, ?, ?, ?)",
         id,
         TenantContext.current().id(),
         kind,
-        subjectId);
+        subjectId,
+        TraceContexts.current());
     return id;
   }
 
@@ -87,13 +96,14 @@ public class JdbcJobQueue implements JobQueue {
   public UUID enqueueAt(String kind, UUID subjectId, Instant runAfter) {
     UUID id = UUID.randomUUID();
     update(
-        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, run_after)"
-            + " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, run_after, trace_context)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
         id,
         TenantContext.current().id(),
         kind,
         subjectId,
-        Timestamp.from(runAfter));
+        Timestamp.from(runAfter),
+        TraceContexts.current());
     return id;
   }
 
@@ -115,7 +125,8 @@ public class JdbcJobQueue implements JobQueue {
                 row.getString("kind"),
                 row.getObject("subject_id", UUID.class),
                 row.getInt("attempts"),
-                row.getInt("max_attempts")));
+                row.getInt("max_attempts"),
+                row.getString("trace_context")));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not claim a job: " + e.getMessage(), e);
@@ -209,12 +220,13 @@ public class JdbcJobQueue implements JobQueue {
   }
 
   private int update(String sql, Object... parameters) {
+    String operation = sql.substring(0, sql.indexOf(' ')) + " jobs";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
-      return statement.executeUpdate();
+      return DatabaseSpans.around(tracer, operation, "platform", sql, statement::executeUpdate);
     } catch (SQLException e) {
       throw new IllegalStateException("Job queue: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.encaptio.domain.ai.Hit;
 import io.encaptio.domain.ai.Passage;
 import io.encaptio.domain.ai.PassageFilter;
 import io.encaptio.domain.ai.PassageIndex;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public class JpaPassageIndex implements PassageIndex {
 
   @Inject TenantEntityManager entityManager;
+  @Inject Tracer tracer;
 
   @Override
   public Map<String, Integer> models(UUID capsuleId) {
@@ -64,6 +66,7 @@ public class JpaPassageIndex implements PassageIndex {
     values.put(6, Integer.toString(Math.max(searchWidth, k)));
     return hits(
         PassageJdbc.query(
+            tracer,
             connection(),
             PassageSql.searchWidth(6)
                 + "; "
@@ -92,7 +95,7 @@ public class JpaPassageIndex implements PassageIndex {
     }
     return hits(
         PassageJdbc.query(
-            connection(), PassageSql.keywords(entityManager::table, filter.any()), values));
+            tracer, connection(), PassageSql.keywords(entityManager::table, filter.any()), values));
   }
 
   @Override
@@ -116,6 +119,7 @@ public class JpaPassageIndex implements PassageIndex {
     }
     List<Object[]> rows =
         PassageJdbc.query(
+            tracer,
             connection(),
             PassageSql.passages(entityManager::table),
             Map.of(1, capsuleId, 2, uuidArray(chunkIds)));

@@ -5,6 +5,7 @@ import static io.encaptio.infrastructure.persistence.jpa.JpaConversationReposito
 import io.encaptio.domain.ai.AnswerType;
 import io.encaptio.domain.gap.QuestionCluster;
 import io.encaptio.domain.gap.QuestionClusterRepository;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class JpaQuestionClusterRepository implements QuestionClusterRepository {
 
   @Inject TenantEntityManager entityManager;
+  @Inject Tracer tracer;
 
   @Override
   public Optional<UUID> clusterOfQuestion(UUID capsuleId, String questionKey) {
@@ -58,6 +60,7 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
     // Both settings are the transaction's, and sorting is allowed again right after.
     List<Object[]> rows =
         PassageJdbc.query(
+            tracer,
             connection,
             "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),"
                 + " set_config('enable_sort', 'off', true);"
@@ -67,7 +70,7 @@ public class JpaQuestionClusterRepository implements QuestionClusterRepository {
                 + " WHERE capsule_id = ?2 AND model = ?3 AND answer_type = ANY (CAST(?4 AS text[]))"
                 + " ORDER BY distance LIMIT 1) nearest",
             values);
-    PassageJdbc.query(connection, "SELECT set_config('enable_sort', 'on', true)", Map.of());
+    PassageJdbc.query(tracer, connection, "SELECT set_config('enable_sort', 'on', true)", Map.of());
     return rows.stream()
         .map(r -> new Nearest((UUID) r[0], ((Number) r[1]).doubleValue()))
         .findFirst();

@@ -1,5 +1,8 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
+import io.encaptio.infrastructure.tracing.DatabaseSpans;
+import io.encaptio.tenancy.context.TenantContext;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,39 +20,54 @@ import java.util.regex.Pattern;
  * EclipseLink binds them) as plain JDBC on the transaction's connection. Several statements
  * separated by {@code ;} go to PostgreSQL in one round trip (the driver sends them as one batch);
  * the rows of the last are returned. The server's statement cache keeps the prepared statements
- * between searches.
+ * between searches. Each call is a span of the current trace with the SQL sent.
  */
 final class PassageJdbc {
 
   private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
 
-  /** A statement in JDBC's form and which numbered parameter each {@code ?} is. */
-  private record Prepared(String sql, int[] parameters) {}
+  /**
+   * A statement in JDBC's form, which numbered parameter each {@code ?} is, and the name of its
+   * span (the last statement's verb and table: {@code SELECT tenant_x.passage}).
+   */
+  private record Prepared(String sql, int[] parameters, String span) {}
+
+  /** The table a statement reads or writes first. */
+  private static final Pattern TABLE =
+      Pattern.compile("\\b(?:FROM|INTO|UPDATE)\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
   private static final Map<String, Prepared> PREPARED = new ConcurrentHashMap<>();
 
   private PassageJdbc() {}
 
-  static List<Object[]> query(Connection connection, String sql, Map<Integer, ?> values) {
+  /** Runs the statements in a span of the current trace (none outside a trace). */
+  static List<Object[]> query(
+      Tracer tracer, Connection connection, String sql, Map<Integer, ?> values) {
     Prepared prepared = PREPARED.computeIfAbsent(sql, PassageJdbc::prepare);
+    String schema = TenantContext.find().map(t -> t.schemaName().value()).orElse(null);
     try (PreparedStatement statement = connection.prepareStatement(prepared.sql())) {
       for (int i = 0; i < prepared.parameters().length; i++) {
         statement.setObject(i + 1, values.get(prepared.parameters()[i]));
       }
-      List<Object[]> rows = List.of();
-      boolean results = statement.execute();
-      while (results || statement.getUpdateCount() != -1) {
-        if (results) {
-          try (ResultSet set = statement.getResultSet()) {
-            rows = read(set);
-          }
-        }
-        results = statement.getMoreResults();
-      }
-      return rows;
+      return DatabaseSpans.around(
+          tracer, prepared.span(), schema, prepared.sql(), () -> rows(statement));
     } catch (SQLException e) {
       throw new PersistenceException("Retrieval statement failed: " + e.getMessage(), e);
     }
+  }
+
+  private static List<Object[]> rows(PreparedStatement statement) throws SQLException {
+    List<Object[]> rows = List.of();
+    boolean results = statement.execute();
+    while (results || statement.getUpdateCount() != -1) {
+      if (results) {
+        try (ResultSet set = statement.getResultSet()) {
+          rows = read(set);
+        }
+      }
+      results = statement.getMoreResults();
+    }
+    return rows;
   }
 
   private static Prepared prepare(String sql) {
@@ -61,7 +79,15 @@ final class PassageJdbc {
       numbered.appendReplacement(jdbc, "?");
     }
     numbered.appendTail(jdbc);
-    return new Prepared(jdbc.toString(), parameters.stream().mapToInt(Integer::intValue).toArray());
+    return new Prepared(
+        jdbc.toString(), parameters.stream().mapToInt(Integer::intValue).toArray(), span(sql));
+  }
+
+  static String span(String sql) {
+    String last = sql.substring(sql.lastIndexOf(';') + 1).strip();
+    String verb = last.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    Matcher table = TABLE.matcher(last);
+    return table.find() ? verb + " " + table.group(1).replace("\"", "") : verb;
   }
 
   private static List<Object[]> read(ResultSet set) throws SQLException {

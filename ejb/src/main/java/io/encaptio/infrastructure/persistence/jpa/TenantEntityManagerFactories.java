@@ -1,5 +1,7 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
+import io.encaptio.infrastructure.tracing.QuerySpans;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * One entity manager factory per tenant schema, made on the tenant's first transaction on this
@@ -50,6 +53,8 @@ public class TenantEntityManagerFactories {
   @Inject
   @ConfigProperty(name = "encaptio.tenant.factories", defaultValue = "100")
   int most;
+
+  @Inject Tracer tracer;
 
   /** Session names must be unique in the provider, also across a restart of this application. */
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
@@ -86,6 +91,8 @@ public class TenantEntityManagerFactories {
     properties.put("eclipselink.weaving", "false");
     EntityManagerFactory factory = provider().createContainerEntityManagerFactory(unit, properties);
     factory.getMetamodel(); // deploys now, so the first transaction doesn't pay for it
+    // every query of the tenant's entity managers is a span of the trace it runs in
+    factory.unwrap(Session.class).setProfiler(new QuerySpans(tracer, schema));
     LOG.fine(
         () ->
             "Entity manager factory of "
