@@ -164,8 +164,10 @@ start_own_cluster() {
   # Listen address, port and socket directory follow the environment of every start.
   local sockdir="$PG_SOCKET_DIR"
   (( ${#sockdir} < 90 )) || sockdir=""   # a Unix socket path must stay below ~107 bytes
-  printf "# written by postgres.sh on every start\nlisten_addresses = '%s'\nport = %s\nunix_socket_directories = '%s'\n" \
-    "$H" "$P" "$sockdir" | as_pg tee "$PGDATA_DIR/encaptio.conf" >/dev/null
+  # Prepared transactions: a tenant on this cluster as a second database server commits its
+  # transactions that also touch the platform schema on the main server in two phases (XA).
+  printf "# written by postgres.sh on every start\nlisten_addresses = '%s'\nport = %s\nunix_socket_directories = '%s'\nmax_prepared_transactions = %s\n" \
+    "$H" "$P" "$sockdir" "${ENCAPTIO_DB_MAX_PREPARED_TRANSACTIONS:-64}" | as_pg tee "$PGDATA_DIR/encaptio.conf" >/dev/null
 
   log "starting the cluster in $PGDATA_DIR on $H:$P (log: $PG_LOG)"
   as_pg "$bindir/pg_ctl" -D "$PGDATA_DIR" -l "$PG_LOG" -w -t 60 start >/dev/null ||

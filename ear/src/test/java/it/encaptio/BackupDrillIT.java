@@ -354,17 +354,10 @@ class BackupDrillIT {
   }
 
   private static String run(ProcessBuilder builder, String what) throws Exception {
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    System.out.print(out);
-    assertThat(process.waitFor(600, TimeUnit.SECONDS)).as(what).isTrue();
-    assertThat(process.exitValue()).as(what + ": " + out).isZero();
-    return out;
+    return ItEnvironment.run(builder, what);
   }
 
   private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return ItEnvironment.env(name, fallback);
   }
 }

@@ -63,6 +63,35 @@ public final class ItEnvironment {
         + env("ENCAPTIO_DB_NAME", "encaptio");
   }
 
+  /**
+   * Runs a command (one of the project's scripts, typically) to its end, at most ten minutes, with
+   * its output echoed; fails the test with the output unless it exits 0. Answers the output.
+   */
+  public static String run(ProcessBuilder builder, String what) throws java.io.IOException {
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String out =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    System.out.print(out);
+    try {
+      org.assertj.core.api.Assertions.assertThat(
+              process.waitFor(600, java.util.concurrent.TimeUnit.SECONDS))
+          .as(what)
+          .isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(what + " interrupted", e);
+    }
+    org.assertj.core.api.Assertions.assertThat(process.exitValue()).as(what + ": " + out).isZero();
+    return out;
+  }
+
+  /** The project's root (the test runs in the ear module). */
+  public static Path projectRoot() {
+    return Path.of("").toAbsolutePath().getParent();
+  }
+
   /** The schema the registry gave the tenant. */
   public static String tenantSchema(java.sql.Connection db, String slug)
       throws java.sql.SQLException {

@@ -41,9 +41,7 @@ class TracingIT {
     static ZipkinSpan of(JsonNode span) {
       Map<String, String> tags = new java.util.HashMap<>();
       if (span.has("tags")) {
-        span.get("tags")
-            .fields()
-            .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        span.get("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
       }
       return new ZipkinSpan(
           span.get("id").asText(),

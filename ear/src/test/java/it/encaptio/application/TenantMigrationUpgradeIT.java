@@ -58,7 +58,7 @@ class TenantMigrationUpgradeIT {
     Map<String, List<String>> columnsBefore = columns(schema);
     Map<String, String> dataBefore = tableContents(schema, columnsBefore);
 
-    String version = ServiceMigrations.of(dataSource).migrateTenant(schema);
+    String version = ServiceMigrations.of(dataSource).migrateTenant("main", schema);
 
     assertThat(version).isEqualTo(ServiceMigrations.of(dataSource).latestTenantVersion());
     List<String> historyAfter = history(schema);

@@ -14,18 +14,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** People of the demo organizations made and changed through the People API, for tests. */
-final class Members {
+public final class Members {
 
   /** Every organization of the person in the token; the request names one with a header. */
   static final String SCOPE = "openid organization:*";
 
   private Members() {}
 
-  static String token(String username) {
+  public static String token(String username) {
     return accessToken(username, SCOPE);
   }
 
-  static HttpResponse<String> call(
+  /** Calls as the token's person in the named organization (null: the token's only one). */
+  public static HttpResponse<String> call(
       String method, String path, String token, String organization, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + path))

@@ -1,11 +1,13 @@
 package io.encaptio.application.internal;
 
+import io.encaptio.application.TenantMovedException;
 import io.encaptio.application.access.AccessDeniedException;
 import io.encaptio.application.access.Actor;
 import io.encaptio.application.access.ActorContext;
 import io.encaptio.application.access.Audited;
 import io.encaptio.application.access.Permission;
 import io.encaptio.application.access.Requires;
+import io.encaptio.tenancy.application.TenantResolver;
 import io.encaptio.tenancy.context.TenantContext;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -50,6 +52,7 @@ public class AuthorizationInterceptor {
   @Inject AuditTrail audit;
   @Inject AuthorizationMetrics metrics;
   @Inject Tracer tracer;
+  @Inject TenantResolver tenants;
 
   @AroundInvoke
   public Object authorize(InvocationContext call) throws Exception {
@@ -61,6 +64,11 @@ public class AuthorizationInterceptor {
     TenantContext.find().ifPresent(tenant -> span.setAttribute(TENANT, tenant.slug()));
     try (Scope ignored = span.makeCurrent()) {
       return authorize(call, rule.get());
+    } catch (RuntimeException e) {
+      RuntimeException thrown = movedUnderneath(e).orElse(e);
+      span.recordException(thrown);
+      span.setStatus(StatusCode.ERROR, thrown.getClass().getSimpleName());
+      throw thrown;
     } catch (Exception | Error e) {
       span.recordException(e);
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -68,6 +76,36 @@ public class AuthorizationInterceptor {
     } finally {
       span.end();
     }
+  }
+
+  /**
+   * A failure because the current tenant's schema is no longer where the request thought (moved to
+   * another server meanwhile: its table or schema is gone there), as the refusal to send the
+   * request again; the stale look-up of the tenant is forgotten on every node. Empty for any other
+   * failure.
+   */
+  private Optional<RuntimeException> movedUnderneath(Throwable failure) {
+    Optional<io.encaptio.tenancy.application.TenantRef> tenant = TenantContext.find();
+    if (tenant.isEmpty() || !schemaGone(failure, tenant.get().schemaName().value())) {
+      return Optional.empty();
+    }
+    tenants.forget(tenant.get().slug());
+    return Optional.of(new TenantMovedException());
+  }
+
+  /** SQLSTATE 42P01 (no such table) or 3F000 (no such schema) about this schema. */
+  static boolean schemaGone(Throwable failure, String schema) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql
+          && ("42P01".equals(sql.getSQLState()) || "3F000".equals(sql.getSQLState()))
+          && String.valueOf(sql.getMessage()).contains(schema)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Checks (at the first service of a request or job), calls and audits, in the call's span. */

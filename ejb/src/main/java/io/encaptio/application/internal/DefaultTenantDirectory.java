@@ -50,7 +50,7 @@ public class DefaultTenantDirectory implements TenantDirectory {
         TenantRegistry.Registration registration = registry.registerOrganization(organization);
         TenantRef tenant = registration.tenant();
         if (registration.needsSetup()) {
-          String version = migrations.migrateTenant(tenant.schemaName());
+          String version = migrations.migrateTenant(tenant.databaseServer(), tenant.schemaName());
           registry.migrationSucceeded(tenant.slug(), version);
           // its first people hold their roles before anyone can enter
           roles.initialRoles(tenant, organization);

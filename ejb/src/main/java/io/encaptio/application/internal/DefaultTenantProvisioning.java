@@ -60,11 +60,12 @@ public class DefaultTenantProvisioning implements TenantProvisioning {
 
   private Provisioned complete(TenantRef tenant, NewTenant request, Timeline timeline) {
     String slug = tenant.slug();
-    migrations.createSchema(tenant.schemaName());
+    migrations.createSchema(tenant.databaseServer(), tenant.schemaName());
     timeline.done(slug, Step.SCHEMA_CREATED);
 
     registry.migrationStarted(slug);
-    registry.migrationSucceeded(slug, migrations.migrateTenant(tenant.schemaName()));
+    registry.migrationSucceeded(
+        slug, migrations.migrateTenant(tenant.databaseServer(), tenant.schemaName()));
     timeline.done(slug, Step.SCHEMA_MIGRATED);
 
     Organization organization = organizations.ensureOrganization(slug, request.name());

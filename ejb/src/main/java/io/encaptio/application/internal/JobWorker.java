@@ -55,7 +55,10 @@ public class JobWorker {
   @Inject TenantRegistry registry;
   @Inject Instance<JobHandler> handlers;
   @Inject Tracer tracer;
-  @Inject PlatformStartup platform;
+  @Inject PlatformReadiness platform;
+
+  /** How long a job of a read-only tenant (being moved) waits before it is tried again. */
+  static final Duration READ_ONLY_WAIT = Duration.ofSeconds(15);
 
   static final AttributeKey<String> JOB_ID = AttributeKey.stringKey("encaptio.job.id");
   static final AttributeKey<Long> JOB_ATTEMPT = AttributeKey.longKey("encaptio.job.attempt");
@@ -142,6 +145,10 @@ public class JobWorker {
     Optional<TenantRef> tenant = registry.findById(job.tenantId());
     if (tenant.isEmpty()) {
       queue.dead(job, "The tenant no longer exists");
+      return;
+    }
+    if (tenant.get().readOnly()) {
+      queue.postpone(job, READ_ONLY_WAIT); // its changes would be refused; later, uncounted
       return;
     }
     JobHandler handler;

@@ -45,6 +45,7 @@ public class PlatformStartup {
   @EJB TenantDirectory directory;
   @Inject RoleSeeding roles;
   @Inject JobQueue jobs;
+  @Inject PlatformReadiness readiness;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
@@ -95,6 +96,7 @@ public class PlatformStartup {
       if (!platformMigrated) {
         String version = migrations.migratePlatform();
         platformMigrated = true;
+        readiness.migrated();
         LOG.info(() -> "Platform schema is at version " + version);
         schemaMigrator.migrateAllInBackground();
       }

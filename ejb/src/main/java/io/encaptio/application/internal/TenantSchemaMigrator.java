@@ -80,7 +80,7 @@ public class TenantSchemaMigrator {
   public void migrate(TenantRef tenant) {
     try {
       registry.migrationStarted(tenant.slug());
-      String version = migrations.migrateTenant(tenant.schemaName());
+      String version = migrations.migrateTenant(tenant.databaseServer(), tenant.schemaName());
       registry.migrationSucceeded(tenant.slug(), version);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> "Migration of tenant " + tenant.slug() + " failed");

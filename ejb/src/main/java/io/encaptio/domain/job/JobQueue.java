@@ -86,6 +86,12 @@ public interface JobQueue {
   /** Runs the job again after {@code delay}, or gives it up (dead) after its last attempt. */
   void failed(Job job, String error, Duration delay);
 
+  /**
+   * Runs the job later without counting this attempt: its tenant cannot take changes now (it is
+   * being moved between database servers).
+   */
+  void postpone(Job job, Duration delay);
+
   /** Gives the job up at once: trying again cannot help. */
   void dead(Job job, String error);
 

@@ -173,6 +173,18 @@ public class JdbcJobQueue implements JobQueue {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void postpone(Job job, Duration delay) {
+    update(
+        "UPDATE platform.jobs SET state = 'queued', attempts = attempts - 1,"
+            + " locked_by = NULL, locked_until = NULL,"
+            + " run_after = now() + make_interval(secs => ?), updated_at = now()"
+            + " WHERE id = ? AND state = 'running'",
+        (double) delay.toMillis() / 1000,
+        job.id());
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void dead(Job job, String error) {
     update(
         "UPDATE platform.jobs SET state = 'dead', ran_by = locked_by,"

@@ -1,10 +1,11 @@
 package io.encaptio.infrastructure.migration;
 
 import io.encaptio.tenancy.application.SchemaMigrations;
+import io.encaptio.tenancy.application.ServerDataSources;
 import io.encaptio.tenancy.infrastructure.migration.FlywaySchemaMigrations;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -22,18 +23,21 @@ public class ServiceMigrations {
   /** Capsules, content, chunks, conversations, leads, analytics, outbox, people's profiles. */
   public static final List<String> TENANT = List.of("classpath:db/tenant/services");
 
-  @Resource(lookup = "jdbc/encaptioMigrations")
-  DataSource dataSource;
+  @Inject ServerDataSources dataSources;
 
   @Produces
   @ApplicationScoped
   SchemaMigrations schemaMigrations() {
-    return of(dataSource);
+    return new FlywaySchemaMigrations(
+        dataSources::migrations, ServiceMigrations.class.getClassLoader(), PLATFORM, TENANT);
   }
 
-  /** Tenancy's runner with this module's scripts, on a data source that may run DDL. */
+  /**
+   * Tenancy's runner with this module's scripts, on one data source that may run DDL for every
+   * server (a test's or a benchmark's single database).
+   */
   public static SchemaMigrations of(DataSource dataSource) {
     return new FlywaySchemaMigrations(
-        dataSource, ServiceMigrations.class.getClassLoader(), PLATFORM, TENANT);
+        server -> dataSource, ServiceMigrations.class.getClassLoader(), PLATFORM, TENANT);
   }
 }

@@ -9,8 +9,9 @@ import io.opentelemetry.context.Scope;
 
 /**
  * Client spans for SQL statements, with OpenTelemetry's database attributes. A statement gets a
- * span only inside a trace (a request's, a job's): SQL alone never starts one, so the job queue's
- * polls and the timers' reads don't fill the trace store.
+ * span only inside a trace that is recorded (a request's or a job's, sampled): SQL alone never
+ * starts one, so the job queue's polls and the timers' reads don't fill the trace store, and a
+ * trace the sampler left out costs its statements nothing.
  */
 public final class DatabaseSpans {
 
@@ -36,7 +37,7 @@ public final class DatabaseSpans {
    */
   public static <T, E extends Exception> T around(
       Tracer tracer, String name, String namespace, String sql, Statement<T, E> work) throws E {
-    if (!Span.current().getSpanContext().isValid()) {
+    if (!Span.current().isRecording()) {
       return work.run();
     }
     Span span =

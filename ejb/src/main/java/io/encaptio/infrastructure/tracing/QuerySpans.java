@@ -13,10 +13,10 @@ import org.eclipse.persistence.sessions.SessionProfilerAdapter;
 
 /**
  * EclipseLink's profiler hook made into spans: every query a tenant's entity manager runs inside a
- * trace (JPQL, criteria, native SQL, the writes of a commit) is a client span named after the query
- * and its entity ({@code ReadAllQuery Capsule}, {@code InsertObjectQuery Message}), with the
- * tenant's schema and the SQL EclipseLink sent. A query EclipseLink runs inside another (a unit of
- * work handing it to its session) is part of the outer span.
+ * recorded trace (JPQL, criteria, native SQL, the writes of a commit) is a client span named after
+ * the query and its entity ({@code ReadAllQuery Capsule}, {@code InsertObjectQuery Message}), with
+ * the tenant's schema and the SQL EclipseLink sent. A query EclipseLink runs inside another (a unit
+ * of work handing it to its session) is part of the outer span.
  */
 public final class QuerySpans extends SessionProfilerAdapter {
 
@@ -33,7 +33,7 @@ public final class QuerySpans extends SessionProfilerAdapter {
   @Override
   public Object profileExecutionOfQuery(
       DatabaseQuery query, DataRecord row, AbstractSession session) {
-    if (INSIDE.get() != null || !Span.current().getSpanContext().isValid()) {
+    if (INSIDE.get() != null || !Span.current().isRecording()) {
       return session.internalExecuteQuery(query, (AbstractRecord) row);
     }
     Span span =

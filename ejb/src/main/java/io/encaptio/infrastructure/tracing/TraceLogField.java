@@ -26,16 +26,28 @@ public class TraceLogField {
   private final LogRecordContext.Extension span =
       () -> valid() ? Span.current().getSpanContext().getSpanId() : null;
 
+  /** Whether this application registered the fields (another one in the server may have). */
+  private boolean registered;
+
   @PostConstruct
   void register() {
-    LogRecordContext.registerExtension(TRACE, trace);
+    try {
+      LogRecordContext.registerExtension(TRACE, trace);
+    } catch (IllegalArgumentException alreadyThere) {
+      // the fields are per server, and another application beside this one (a test's) added
+      // them: they read the same current span, so they are left to it
+      return;
+    }
     LogRecordContext.registerExtension(SPAN, span);
+    registered = true;
   }
 
   @PreDestroy
   void unregister() {
-    LogRecordContext.unregisterExtension(TRACE);
-    LogRecordContext.unregisterExtension(SPAN);
+    if (registered) {
+      LogRecordContext.unregisterExtension(TRACE);
+      LogRecordContext.unregisterExtension(SPAN);
+    }
   }
 
   private static boolean valid() {

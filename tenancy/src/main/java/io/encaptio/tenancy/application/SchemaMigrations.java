@@ -2,20 +2,30 @@ package io.encaptio.tenancy.application;
 
 import io.encaptio.tenancy.domain.SchemaName;
 
-/** Versioned migrations of the platform schema and of every tenant schema. */
+/**
+ * Versioned migrations of the platform schema and of every tenant schema; a tenant's schema is on
+ * the database server its registry entry names.
+ */
 public interface SchemaMigrations {
 
   /** Creates or upgrades the {@code platform} schema. Returns the schema version reached. */
   String migratePlatform();
 
-  /** Creates the tenant's empty schema if it does not exist yet. */
-  void createSchema(SchemaName schema);
+  /**
+   * Creates or upgrades the {@code platform} schema on another database server, where its tables
+   * stay empty: early tenant migrations name them (V3 queued the ingestion of content older than
+   * the queue), so a tenant schema can only be made where they exist.
+   */
+  String migratePlatform(String server);
 
-  /** Drops the tenant's schema and everything in it, if it exists. */
-  void dropSchema(SchemaName schema);
+  /** Creates the tenant's empty schema on the server if it does not exist yet. */
+  void createSchema(String server, SchemaName schema);
 
-  /** Creates the tenant's schema if needed and applies every tenant migration to it. */
-  String migrateTenant(SchemaName schema);
+  /** Drops the tenant's schema on the server and everything in it, if it exists. */
+  void dropSchema(String server, SchemaName schema);
+
+  /** Creates the tenant's schema on the server if needed and applies every tenant migration. */
+  String migrateTenant(String server, SchemaName schema);
 
   /** The version a tenant schema has once every tenant migration this build ships is applied. */
   String latestTenantVersion();

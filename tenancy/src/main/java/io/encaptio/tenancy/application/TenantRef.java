@@ -6,7 +6,11 @@ import io.encaptio.tenancy.domain.TenantStatus;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** An immutable view of a tenant: what a request, a cache or a page may hold. */
+/**
+ * An immutable view of a tenant: what a request, a cache or a page may hold. {@code databaseServer}
+ * names the server of its schema; {@code readOnlyReason} is set while it takes no changes (a move
+ * between servers).
+ */
 public record TenantRef(
     UUID id,
     String slug,
@@ -14,7 +18,9 @@ public record TenantRef(
     SchemaName schemaName,
     TenantStatus status,
     String suspensionReason,
-    String plan)
+    String plan,
+    String databaseServer,
+    String readOnlyReason)
     implements Serializable {
 
   /** The status as the APIs and the database name it (active, suspended, ...). */
@@ -30,7 +36,14 @@ public record TenantRef(
         tenant.schemaName(),
         tenant.status(),
         tenant.suspensionReason(),
-        tenant.plan());
+        tenant.plan(),
+        tenant.databaseServer(),
+        tenant.readOnlyReason());
+  }
+
+  /** Whether the tenant's transactions are read-only now. */
+  public boolean readOnly() {
+    return readOnlyReason != null;
   }
 
   public boolean isActive() {

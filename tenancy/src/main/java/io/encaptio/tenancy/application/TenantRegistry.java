@@ -1,7 +1,9 @@
 package io.encaptio.tenancy.application;
 
+import io.encaptio.tenancy.domain.DatabaseServerRepository;
 import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.MigrationState;
+import io.encaptio.tenancy.domain.Placement;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
@@ -30,6 +32,8 @@ public class TenantRegistry {
 
   @Inject TenantRepository tenants;
   @Inject TenantResolver resolver;
+  @Inject DatabaseServerRepository servers;
+  @Inject SchemaStorage storage;
 
   /** A tenant the directory synchronisation registered, and whether it still needs its schema. */
   public record Registration(TenantRef tenant, boolean needsSetup) {}
@@ -71,6 +75,7 @@ public class TenantRegistry {
             request.plan() == null ? DEFAULT_PLAN : request.plan(),
             request.ownerEmail(),
             request.ownerName().strip());
+    created.placeOn(placement());
     tenants.add(created);
     return TenantRef.of(created);
   }
@@ -117,6 +122,7 @@ public class TenantRegistry {
             .orElseGet(
                 () -> {
                   Tenant created = Tenant.register(slug, name, organization.id(), DEFAULT_PLAN);
+                  created.placeOn(placement());
                   tenants.add(created);
                   return created;
                 });
@@ -199,6 +205,37 @@ public class TenantRegistry {
     return TenantRef.of(tenant);
   }
 
+  /**
+   * The database server for a new tenant: the one with the fewest tenants per unit of weight
+   * ({@link Placement}).
+   */
+  private String placement() {
+    return Placement.choose(servers.loads())
+        .orElseThrow(
+            () ->
+                new TenantStateException(
+                    "No database server takes new tenants: every server's weight is 0."
+                        + " Give one a weight (operators' API, /api/ops/v1/database-servers)."));
+  }
+
+  /** Makes the tenant's transactions read-only on every node, with the reason. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef readOnly(String slug, String reason) {
+    return change(slug, tenant -> tenant.readOnly(reason));
+  }
+
+  /** Lets the tenant change its data again. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef writable(String slug) {
+    return change(slug, Tenant::writable);
+  }
+
+  /** Records that the tenant's schema now lives on {@code server}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public TenantRef movedTo(String slug, String server) {
+    return change(slug, tenant -> tenant.movedTo(server));
+  }
+
   private Tenant require(String slug) {
     return tenants
         .findBySlug(new TenantSlug(slug))
@@ -209,14 +246,14 @@ public class TenantRegistry {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<TenantOverview> search(TenantQuery query) {
     return tenants.search(query).stream()
-        .map(t -> TenantOverview.of(t, tenants.storageBytes(t.schemaName())))
+        .map(t -> TenantOverview.of(t, storage.bytes(t.databaseServer(), t.schemaName())))
         .toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public TenantOverview overview(String slug) {
     Tenant tenant = require(slug);
-    return TenantOverview.of(tenant, tenants.storageBytes(tenant.schemaName()));
+    return TenantOverview.of(tenant, storage.bytes(tenant.databaseServer(), tenant.schemaName()));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

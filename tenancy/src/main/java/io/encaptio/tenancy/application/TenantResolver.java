@@ -43,4 +43,12 @@ public class TenantResolver {
   void evict(String alias) {
     evictions.evict(() -> cache.remove(alias));
   }
+
+  /**
+   * Forgets the alias's look-up on every node: a request found that what it held no longer holds
+   * (the tenant's schema moved to another server), so the next one reads the registry.
+   */
+  public void forget(String alias) {
+    cache.remove(alias);
+  }
 }

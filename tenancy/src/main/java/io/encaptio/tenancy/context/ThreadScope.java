@@ -52,8 +52,13 @@ public final class ThreadScope<T> {
 
   /** {@link #callAs} for work that throws only unchecked exceptions. */
   public <R> R supplyAs(T value, Supplier<R> work) {
+    return unchecked(() -> callAs(value, work::get));
+  }
+
+  /** Calls work that throws only unchecked exceptions, which pass as they are. */
+  static <R> R unchecked(Callable<R> work) {
     try {
-      return callAs(value, work::get);
+      return work.call();
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

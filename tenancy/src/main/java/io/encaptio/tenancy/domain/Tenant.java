@@ -63,6 +63,12 @@ public class Tenant {
   @Column(name = "content_limit_bytes")
   private Long contentLimitBytes;
 
+  @Column(name = "database_server", nullable = false, length = 40)
+  private String databaseServer = DatabaseServer.MAIN;
+
+  @Column(name = "read_only_reason", length = 200)
+  private String readOnlyReason;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -109,6 +115,58 @@ public class Tenant {
   /** The identity provider's organization that holds the tenant's people. */
   public void linkOrganization(String organizationId) {
     keycloakOrganizationId = organizationId;
+  }
+
+  /** Where the tenant's schema is made: decided once, before it exists. */
+  public void placeOn(String server) {
+    if (schemaVersion != null) {
+      throw new TenantStateException(
+          "Tenant " + slug + " already has its schema on " + databaseServer + "; move it instead.");
+    }
+    databaseServer = Objects.requireNonNull(server, "server");
+  }
+
+  /**
+   * Stops the tenant's changes for a while (its reads are still served): every transaction on its
+   * data is read-only until {@link #writable()}.
+   */
+  public void readOnly(String reason) {
+    if (status() != TenantStatus.ACTIVE && status() != TenantStatus.SUSPENDED) {
+      throw new TenantStateException(
+          "Tenant "
+              + slug
+              + " is "
+              + status
+              + "; only an active or suspended tenant can be moved.");
+    }
+    if (readOnlyReason != null) {
+      throw new TenantStateException(
+          "Tenant " + slug + " is read-only already (" + readOnlyReason + ").");
+    }
+    readOnlyReason = reason;
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Takes changes again. */
+  public void writable() {
+    readOnlyReason = null;
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** The tenant's schema now lives on another server (its data was copied there). */
+  public void movedTo(String server) {
+    databaseServer = Objects.requireNonNull(server, "server");
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** The database server that holds the tenant's schema. */
+  public String databaseServer() {
+    return databaseServer;
+  }
+
+  /** Why the tenant takes no changes now, or null. */
+  public String readOnlyReason() {
+    return readOnlyReason;
   }
 
   /** Whether an operator's provisioning run, rather than directory synchronisation, owns setup. */

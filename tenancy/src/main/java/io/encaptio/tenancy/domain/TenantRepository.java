@@ -22,7 +22,4 @@ public interface TenantRepository {
 
   /** How many tenants match the query's text and status. */
   long count(TenantQuery query);
-
-  /** Bytes the tenant's schema takes on disk (tables, indexes, TOAST). */
-  long storageBytes(SchemaName schema);
 }

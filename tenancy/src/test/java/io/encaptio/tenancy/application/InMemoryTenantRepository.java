@@ -1,6 +1,5 @@
 package io.encaptio.tenancy.application;
 
-import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
@@ -72,11 +71,5 @@ class InMemoryTenantRepository implements TenantRepository {
                     || t.slug().value().contains(query.text())
                     || t.displayName().toLowerCase().contains(query.text().toLowerCase()))
         .sorted(java.util.Comparator.comparing((Tenant t) -> t.slug().value()));
-  }
-
-  /** Nothing is stored on disk here. */
-  @Override
-  public long storageBytes(SchemaName schema) {
-    return 0;
   }
 }

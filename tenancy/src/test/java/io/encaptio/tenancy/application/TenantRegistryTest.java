@@ -20,6 +20,8 @@ class TenantRegistryTest {
     resolver.evictions = new Evictions();
     registry.tenants = repository;
     registry.resolver = resolver;
+    registry.servers = new InMemoryDatabaseServers();
+    registry.storage = (server, schema) -> 0;
   }
 
   @Test

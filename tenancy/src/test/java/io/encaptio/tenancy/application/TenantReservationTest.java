@@ -21,6 +21,8 @@ class TenantReservationTest {
     resolver.cache = new InMemoryTenantCache();
     registry.tenants = repository;
     registry.resolver = resolver;
+    registry.servers = new InMemoryDatabaseServers();
+    registry.storage = (server, schema) -> 0;
   }
 
   private static NewTenant request(String slug, String name) {

@@ -21,7 +21,15 @@ class TenantContextTest {
   private static TenantRef tenant(String slug) {
     UUID id = UUID.randomUUID();
     return new TenantRef(
-        id, slug, slug, SchemaName.forTenant(id), TenantStatus.ACTIVE, null, "starter");
+        id,
+        slug,
+        slug,
+        SchemaName.forTenant(id),
+        TenantStatus.ACTIVE,
+        null,
+        "starter",
+        "main",
+        null);
   }
 
   @Test

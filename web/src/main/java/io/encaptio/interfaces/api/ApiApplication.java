@@ -19,6 +19,7 @@ import io.encaptio.interfaces.inbox.rest.KnowledgeGapResource;
 import io.encaptio.interfaces.integration.rest.EventResource;
 import io.encaptio.interfaces.lead.rest.LeadResource;
 import io.encaptio.interfaces.notification.rest.NotificationResource;
+import io.encaptio.interfaces.ops.rest.DatabaseServerOperationsResource;
 import io.encaptio.interfaces.ops.rest.PlatformAuditResource;
 import io.encaptio.interfaces.ops.rest.TenantOperationsResource;
 import io.encaptio.interfaces.problem.RateLimitedMapper;
@@ -90,6 +91,7 @@ public class ApiApplication extends Application {
         EventResource.class,
         ShareResource.class,
         TenantOperationsResource.class,
+        DatabaseServerOperationsResource.class,
         PlatformAuditResource.class,
         EncaptioRoles.class,
         UnreadableBodyMapper.class,

@@ -20,6 +20,9 @@ public enum ProblemType {
   BAD_REQUEST("bad-request", "Bad request", 400),
   IDENTITY_PROVIDER_UNAVAILABLE(
       "identity-provider-unavailable", "Sign-in service unavailable", 503),
+  TENANT_READ_ONLY("tenant-read-only", "Organization read-only for a moment", 503),
+  TENANT_MOVED("tenant-moved", "Organization moved a moment ago", 503),
+  TRY_AGAIN("try-again", "Met another change; try again", 503),
   INTERNAL("internal-error", "Internal error", 500);
 
   private final String slug;

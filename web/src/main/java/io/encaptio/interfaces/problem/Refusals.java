@@ -2,6 +2,7 @@ package io.encaptio.interfaces.problem;
 
 import io.encaptio.application.CapsuleUnavailableException;
 import io.encaptio.application.NotFoundException;
+import io.encaptio.application.TenantMovedException;
 import io.encaptio.application.access.AccessDeniedException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.shared.ConflictException;
@@ -76,6 +77,63 @@ public final class Refusals {
     if (cause instanceof ConflictException || cause instanceof TenantStateException) {
       return Optional.of(Problem.of(ProblemType.CONFLICT, cause.getMessage(), path));
     }
+    if (cause instanceof TenantMovedException) {
+      return Optional.of(Problem.of(ProblemType.TENANT_MOVED, cause.getMessage(), path));
+    }
+    if (readOnlyTenant(exception)) {
+      return Optional.of(Problem.of(ProblemType.TENANT_READ_ONLY, READ_ONLY, path));
+    }
+    if (sqlCause(
+        exception, sql -> "40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+      // PostgreSQL cancelled the transaction to break a deadlock or keep it serializable
+      return Optional.of(Problem.of(ProblemType.TRY_AGAIN, TRY_AGAIN, path));
+    }
+    if (tenantSchemaGone(exception)) {
+      // a failure at commit, after the services' own check (TenantMovedException)
+      return Optional.of(
+          Problem.of(ProblemType.TENANT_MOVED, new TenantMovedException().getMessage(), path));
+    }
     return Optional.empty();
+  }
+
+  static final String TRY_AGAIN =
+      "The request met another change of the same data at the same moment and was not carried"
+          + " out; nothing was changed. Send it again.";
+
+  static final String READ_ONLY =
+      "This organization's data is being moved to another database server: changes are paused"
+          + " for a minute or so, reading goes on. Nothing was changed; try again shortly.";
+
+  /** SQLSTATE 25006: a write in a read-only transaction, as a tenant's are while it is moved. */
+  static boolean readOnlyTenant(Throwable failure) {
+    return sqlCause(failure, sql -> "25006".equals(sql.getSQLState()));
+  }
+
+  private static final java.util.regex.Pattern TENANT_SCHEMA =
+      java.util.regex.Pattern.compile("\\bt_[0-9a-f]{32}\\b");
+
+  /**
+   * SQLSTATE 42P01 (no such table) or 3F000 (no such schema) naming a tenant's schema: its data
+   * moved to another server while the request ran (tenant schemas are always complete otherwise).
+   */
+  static boolean tenantSchemaGone(Throwable failure) {
+    return sqlCause(
+        failure,
+        sql ->
+            ("42P01".equals(sql.getSQLState()) || "3F000".equals(sql.getSQLState()))
+                && TENANT_SCHEMA.matcher(String.valueOf(sql.getMessage())).find());
+  }
+
+  private static boolean sqlCause(
+      Throwable failure, java.util.function.Predicate<java.sql.SQLException> wanted) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql && wanted.test(sql)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,8 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
+import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.TenantContext;
+import io.encaptio.tenancy.domain.DatabaseServer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.SynchronizationType;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The entity manager of tenant data, pointed at the current tenant's schema.
@@ -24,11 +28,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * <p>Inside a transaction the entity manager comes from the tenant's own factory ({@link
  * TenantEntityManagerFactories}) and is the transaction's: every repository in the transaction gets
  * the same one (as with a container-managed persistence context), it joins the transaction and is
- * closed when the transaction ends, releasing its lease on the factory. The registry key holds the
- * schema, so a transaction that runs as two tenants one after the other gets one entity manager per
- * tenant. Outside a transaction (the services start one for every use of tenant data; this keeps a
- * stray read right rather than failing) the container's entity manager is used with the tenant's
- * schema set on it.
+ * closed when the transaction ends, releasing its lease on the factory. The factory is the one of
+ * the tenant's database server. The registry key holds the server and the schema, so a transaction
+ * that runs as two tenants one after the other gets one entity manager per tenant. Outside a
+ * transaction (the services start one for every use of tenant data; this keeps a stray read right
+ * rather than failing) the container's entity manager is used with the tenant's schema set on it;
+ * that one is on the main server only, so for a tenant elsewhere such a read is refused. While a
+ * tenant is read-only (moved between servers), its transactions are too.
  */
 @ApplicationScoped
 public class TenantEntityManager {
@@ -44,7 +50,7 @@ public class TenantEntityManager {
   @Inject TenantEntityManagerFactories factories;
 
   /** The key of a tenant's entity manager among the transaction's resources. */
-  private record Key(String schema) {}
+  private record Key(String server, String schema) {}
 
   /**
    * A table of the current tenant's schema, quoted, for the native statements JPA cannot express
@@ -57,20 +63,70 @@ public class TenantEntityManager {
 
   /** The current tenant's entity manager of the current transaction. */
   public EntityManager current() {
-    String schema = TenantContext.current().schemaName().value();
+    TenantRef tenant = TenantContext.current();
+    String schema = tenant.schemaName().value();
     if (transactions.getTransactionKey() == null) {
+      if (!DatabaseServer.MAIN.equals(tenant.databaseServer())) {
+        return outsideTransaction(new Key(tenant.databaseServer(), schema));
+      }
       if (!schema.equals(outsideTransactions.getProperties().get(SCHEMA_PROPERTY))) {
         outsideTransactions.setProperty(SCHEMA_PROPERTY, schema);
       }
       return outsideTransactions;
     }
-    Key key = new Key(schema);
+    Key key = new Key(tenant.databaseServer(), schema);
     EntityManager em = (EntityManager) transactions.getResource(key);
     if (em == null) {
-      em = opened(factories.lease(schema));
+      em = opened(factories.lease(tenant.databaseServer(), schema));
       transactions.putResource(key, em);
+      if (tenant.readOnly()) {
+        readOnly(em);
+      }
     }
     return em;
+  }
+
+  /** Entity managers of tenants on other servers opened outside a transaction, per thread. */
+  private static final ThreadLocal<Map<Key, EntityManager>> OUTSIDE =
+      ThreadLocal.withInitial(HashMap::new);
+
+  /**
+   * For a tenant on another server, outside a transaction: an entity manager of the tenant's
+   * factory for the rest of the thread's tenant scope (the container's one is on the main server
+   * only), closed and its lease released when the scope ends.
+   */
+  private EntityManager outsideTransaction(Key key) {
+    Map<Key, EntityManager> open = OUTSIDE.get();
+    EntityManager em = open.get(key);
+    if (em == null) {
+      FactoryPool.Lease lease = factories.lease(key.server(), key.schema());
+      EntityManager opened = lease.factory().createEntityManager();
+      open.put(key, opened);
+      TenantContext.closeWhenDone(
+          () -> {
+            open.remove(key);
+            if (open.isEmpty()) {
+              OUTSIDE.remove();
+            }
+            try {
+              opened.close();
+            } finally {
+              lease.release();
+            }
+          });
+      em = opened;
+    }
+    return em;
+  }
+
+  /**
+   * Makes the rest of the transaction read-only in PostgreSQL itself (allowed at any point of a
+   * transaction): while a tenant is moved between servers, any write fails with SQLSTATE 25006,
+   * which the API answers as 503 with the reason and the portal shows.
+   */
+  private static void readOnly(EntityManager em) {
+    em.createNativeQuery("SELECT set_config('transaction_read_only', 'on', true)")
+        .getSingleResult();
   }
 
   /** An entity manager in the current transaction, closed and its lease released at its end. */

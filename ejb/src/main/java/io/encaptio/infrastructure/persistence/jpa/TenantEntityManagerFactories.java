@@ -1,10 +1,10 @@
 package io.encaptio.infrastructure.persistence.jpa;
 
 import io.encaptio.infrastructure.tracing.QuerySpans;
+import io.encaptio.tenancy.application.ServerDataSources;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.sessions.Session;
 
@@ -33,11 +33,12 @@ import org.eclipse.persistence.sessions.Session;
  *
  * <p>Each factory is the persistence unit {@code tenant} of persistence.xml with the container's
  * own integration properties (transaction manager, bean validation, CDI), the tenant's schema and a
- * session name of its own; it uses the container's data source, so connections, pooling and JTA
- * enlistment are the same as for the container's factory. A factory holds the tenant's mappings and
- * parsed queries, so a node serving more tenants keeps the most recently used ({@link
- * FactoryPool}); a retired factory is closed {@link #RETIRED_FOR} later, long after any transaction
- * that still had it ended (a transaction lives two minutes at most by default).
+ * session name of its own; it uses the Liberty data source of the tenant's database server ({@code
+ * jdbc/encaptio} for the main one), so connections, pooling and JTA enlistment are the container's.
+ * A factory holds the tenant's mappings and parsed queries, so a node serving more tenants keeps
+ * the most recently used ({@link FactoryPool}); a retired factory is closed {@link #RETIRED_FOR}
+ * later, long after any transaction that still had it ended (a transaction lives two minutes at
+ * most by default).
  */
 @ApplicationScoped
 public class TenantEntityManagerFactories {
@@ -47,8 +48,7 @@ public class TenantEntityManagerFactories {
   @PersistenceUnit(unitName = "tenant")
   EntityManagerFactory shared;
 
-  @Resource(lookup = "jdbc/encaptio")
-  DataSource dataSource;
+  @Inject ServerDataSources dataSources;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.factories", defaultValue = "100")
@@ -60,26 +60,43 @@ public class TenantEntityManagerFactories {
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
   private final AtomicLong made = new AtomicLong();
-  private TenantPersistenceUnit unit;
+  private final Map<String, TenantPersistenceUnit> units = new ConcurrentHashMap<>();
   private FactoryPool pool;
 
   @PostConstruct
   void init() {
-    unit =
-        TenantPersistenceUnit.read(
-            "tenant", TenantEntityManagerFactories.class.getClassLoader(), dataSource);
     pool = new FactoryPool(most, this::create);
   }
 
   /**
-   * A lease on the factory of the tenant whose schema this is, to be released when the transaction
-   * that takes it ends.
+   * A lease on the factory of the tenant whose schema this is, on its database server, to be
+   * released when the transaction that takes it ends. A tenant moved to another server gets a new
+   * factory; the old one is retired like any other.
    */
-  FactoryPool.Lease lease(String schema) {
-    return pool.lease(schema);
+  FactoryPool.Lease lease(String server, String schema) {
+    return pool.lease(server + KEY_SEPARATOR + schema);
   }
 
-  private EntityManagerFactory create(String schema) {
+  /**
+   * Between server and schema in the pool's keys; neither a server's nor a schema's name has it.
+   */
+  private static final String KEY_SEPARATOR = "/";
+
+  /** The persistence unit on the server's data source, read once per server. */
+  private TenantPersistenceUnit unit(String server) {
+    return units.computeIfAbsent(
+        server,
+        s ->
+            TenantPersistenceUnit.read(
+                "tenant",
+                TenantEntityManagerFactories.class.getClassLoader(),
+                dataSources.transactional(s)));
+  }
+
+  private EntityManagerFactory create(String pooled) {
+    String server = pooled.substring(0, pooled.indexOf(KEY_SEPARATOR));
+    String schema = pooled.substring(pooled.indexOf(KEY_SEPARATOR) + 1);
+    TenantPersistenceUnit unit = unit(server);
     long start = System.nanoTime();
     Map<String, Object> properties = new HashMap<>(shared.getProperties());
     properties.keySet().removeIf(key -> key.startsWith("jakarta.persistence.jtaDataSource"));

@@ -1,10 +1,10 @@
 package io.encaptio.tenancy.infrastructure.archive;
 
+import io.encaptio.tenancy.application.ServerDataSources;
 import io.encaptio.tenancy.application.TenantArchives;
 import io.encaptio.tenancy.domain.InvalidTenantException;
 import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.TenantStateException;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,8 +59,7 @@ public class CopyTenantArchives implements TenantArchives {
   static final String MANIFEST = "manifest.json";
   static final int FORMAT = 1;
 
-  @Resource(lookup = "jdbc/encaptioMigrations")
-  DataSource dataSource;
+  @Inject ServerDataSources dataSources;
 
   /**
    * What an archive may unpack to, all entries together: a compressed archive that unpacks to more
@@ -71,31 +70,14 @@ public class CopyTenantArchives implements TenantArchives {
   long maxUnpackedBytes;
 
   @Override
-  public Map<String, Long> export(SchemaName schema, String schemaVersion, OutputStream out) {
-    try (Connection connection = dataSource.getConnection();
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+  public Map<String, Long> export(
+      String server, SchemaName schema, String schemaVersion, OutputStream out) {
+    try (Connection connection = dataSources.migrations(server).getConnection()) {
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-      Map<String, Long> rows = new LinkedHashMap<>();
-      for (String table : tables(connection, schema)) {
-        zip.putNextEntry(new ZipEntry(table + ".csv"));
-        rows.put(
-            table,
-            copy.copyOut(
-                "COPY (SELECT "
-                    + String.join(", ", storedColumns(connection, schema, table))
-                    + " FROM ONLY "
-                    + qualified(schema, table)
-                    + orderByPrimaryKey(connection, schema, table)
-                    + ") TO STDOUT WITH (FORMAT csv, HEADER)",
-                new NonClosing(zip)));
-        zip.closeEntry();
-      }
+      Map<String, Long> rows =
+          copyOut(connection, schema, tables(connection, schema), schemaVersion, out);
       connection.commit();
-      zip.putNextEntry(new ZipEntry(MANIFEST));
-      zip.write(manifest(schemaVersion, rows).toString().getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
       return rows;
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("Export of " + schema + " failed: " + e.getMessage(), e);
@@ -103,11 +85,200 @@ public class CopyTenantArchives implements TenantArchives {
   }
 
   @Override
-  public Map<String, Long> importInto(SchemaName schema, String schemaVersion, InputStream in) {
+  public Hold exportHolding(
+      String server,
+      SchemaName schema,
+      String schemaVersion,
+      OutputStream out,
+      java.time.Duration lockWait) {
+    Connection connection = null;
+    try {
+      connection = dataSources.migrations(server).getConnection();
+      // the table list is read before the transaction whose snapshot the copy uses
+      connection.setAutoCommit(true);
+      List<String> tables = tables(connection, schema);
+      awaitWritersGone(connection, schema, lockWait);
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      hold(connection, schema, tables, lockWait);
+      Map<String, Long> rows = copyOut(connection, schema, tables, schemaVersion, out);
+      return new HeldExport(connection, schema, rows);
+    } catch (SQLException | IOException e) {
+      closeQuietly(connection);
+      if (e instanceof SQLException sql
+          && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        throw new TenantStateException(
+            "Tenant data in "
+                + schema
+                + " was still being changed after "
+                + lockWait.toSeconds()
+                + " s (a long job?); nothing was moved, try again shortly.");
+      }
+      throw new IllegalStateException("Export of " + schema + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits (at most {@code lockWait}) until no other session holds a write lock on the schema's
+   * tables: writes that began before the tenant became read-only end first, so the hold rarely
+   * meets one half-way (a deadlock).
+   */
+  private static void awaitWritersGone(
+      Connection connection, SchemaName schema, java.time.Duration lockWait) throws SQLException {
+    long until = System.nanoTime() + lockWait.toNanos();
+    try (PreparedStatement writers =
+        connection.prepareStatement(
+            "select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = ?"
+                + " and l.mode = 'RowExclusiveLock' and l.granted"
+                + " and l.pid <> pg_backend_pid()")) {
+      writers.setString(1, schema.value());
+      while (true) {
+        try (ResultSet count = writers.executeQuery()) {
+          count.next();
+          if (count.getLong(1) == 0 || System.nanoTime() > until) {
+            return;
+          }
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** How often a hold is tried again after PostgreSQL broke a deadlock by cancelling it. */
+  static final int HOLD_ATTEMPTS = 5;
+
+  /**
+   * Locks the tables in SHARE mode: reads go on; a write waits (and one in progress is waited for)
+   * until the hold ends. Taken before the first query, so the copy's snapshot follows every change
+   * before. A transaction that writes one table while this waits for it and then wants one this
+   * holds is a deadlock PostgreSQL breaks by cancelling one side: when it is this one, it lets go
+   * of everything and tries again (the writer has finished by then).
+   */
+  private static void hold(
+      Connection connection, SchemaName schema, List<String> tables, java.time.Duration lockWait)
+      throws SQLException {
+    if (tables.isEmpty()) {
+      return;
+    }
+    String lockAll =
+        "LOCK TABLE "
+            + String.join(", ", tables.stream().map(t -> qualified(schema, t)).toList())
+            + " IN SHARE MODE";
+    for (int attempt = 1; ; attempt++) {
+      try (Statement lock = connection.createStatement()) {
+        lock.execute("SET LOCAL lock_timeout = '" + lockWait.toMillis() + "ms'");
+        lock.execute(lockAll);
+        return;
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!"40P01".equals(e.getSQLState()) || attempt == HOLD_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info(() -> "Holding " + schema + " met a deadlock; trying again");
+      }
+    }
+  }
+
+  /** Writes the tables (and the manifest) into the zip, on the caller's transaction. */
+  private static Map<String, Long> copyOut(
+      Connection connection,
+      SchemaName schema,
+      List<String> tables,
+      String schemaVersion,
+      OutputStream out)
+      throws SQLException, IOException {
+    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (String table : tables) {
+      zip.putNextEntry(new ZipEntry(table + ".csv"));
+      rows.put(
+          table,
+          copy.copyOut(
+              "COPY (SELECT "
+                  + String.join(", ", storedColumns(connection, schema, table))
+                  + " FROM ONLY "
+                  + qualified(schema, table)
+                  + orderByPrimaryKey(connection, schema, table)
+                  + ") TO STDOUT WITH (FORMAT csv, HEADER)",
+              new NonClosing(zip)));
+      zip.closeEntry();
+    }
+    zip.putNextEntry(new ZipEntry(MANIFEST));
+    zip.write(manifest(schemaVersion, rows).toString().getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+    zip.finish(); // the caller's stream stays open: the caller closes it
+    out.flush();
+    return rows;
+  }
+
+  /** An export whose transaction still holds the schema's tables. */
+  private static final class HeldExport implements Hold {
+    private final Connection connection;
+    private final SchemaName schema;
+    private final Map<String, Long> rows;
+
+    HeldExport(Connection connection, SchemaName schema, Map<String, Long> rows) {
+      this.connection = connection;
+      this.schema = schema;
+      this.rows = rows;
+    }
+
+    @Override
+    public Map<String, Long> rows() {
+      return rows;
+    }
+
+    @Override
+    public void dropSource() {
+      try (Statement drop = connection.createStatement()) {
+        drop.execute("SET LOCAL lock_timeout = '30s'");
+        drop.execute("DROP SCHEMA " + "\"" + schema.value() + "\"" + " CASCADE");
+        connection.commit();
+      } catch (SQLException e) {
+        throw new IllegalStateException(
+            "The copy of " + schema + " could not be dropped: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(connection);
+    }
+  }
+
+  /** Ends the connection's transaction (rolled back unless committed) and closes it. */
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      connection.close();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Closing an export's connection failed", e);
+    }
+  }
+
+  @Override
+  public Map<String, Long> importInto(
+      String server, SchemaName schema, String schemaVersion, InputStream in) {
     Path spool = null;
     try {
       spool = Files.createTempDirectory("encaptio-import-");
-      return importFrom(schema, schemaVersion, spooled(in, spool, maxUnpackedBytes));
+      return importFrom(
+          dataSources.migrations(server),
+          schema,
+          schemaVersion,
+          spooled(in, spool, maxUnpackedBytes));
     } catch (IOException e) {
       throw new IllegalStateException(
           "The archive could not be spooled to a temporary file: " + e.getMessage(), e);
@@ -118,7 +289,7 @@ public class CopyTenantArchives implements TenantArchives {
 
   /** The spooled archive's tables copied in, in one transaction. */
   private Map<String, Long> importFrom(
-      SchemaName schema, String schemaVersion, Map<String, Path> entries) {
+      DataSource dataSource, SchemaName schema, String schemaVersion, Map<String, Path> entries) {
     JsonObject manifest = manifestOf(entries);
     if (!schemaVersion.equals(manifest.getString("schemaVersion"))) {
       throw invalidArchive(

@@ -1,6 +1,7 @@
 package io.encaptio.tenancy.infrastructure.migration;
 
 import io.encaptio.tenancy.application.SchemaMigrations;
+import io.encaptio.tenancy.domain.DatabaseServer;
 import io.encaptio.tenancy.domain.SchemaName;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -35,19 +37,19 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
   static final String PLATFORM_SCHEMA = "platform";
   private static final String NEVER_CREATED_SCHEMA = "encaptio_migration_probe";
 
-  private final DataSource dataSource;
+  private final Function<String, DataSource> dataSources;
   private final ClassLoader scripts;
   private final String[] platformLocations;
   private final String[] tenantLocations;
 
   /**
-   * @param dataSource a non-transactional data source that may run DDL
+   * @param dataSources each database server's non-transactional data source that may run DDL
    * @param scripts a class loader that sees every location
    * @param platformLocations the product's platform scripts, beside tenancy's own
    * @param tenantLocations every script of a tenant schema
    */
   public FlywaySchemaMigrations(
-      DataSource dataSource,
+      Function<String, DataSource> dataSources,
       ClassLoader scripts,
       List<String> platformLocations,
       List<String> tenantLocations) {
@@ -56,7 +58,7 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
     }
     List<String> platform = new ArrayList<>(List.of(TENANCY_PLATFORM));
     platform.addAll(platformLocations);
-    this.dataSource = dataSource;
+    this.dataSources = dataSources;
     this.scripts = scripts;
     this.platformLocations = platform.toArray(String[]::new);
     this.tenantLocations = tenantLocations.toArray(String[]::new);
@@ -64,22 +66,27 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
 
   @Override
   public String migratePlatform() {
-    return migrate(PLATFORM_SCHEMA, platformLocations);
+    return migratePlatform(DatabaseServer.MAIN);
   }
 
   @Override
-  public void createSchema(SchemaName schema) {
-    ddl("CREATE SCHEMA IF NOT EXISTS \"" + schema.value() + "\"", schema);
+  public String migratePlatform(String server) {
+    return migrate(server, PLATFORM_SCHEMA, platformLocations);
   }
 
   @Override
-  public void dropSchema(SchemaName schema) {
-    ddl("DROP SCHEMA IF EXISTS \"" + schema.value() + "\" CASCADE", schema);
+  public void createSchema(String server, SchemaName schema) {
+    ddl(server, "CREATE SCHEMA IF NOT EXISTS \"" + schema.value() + "\"", schema);
+  }
+
+  @Override
+  public void dropSchema(String server, SchemaName schema) {
+    ddl(server, "DROP SCHEMA IF EXISTS \"" + schema.value() + "\" CASCADE", schema);
   }
 
   /** SchemaName admits only t_ and 32 hex digits, so quoting it cannot inject anything. */
-  private void ddl(String statementText, SchemaName schema) {
-    try (Connection connection = dataSource.getConnection();
+  private void ddl(String server, String statementText, SchemaName schema) {
+    try (Connection connection = dataSources.apply(server).getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(statementText);
     } catch (SQLException e) {
@@ -89,8 +96,8 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
   }
 
   @Override
-  public String migrateTenant(SchemaName schema) {
-    return migrate(schema.value(), tenantLocations);
+  public String migrateTenant(String server, SchemaName schema) {
+    return migrate(server, schema.value(), tenantLocations);
   }
 
   /**
@@ -99,7 +106,8 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
    */
   @Override
   public String latestTenantVersion() {
-    return Arrays.stream(flyway(NEVER_CREATED_SCHEMA, tenantLocations).info().all())
+    return Arrays.stream(
+            flyway(DatabaseServer.MAIN, NEVER_CREATED_SCHEMA, tenantLocations).info().all())
         .filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
         .map(MigrationInfo::getVersion)
         .max(Comparator.naturalOrder())
@@ -110,16 +118,16 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
                     "No tenant migrations in " + Arrays.toString(tenantLocations)));
   }
 
-  private String migrate(String schema, String[] locations) {
-    MigrateResult result = flyway(schema, locations).migrate();
+  private String migrate(String server, String schema, String[] locations) {
+    MigrateResult result = flyway(server, schema, locations).migrate();
     return result.targetSchemaVersion != null
         ? result.targetSchemaVersion
         : result.initialSchemaVersion;
   }
 
-  private Flyway flyway(String schema, String[] locations) {
+  private Flyway flyway(String server, String schema, String[] locations) {
     return Flyway.configure(scripts)
-        .dataSource(dataSource)
+        .dataSource(dataSources.apply(server))
         .schemas(schema)
         .defaultSchema(schema)
         .createSchemas(true)

@@ -1,6 +1,5 @@
 package io.encaptio.tenancy.infrastructure.persistence;
 
-import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.domain.Tenant;
 import io.encaptio.tenancy.domain.TenantQuery;
 import io.encaptio.tenancy.domain.TenantRepository;
@@ -94,17 +93,5 @@ public class JpaTenantRepository implements TenantRepository {
 
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  @Override
-  public long storageBytes(SchemaName schema) {
-    Object bytes =
-        em.createNativeQuery(
-                "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
-                    + " join pg_namespace n on n.oid = c.relnamespace"
-                    + " where n.nspname = ?1 and c.relkind in ('r', 'm')")
-            .setParameter(1, schema.value())
-            .getSingleResult();
-    return ((Number) bytes).longValue();
   }
 }

@@ -46,7 +46,15 @@ class InfinispanClusterTest {
   private static TenantRef tenant(TenantStatus status) {
     UUID id = UUID.randomUUID();
     return new TenantRef(
-        id, "acme-" + id, "Acme & Co", SchemaName.forTenant(id), status, null, "starter");
+        id,
+        "acme-" + id,
+        "Acme & Co",
+        SchemaName.forTenant(id),
+        status,
+        null,
+        "starter",
+        "main",
+        null);
   }
 
   @Test

@@ -138,4 +138,23 @@ public class TenantOperationsResource {
   public Map<String, Long> importArchive(@PathParam("slug") String slug, InputStream archive) {
     return administration.importInto(slug, archive);
   }
+
+  /**
+   * Moves the tenant's schema to another registered database server: {@code {"server": "second"}}.
+   * The tenant stays readable throughout and takes no changes while its tables are copied; the
+   * answer names both servers, the rows copied per table, how long changes were paused and where
+   * the copy's export is kept.
+   */
+  @POST
+  @Path("/{slug}/move")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public TenantAdministration.MovedTenant move(
+      @PathParam("slug") String slug, Map<String, String> body) {
+    if (body == null || body.get("server") == null || body.get("server").isBlank()) {
+      throw new BadRequestException(
+          "Send {\"server\": \"name\"} with the registered database server to move to.");
+    }
+    return administration.move(slug, body.get("server"));
+  }
 }
