@@ -231,7 +231,7 @@ cmd_test() {
   "$SCRIPTS/mail.sh" start
   # The test server's traces go to a Zipkin of the run's own (TracingIT reads them back). Only
   # traces a caller marked sampled are recorded (TracingIT's requests carry a sampled
-  # traceparent): recording every test request's statements slowed the whole run by minutes.
+  # traceparent): recording every statement of every test request is not needed by any test.
   local zipkin_was_running=true
   "$SCRIPTS/zipkin.sh" status >/dev/null 2>&1 || zipkin_was_running=false
   "$SCRIPTS/zipkin.sh" start

@@ -31,7 +31,13 @@ public final class Deployments {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addClasses(testClasses)
         .addClass(Deployments.class)
+        .addClass(TestTracing.class)
         .addAsLibraries(libraries)
+        // OpenTelemetry's API, which the product's code uses and a dropins application cannot see
+        .addAsLibraries(
+            jarOf(io.opentelemetry.api.trace.Tracer.class),
+            jarOf(io.opentelemetry.context.Context.class),
+            jarOf(Class.forName("io.opentelemetry.common.ComponentLoader")))
         .addAsLibraries(ejbModule)
         .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class))
         .addAsWebInfResource(

@@ -4,10 +4,12 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import jakarta.persistence.EntityManagerFactory;
 import org.eclipse.persistence.internal.sessions.AbstractRecord;
 import org.eclipse.persistence.internal.sessions.AbstractSession;
 import org.eclipse.persistence.queries.DatabaseQuery;
 import org.eclipse.persistence.sessions.DataRecord;
+import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionProfiler;
 import org.eclipse.persistence.sessions.SessionProfilerAdapter;
 
@@ -28,6 +30,18 @@ public final class QuerySpans extends SessionProfilerAdapter {
   public QuerySpans(Tracer tracer, String schema) {
     this.tracer = tracer;
     this.schema = schema;
+  }
+
+  /**
+   * Sets a profiler of this kind on the factory's session. An application that does not see
+   * EclipseLink's API (a test's, deployed beside the product) gets none: its queries are not
+   * traced.
+   *
+   * @return whether the factory's queries are traced
+   */
+  public static boolean install(EntityManagerFactory factory, Tracer tracer, String schema) {
+    factory.unwrap(Session.class).setProfiler(new QuerySpans(tracer, schema));
+    return true;
   }
 
   @Override

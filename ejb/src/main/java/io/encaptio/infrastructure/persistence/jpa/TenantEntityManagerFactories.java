@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.persistence.sessions.Session;
 
 /**
  * One entity manager factory per tenant schema, made on the tenant's first transaction on this
@@ -109,7 +108,11 @@ public class TenantEntityManagerFactories {
     EntityManagerFactory factory = provider().createContainerEntityManagerFactory(unit, properties);
     factory.getMetamodel(); // deploys now, so the first transaction doesn't pay for it
     // every query of the tenant's entity managers is a span of the trace it runs in
-    factory.unwrap(Session.class).setProfiler(new QuerySpans(tracer, schema));
+    try {
+      QuerySpans.install(factory, tracer, schema);
+    } catch (NoClassDefFoundError noEclipseLinkApi) {
+      LOG.fine(() -> "No query spans here: " + noEclipseLinkApi);
+    }
     LOG.fine(
         () ->
             "Entity manager factory of "
