@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * queue on the main server, a visitor's answer); tenants move between the servers in both
  * directions while their owner keeps writing, and no write that was acknowledged is lost.
  */
-class DatabasePlacementIT {
+class DatabaseServersIT {
 
   private static final String SERVER = "second";
   private static final String PORT = "5546";
@@ -104,7 +104,7 @@ class DatabasePlacementIT {
                 + "\",\"ownerEmail\":\"vera@acme.example\",\"ownerName\":\"Vera\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     tenants.add(slug);
-    synchronized (DatabasePlacementIT.class) {
+    synchronized (DatabaseServersIT.class) {
       ownerToken = null; // the next token names the new organization
     }
     return slug;
