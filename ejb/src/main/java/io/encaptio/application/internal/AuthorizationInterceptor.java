@@ -86,26 +86,13 @@ public class AuthorizationInterceptor {
    */
   private Optional<RuntimeException> movedUnderneath(Throwable failure) {
     Optional<io.encaptio.tenancy.application.TenantRef> tenant = TenantContext.find();
-    if (tenant.isEmpty() || !schemaGone(failure, tenant.get().schemaName().value())) {
+    if (tenant.isEmpty()
+        || !TenantMovedException.schemaGone(
+            failure, message -> message.contains(tenant.get().schemaName().value()))) {
       return Optional.empty();
     }
     tenants.forget(tenant.get().slug());
     return Optional.of(new TenantMovedException());
-  }
-
-  /** SQLSTATE 42P01 (no such table) or 3F000 (no such schema) about this schema. */
-  static boolean schemaGone(Throwable failure, String schema) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql
-          && ("42P01".equals(sql.getSQLState()) || "3F000".equals(sql.getSQLState()))
-          && String.valueOf(sql.getMessage()).contains(schema)) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
   }
 
   /** Checks (at the first service of a request or job), calls and audits, in the call's span. */

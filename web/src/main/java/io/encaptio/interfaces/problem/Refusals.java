@@ -83,7 +83,7 @@ public final class Refusals {
     if (readOnlyTenant(exception)) {
       return Optional.of(Problem.of(ProblemType.TENANT_READ_ONLY, READ_ONLY, path));
     }
-    if (sqlCause(
+    if (TenantMovedException.sqlState(
         exception, sql -> "40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
       // PostgreSQL cancelled the transaction to break a deadlock or keep it serializable
       return Optional.of(Problem.of(ProblemType.TRY_AGAIN, TRY_AGAIN, path));
@@ -106,34 +106,14 @@ public final class Refusals {
 
   /** SQLSTATE 25006: a write in a read-only transaction, as a tenant's are while it is moved. */
   static boolean readOnlyTenant(Throwable failure) {
-    return sqlCause(failure, sql -> "25006".equals(sql.getSQLState()));
+    return TenantMovedException.sqlState(failure, sql -> "25006".equals(sql.getSQLState()));
   }
 
   private static final java.util.regex.Pattern TENANT_SCHEMA =
       java.util.regex.Pattern.compile("\\bt_[0-9a-f]{32}\\b");
 
-  /**
-   * SQLSTATE 42P01 (no such table) or 3F000 (no such schema) naming a tenant's schema: its data
-   * moved to another server while the request ran (tenant schemas are always complete otherwise).
-   */
+  /** A tenant's table or schema missing: its data moved while the request ran. */
   static boolean tenantSchemaGone(Throwable failure) {
-    return sqlCause(
-        failure,
-        sql ->
-            ("42P01".equals(sql.getSQLState()) || "3F000".equals(sql.getSQLState()))
-                && TENANT_SCHEMA.matcher(String.valueOf(sql.getMessage())).find());
-  }
-
-  private static boolean sqlCause(
-      Throwable failure, java.util.function.Predicate<java.sql.SQLException> wanted) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql && wanted.test(sql)) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return TenantMovedException.schemaGone(failure, m -> TENANT_SCHEMA.matcher(m).find());
   }
 }
