@@ -47,7 +47,9 @@ prepare_bench_server() {
   if [[ "${1:-}" != keep ]]; then drop_database; fi
   "$SCRIPTS/postgres.sh" start
   "$SCRIPTS/mail.sh" start  # provisioning and invitations send mail (Keycloak's and ours)
-  "$SCRIPTS/keycloak.sh" start
+  # A benchmark may have a Keycloak of its own (BENCH_KEYCLOAK_STATE: its state directory, with
+  # KEYCLOAK_PORT and KEYCLOAK_MANAGEMENT_PORT exported by the caller); otherwise the shared one.
+  ENCAPTIO_STATE="${BENCH_KEYCLOAK_STATE:-$ENCAPTIO_STATE}" "$SCRIPTS/keycloak.sh" start
   log "building (tests compiled, not run)"
   (cd "$ENCAPTIO_ROOT" && mvn -B -q install -DskipTests && mvn -B -q -pl ear dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath") || die "the build failed"

@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
-# The 1,000-tenant benchmark (not a test): `encaptio.sh bench tenants [COUNT]`, COUNT default 1000.
-# Runs its own server (port 9082, database encaptio_bench, dropped before and after) beside
-# nothing else of this checkout, and the shared Keycloak, from which it removes what it added.
-#   1. start-up with the 3 demo tenants: run command → ready, and → background schema check done
-#   2. routing: the same tenant read (GET /api/v1/people as alice of acme) on the freshly started
-#      server, after the same warm-up each time, median latency
-#   3. heap after a full GC (jcmd) with the demo tenants, having served them; the two ways of
-#      routing SQL to a schema (qualified names vs SET LOCAL search_path) side by side over JDBC
-#   4. provision COUNT tenants through the operators' API: per tenant, Encaptio's steps (registry,
+# The tenant-scale benchmark (not a test): `encaptio.sh bench tenants [COUNT]`, COUNT default 1000.
+# Runs its own server (port 9082) and its own Keycloak (port 8182, state in $WORK/keycloak, so
+# thousands of organizations stay out of the Keycloak that development and the tests share) beside
+# nothing else of this checkout. Two databases: encaptio_bench gets the COUNT tenants,
+# encaptio_bench_small only the 3 demo tenants.
+#   1. provision COUNT tenants through the operators' API: per tenant, Encaptio's steps (registry,
 #      schema, migrations, activation) and Keycloak's (organization, owner) as the server timed them
-#   5. every tenant serves a read of its own schema to a member of its organization
-#   6. heap after a full GC again; start-up again with COUNT + 3 tenants, and on that freshly
-#      started server the same routing measurement as in 2, so both servers are equally warm
+#   2. every tenant serves a read of its own schema to a member of its organization; then the heap
+#      after a full GC (jcmd)
+#   3. side by side, at the end: the server started twice on the small database (run command →
+#      ready, and → background schema check done), the same tenant read (GET /api/v1/people as
+#      alice of acme) after the same warm-up, the heap after a full GC; the two ways of routing SQL
+#      to a schema (qualified names vs SET LOCAL search_path) over JDBC; then started twice on the
+#      large database and the same read. Only this part needs a machine doing nothing else.
 # Results: liberty-config/bench-tenants-results.md (README quotes them).
+# With ENCAPTIO_BENCH_REUSE=1 the run can be interrupted and started again with the same command:
+# the large database and Keycloak's state are kept, and provisioning and serving go on from the
+# first tenant not done yet; without it every run starts afresh and removes what it made at the end.
 set -euo pipefail
 COUNT="${1:-1000}"
 OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-tenants-results.md"
 WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-tenants"
+export KEYCLOAK_PORT=8182 KEYCLOAK_MANAGEMENT_PORT=9002
+export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+export BENCH_KEYCLOAK_STATE="$WORK/keycloak"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
 driver() {  # driver PHASE ARGS: the Java side (ear/src/test/java/bench/TenantScaleBench.java)
   bench_java bench.TenantScaleBench "$@"
 }
+bench_keycloak() { ENCAPTIO_STATE="$BENCH_KEYCLOAK_STATE" "$SCRIPTS/keycloak.sh" "$@"; }
 
 heap_mb() {  # used heap after a full GC, in MB
   local pid; pid=$(pgrep -f "ws-server.jar encaptio" | head -1)
@@ -48,35 +56,64 @@ timed_start() {
 }
 
 best_of_two_starts() {  # the faster of two starts (the second finds warm file caches)
+  rm -f "$WORK/starts-$1"
   timed_start "$1"; timed_start "$1"
   sort -n "$WORK/starts-$1" | head -1
 }
 
-prepare_bench_server
-driver cleanup  # leftovers of an interrupted earlier run
-trap 'liberty_running && "$WLP/bin/server" stop encaptio >/dev/null; driver cleanup || true; drop_database || true' EXIT
+bench_tenants() { app_psql -d "$LARGE_DB" -c "select count(*) from platform.tenants where slug like 'bench-%'"; }
 
-log "start-up with the demo tenants"
+LARGE_DB="$ENCAPTIO_DB_NAME"
+SMALL_DB="${ENCAPTIO_DB_NAME}_small"
+use_database() { export ENCAPTIO_DB_NAME="$1" ENCAPTIO_TEST_DB_NAME="$1"; }
+
+finish() {
+  liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+  bench_keycloak stop >/dev/null 2>&1 || true
+  use_database "$SMALL_DB"; drop_database || true
+  if [[ -z "${ENCAPTIO_BENCH_REUSE:-}" ]]; then
+    use_database "$LARGE_DB"; drop_database || true
+    rm -rf "$BENCH_KEYCLOAK_STATE"
+  fi
+}
+
+if [[ -n "${ENCAPTIO_BENCH_REUSE:-}" && -d "$BENCH_KEYCLOAK_STATE" ]]; then
+  prepare_bench_server keep
+else
+  bench_keycloak stop >/dev/null 2>&1 || true  # an earlier run's, interrupted
+  prepare_bench_server
+fi
+trap finish EXIT
+trap 'exit 130' INT TERM
+log "$(bench_tenants) bench tenants provisioned, $(cat "$WORK/served.txt" 2>/dev/null || echo 0) served so far"
+start_bench_server 3
+
+first=$(( $(bench_tenants) > 0 ? $(bench_tenants) : 1 ))  # the last one may be half made: again
+log "provisioning tenants $first to $COUNT (progress every 100)"
+provision_start=$(date +%s)
+driver provision "$first" "$COUNT"
+echo $(( $(date +%s) - provision_start )) >>"$WORK/provision-seconds"
+provision_wall=$(awk '{ s += $1 } END { print s }' "$WORK/provision-seconds")
+provision_runs=$(wc -l <"$WORK/provision-seconds")
+served=$(cat "$WORK/served.txt" 2>/dev/null || echo 0)
+log "serving a request in tenants $((served + 1)) to $COUNT"
+(( served < COUNT )) && driver serve $((served + 1)) "$COUNT"
+heap_after=$(heap_mb)
+
+log "side by side: start-up, routing and heap with the demo tenants alone (database $SMALL_DB)"
+use_database "$SMALL_DB"
+drop_database
+"$SCRIPTS/postgres.sh" start >/dev/null
 best_of_two_starts 3 >"$WORK/start-small"
 read -r ready_1 checked_1 liberty_1 <"$WORK/start-small"
-log "routing and heap with the demo tenants"
 driver routing before
 heap_before=$(heap_mb)
 log "schema-qualified statements vs SET LOCAL search_path, one connection"
 bench_java bench.SchemaRoutingBench
-
-log "provisioning $COUNT tenants (progress every 100)"
-provision_start=$(date +%s)
-driver provision "$COUNT"
-provision_wall=$(( $(date +%s) - provision_start ))
-log "serving a request in every tenant"
-driver serve "$COUNT"
-heap_after=$(heap_mb)
-
-log "start-up with $COUNT more tenants"
+log "side by side: start-up and routing with $COUNT more tenants (database $LARGE_DB)"
+use_database "$LARGE_DB"
 best_of_two_starts $((COUNT + 3)) >"$WORK/start-large"
 read -r ready_n checked_n liberty_n <"$WORK/start-large"
-log "routing with $COUNT more tenants"
 driver routing after
 
 stats() {  # stats COLUMN: median and p95 of a provision.csv column
@@ -92,11 +129,13 @@ routing_before=$(median_of before); routing_after=$(median_of after)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 {
-  echo "# Encaptio 1,000-tenant benchmark"
+  echo "# Encaptio $COUNT-tenant benchmark"
   echo
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)."
-  echo "Command: \`liberty-config/scripts/encaptio.sh bench tenants $COUNT\`; its own server and database,"
-  echo "Keycloak shared (what it added is removed). Every figure comes from this one run."
+  echo "Command: \`liberty-config/scripts/encaptio.sh bench tenants $COUNT\`; its own server, databases"
+  echo "and Keycloak. Every figure comes from this run$( (( provision_runs > 1 )) && echo \
+    ", whose provisioning was interrupted and resumed ($provision_runs parts, ENCAPTIO_BENCH_REUSE=1)")."
+  echo "The start-ups and reads of both databases ran one after the other at the end."
   echo
   echo "## Provisioning $COUNT tenants ($timed timed, one after another, $provision_wall s in all)"
   echo

@@ -10,10 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,13 +23,15 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code routing LABEL}: the same tenant read ({@code GET /api/v1/people} as alice of acme)
  *       many times; writes the median and mean latency to {@code routing-LABEL.txt}.
- *   <li>{@code provision N}: provisions tenants {@code bench-0001}… through the operators' API,
- *       keeping each run's own step timings (Encaptio's steps and Keycloak's apart), to {@code
- *       provision.csv}.
- *   <li>{@code serve N}: one member user joins every bench organization and each tenant serves that
- *       member a read of its own schema; each answer must name its own tenant.
- *   <li>{@code cleanup}: removes the bench organizations and the member from Keycloak.
+ *   <li>{@code provision FROM TO}: provisions tenants {@code bench-FROM} … {@code bench-TO}
+ *       through the operators' API, adding each one's step timings (Encaptio's steps and
+ *       Keycloak's apart) to {@code provision.csv}.
+ *   <li>{@code serve FROM TO}: one member user joins those bench organizations and each tenant
+ *       serves that member a read of its own schema; each answer must name its own tenant. The
+ *       last tenant served is kept in {@code served.txt}, so an interrupted run goes on from there.
  * </ul>
+ *
+ * <p>The benchmark has a Keycloak of its own (bench-tenants.sh), so nothing here is removed again.
  */
 public final class TenantScaleBench {
 
@@ -46,16 +47,15 @@ public final class TenantScaleBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new IllegalArgumentException("usage: routing LABEL | provision N | serve N | cleanup");
+      throw new IllegalArgumentException("usage: routing LABEL | provision FROM TO | serve FROM TO");
     }
     Path out = Path.of(System.getProperty("bench.out", ".run/bench-tenants"));
     Files.createDirectories(out);
     TenantScaleBench bench = new TenantScaleBench(out);
     switch (args[0]) {
       case "routing" -> bench.routing(args[1]);
-      case "provision" -> bench.provision(Integer.parseInt(args[1]));
-      case "serve" -> bench.serve(Integer.parseInt(args[1]));
-      case "cleanup" -> bench.cleanup();
+      case "provision" -> bench.provision(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      case "serve" -> bench.serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
   }
@@ -104,12 +104,14 @@ public final class TenantScaleBench {
 
   // ---------------------------------------------------------------------------------- provision
 
-  private void provision(int count) throws IOException {
+  private void provision(int from, int to) throws IOException {
     Refreshing<String> operator =
         new Refreshing<>(() -> ItEnvironment.accessToken("oscar.ops", "openid"));
-    List<String> rows = new ArrayList<>();
-    rows.add("slug,client_ms,platform_ms,identity_provider_ms");
-    for (int i = 1; i <= count; i++) {
+    Path csv = out.resolve("provision.csv");
+    if (!Files.exists(csv)) {
+      Files.writeString(csv, "slug,client_ms,platform_ms,identity_provider_ms\n");
+    }
+    for (int i = from; i <= to; i++) {
       String slug = slug(i);
       String body =
           ItEnvironment.JSON
@@ -137,27 +139,29 @@ public final class TenantScaleBench {
       if (run.get("stepMillis").isEmpty()) {
         continue; // provisioned by an earlier run of the benchmark: nothing was timed
       }
-      rows.add(
+      Files.writeString(
+          csv,
           slug
               + ","
               + clientMs
               + ","
               + run.get("platformMillis").asLong()
               + ","
-              + run.get("identityProviderMillis").asLong());
+              + run.get("identityProviderMillis").asLong()
+              + "\n",
+          StandardOpenOption.APPEND);
       if (i % 100 == 0) {
         System.out.println("provisioned " + i + " tenants");
       }
     }
-    Files.write(out.resolve("provision.csv"), rows);
   }
 
   // -------------------------------------------------------------------------------------- serve
 
-  private void serve(int count) throws Exception {
+  private void serve(int from, int to) throws Exception {
     Refreshing<KeycloakProbe> keycloak = new Refreshing<>(KeycloakProbe::fromEnvironment);
     String member = keycloak.get().ensureUser(MEMBER, MEMBER_PASSWORD);
-    for (int i = 1; i <= count; i++) {
+    for (int i = from; i <= to; i++) {
       String slug = slug(i);
       JsonNode organizations = keycloak.get().organizations(slug);
       if (organizations.size() != 1) {
@@ -173,37 +177,11 @@ public final class TenantScaleBench {
       if (!slug.equals(served)) {
         throw new IllegalStateException("a token of " + slug + " was served as " + served);
       }
-      if (i % 100 == 0) {
+      if (i % 100 == 0 || i == to) {
+        Files.writeString(out.resolve("served.txt"), Integer.toString(i));
         System.out.println("served " + i + " tenants");
       }
     }
-  }
-
-  // ------------------------------------------------------------------------------------ cleanup
-
-  private void cleanup() throws Exception {
-    Refreshing<KeycloakProbe> keycloak = new Refreshing<>(KeycloakProbe::fromEnvironment);
-    // The member first: removing an organization while a member of a thousand others still
-    // belongs to it takes Keycloak seconds per organization; the member alone goes in two.
-    keycloak.get().deleteUser(keycloak.get().ensureUser(MEMBER, MEMBER_PASSWORD));
-    for (JsonNode batch = keycloak.get().organizationsStartingWith(PREFIX, 100);
-        !batch.isEmpty();
-        batch = keycloak.get().organizationsStartingWith(PREFIX, 100)) {
-      for (JsonNode organization : batch) {
-        if (!organization.get("alias").asText().startsWith(PREFIX)) {
-          throw new IllegalStateException("search returned " + organization.get("alias"));
-        }
-        keycloak.get().deleteOrganization(organization.get("id").asText());
-      }
-    }
-    for (int i = 1; ; i++) {
-      JsonNode owners = keycloak.get().usersByEmail("owner@" + slug(i) + ".bench.example");
-      if (owners.isEmpty()) {
-        break;
-      }
-      keycloak.get().deleteUser(owners.get(0).get("id").asText());
-    }
-    System.out.println("bench organizations and users removed from Keycloak");
   }
 
   /** A token (or a client holding one) renewed every minute, inside Keycloak's 5-minute tokens. */

@@ -178,15 +178,6 @@ public final class KeycloakProbe {
     }
   }
 
-  /** Organizations whose alias starts with the prefix, at most {@code max}. */
-  public JsonNode organizationsStartingWith(String prefix, int max) throws Exception {
-    return get("organizations?briefRepresentation=true&max=" + max + "&search=" + prefix);
-  }
-
-  public void deleteOrganization(String organizationId) throws Exception {
-    delete("organizations/" + organizationId);
-  }
-
   public void deleteUser(String userId) throws Exception {
     delete("users/" + userId);
   }
