@@ -41,7 +41,7 @@ refresh() {
     [[ -f "$BUILT/$f" ]] && cp "$BUILT/$f" "$dir/$f"
   done
   local lib
-  for lib in jdbc infinispan; do
+  for lib in jdbc infinispan embedding; do
     rm -rf "${dir:?}/$lib"; cp -r "$BUILT/$lib" "$dir/$lib"
   done
   cp "$BUILT/resources/security/"* "$dir/resources/security/"

@@ -5,21 +5,30 @@ import static it.encaptio.ItEnvironment.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.encaptio.capsule.CapsuleApi;
+import it.encaptio.delivery.Visitor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Readiness follows PostgreSQL and Keycloak; liveness does not. An outage is made real by pointing
  * the running server at a closed port through a configuration drop-in, which Liberty applies live,
- * exactly as an operator's configuration change would be.
+ * exactly as an operator's configuration change would be. Liberty restarts the application for such
+ * a change; the last test checks that the restarted application still indexes and answers (the
+ * embedding models' native libraries are loaded once per server, not once per application).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthIT {
 
   private static final Path OUTAGE =
@@ -38,6 +47,7 @@ class HealthIT {
   }
 
   @Test
+  @Order(1)
   void readyAndLiveWhenDatabaseAndKeycloakAnswer() {
     assertThat(status("/health/ready")).isEqualTo("UP");
     assertThat(readiness()).containsEntry("postgresql", "UP").containsEntry("keycloak", "UP");
@@ -45,6 +55,7 @@ class HealthIT {
   }
 
   @Test
+  @Order(2)
   void notReadyButAliveWhileDatabaseIsUnreachable() throws IOException {
     outage("<variable name=\"encaptio.db.port\" value=\"1\"/>");
 
@@ -57,6 +68,7 @@ class HealthIT {
   }
 
   @Test
+  @Order(3)
   void notReadyButAliveWhileKeycloakIsUnreachable() throws IOException {
     outage("<variable name=\"keycloak.url\" value=\"http://localhost:1\"/>");
 
@@ -66,6 +78,47 @@ class HealthIT {
         () -> "DOWN".equals(readiness().get("keycloak")));
     assertThat(status("/health/ready")).isEqualTo("DOWN");
     assertThat(status("/health/live")).isEqualTo("UP");
+  }
+
+  @Test
+  @Order(4)
+  void afterTheOutagesContentIsIndexedAndQuestionsAnswered() {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule =
+        alice
+            .expect(
+                201,
+                "POST",
+                "",
+                ItEnvironment.JSON
+                    .createObjectNode()
+                    .put("name", "After the outage " + UUID.randomUUID())
+                    .put("template", "real-estate")
+                    .toString())
+            .get("id")
+            .asText();
+    JsonNode item =
+        alice.expect(
+            201,
+            "POST",
+            "/" + capsule + "/content",
+            ItEnvironment.JSON
+                .createObjectNode()
+                .put("kind", "text")
+                .put("title", "The lighthouse")
+                .put("text", "The lighthouse keeper's cottage has a wood stove and a telescope.")
+                .toString());
+    assertThat(alice.settled(capsule, item.get("id").asText()).get("stage").asText())
+        .as("indexed by the restarted application's embedding model")
+        .isEqualTo("ready");
+
+    JsonNode published = alice.expect(200, "POST", "/" + capsule + "/publish", null);
+    Visitor visitor = new Visitor(published.get("publicKey").asText());
+    JsonNode answer =
+        visitor.answer(visitor.start(), "Does the keeper's cottage have a telescope?");
+    assertThat(answer.at("/citations/0/itemTitle").asText())
+        .as("an answer citing the text, in %s", answer)
+        .isEqualTo("The lighthouse");
   }
 
   private static void outage(String variable) throws IOException {

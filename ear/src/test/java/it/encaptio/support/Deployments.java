@@ -2,9 +2,11 @@ package it.encaptio.support;
 
 import io.encaptio.application.internal.DefaultTenantDirectory;
 import io.encaptio.application.internal.PlatformStartup;
+import io.encaptio.infrastructure.embedding.EmbeddingWarmUp;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -13,9 +15,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Arquillian test archives: the real EJB module and the EAR's libraries (tenancy and its
  * dependencies), deployed next to the application in the started test server. The start-up
- * singleton is left out: the application itself already synchronises the tenants.
+ * singleton is left out: the application itself already synchronises the tenants. So are the
+ * embedding models (no test application embeds): their jars are most of the EAR's libraries, which
+ * every deployment zips and Liberty reads again, and their native runtimes are the server's
+ * library, visible to the product's application only.
  */
 public final class Deployments {
+
+  /** The embedding models' jars (LangChain4j's artifact per model). */
+  private static final Pattern MODELS = Pattern.compile("langchain4j-embeddings-(all-minilm|bge)");
 
   private Deployments() {}
 
@@ -23,11 +31,15 @@ public final class Deployments {
     Path earDir = Path.of(System.getProperty("encaptio.ear.dir", "target/encaptio"));
     File[] libraries;
     try (Stream<Path> jars = Files.list(earDir.resolve("lib"))) {
-      libraries = jars.map(Path::toFile).toArray(File[]::new);
+      libraries =
+          jars.filter(jar -> !MODELS.matcher(jar.getFileName().toString()).find())
+              .map(Path::toFile)
+              .toArray(File[]::new);
     }
     JavaArchive ejbModule =
         ShrinkWrap.createFromZipFile(JavaArchive.class, jarOf(DefaultTenantDirectory.class))
-            .deleteClass(PlatformStartup.class);
+            .deleteClass(PlatformStartup.class)
+            .deleteClass(EmbeddingWarmUp.class);
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addClasses(testClasses)
         .addClass(Deployments.class)

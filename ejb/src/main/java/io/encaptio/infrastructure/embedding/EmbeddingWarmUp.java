@@ -10,17 +10,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Creates the embedding models when the application starts, so their native tokenizer library is
- * loaded by this application's class loader before anything else in the JVM can take it: a JVM
- * loads a native library into one class loader only, and a second application on the same server
- * (the tests' Arquillian deployments carry the services' classes) that loaded it first left this
- * one unable to embed anything until the server restarted. A failure here is logged, never fatal:
- * the models are asked for again when they are used, and fail there with the cause.
- *
- * <p>Not solved by this: when the application restarts inside a running JVM (a configuration change
- * that restarts it, a redeploy), the library stays with the previous class loader and the restarted
- * application cannot embed until the JVM restarts. Loading the tokenizer from a Liberty shared
- * library (one class loader across restarts) is the fix still to make.
+ * Creates the embedding models when the application starts, which loads the tokenizer's native
+ * library (DJL's, through the models' shared token counter), so the first text added does not wait
+ * for it. That library and ONNX Runtime's come from the server's {@code embedding} library
+ * (server.xml), whose class loader outlives the application: a restarted application finds them
+ * loaded (a JVM loads a native library into one class loader only). A failure here is logged, never
+ * fatal: the models are asked for again when they are used, and fail there with the cause.
  */
 @ApplicationScoped
 public class EmbeddingWarmUp {
