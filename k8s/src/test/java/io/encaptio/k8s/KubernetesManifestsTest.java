@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -276,6 +277,58 @@ class KubernetesManifestsTest {
     assertThat(unset)
         .as("server.xml settings production leaves at a developer's default")
         .isEmpty();
+  }
+
+  /**
+   * The image (liberty-config/src/main/container/Containerfile) holds every file of the server's
+   * configuration directory and every file or folder server.xml reads from it (libraries, the
+   * sessions' Infinispan configuration), and the build context's ignore file lets each through.
+   */
+  @Test
+  void theImageHoldsEverythingTheServerConfigurationReads() throws IOException {
+    Path configDir = SERVER_XML.getParent();
+    Path container = configDir.resolve("../../container").normalize();
+    Map<String, String> copied = new LinkedHashMap<>();
+    String instructions =
+        Files.readString(container.resolve("Containerfile")).replaceAll("\\\\\n", " ");
+    for (String line : instructions.split("\n")) {
+      List<String> words = new ArrayList<>(List.of(line.trim().split("\\s+")));
+      if (!words.get(0).equals("COPY")) {
+        continue;
+      }
+      words.removeIf(w -> w.startsWith("--") || w.equals("COPY"));
+      String target = words.remove(words.size() - 1);
+      words.forEach(source -> copied.put(source, target));
+    }
+    Map<String, String> inImage = new TreeMap<>();
+    copied.forEach(
+        (source, target) -> {
+          String name = Path.of(source).getFileName().toString();
+          inImage.put(
+              target.endsWith("/") && !source.endsWith("/") ? target + name : target, source);
+        });
+
+    List<String> needed = new ArrayList<>();
+    try (Stream<Path> files = Files.list(configDir)) {
+      files.forEach(f -> needed.add("/config/" + f.getFileName()));
+    }
+    Matcher read =
+        Pattern.compile("\\$\\{server\\.config\\.dir}/([^\"]+)\"")
+            .matcher(Files.readString(SERVER_XML));
+    while (read.find()) {
+      String path = "/config/" + read.group(1);
+      needed.add(inImage.containsKey(path + "/") ? path + "/" : path);
+    }
+    assertThat(inImage.keySet()).as("copied into the image").containsAll(needed);
+
+    List<String> admitted =
+        Files.readAllLines(container.resolve("Containerfile.dockerignore")).stream()
+            .filter(l -> l.startsWith("!"))
+            .map(l -> l.substring(1))
+            .toList();
+    assertThat(copied.keySet())
+        .as("sources the ignore file lets into the build context")
+        .allSatisfy(source -> assertThat(admitted).contains(source));
   }
 
   @ParameterizedTest
