@@ -12,18 +12,28 @@ import io.encaptio.application.access.ActorContext;
 import io.encaptio.tenancy.application.TenantRef;
 import io.encaptio.tenancy.context.NoTenantException;
 import io.encaptio.tenancy.context.TenantContext;
+import io.encaptio.tenancy.domain.TenantStatus;
 import it.encaptio.support.Deployments;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -31,10 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Tenant data through the real services, data source and schemas: as tenant B, nothing of tenant A
- * is ever seen or changed, also when both work at the same time on pooled connections, or one after
- * the other in one transaction (each tenant has its own entity manager factory and the transaction
- * one entity manager per tenant).
+ * Tenants inside the running server, through the real services, data source, schemas and Keycloak:
+ * the TenantDirectory EJB makes every organization a tenant with its own migrated schema; as tenant
+ * B, nothing of tenant A is ever seen or changed, also when both work at the same time on pooled
+ * connections, or one after the other in one transaction (each tenant has its own entity manager
+ * factory and the transaction one entity manager per tenant). One deployment for both: each
+ * Arquillian deployment of the EJB module costs most of a minute.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantIsolationIT {
@@ -46,6 +58,9 @@ class TenantIsolationIT {
 
   @Inject TenantDirectory directory;
   @Inject PeopleService profiles;
+
+  @Resource(lookup = "jdbc/encaptio")
+  DataSource dataSource;
 
   private TenantRef tenant(String slug) {
     return ActorContext.supplyAs(TEST, () -> directory.tenant(slug)).orElseThrow();
@@ -197,5 +212,56 @@ class TenantIsolationIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void registersEveryKeycloakOrganizationAsAnActiveTenantWithItsOwnSchema() throws SQLException {
+    List<TenantRef> tenants = asOperator(directory::synchronizeWithIdentityProvider);
+
+    Map<String, TenantRef> bySlug =
+        tenants.stream().collect(Collectors.toMap(TenantRef::slug, Function.identity()));
+    assertThat(bySlug).containsKeys("acme", "globex");
+    for (TenantRef tenant : List.of(bySlug.get("acme"), bySlug.get("globex"))) {
+      assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+      assertThat(tableExists(tenant.schemaName().value(), "user_profile")).isTrue();
+    }
+    assertThat(bySlug.get("acme").schemaName()).isNotEqualTo(bySlug.get("globex").schemaName());
+    assertThat(bySlug.get("acme").displayName()).isEqualTo("Acme Corp");
+  }
+
+  @Test
+  void synchronisingAgainChangesNothing() {
+    List<TenantRef> first = asOperator(directory::synchronizeWithIdentityProvider);
+    List<TenantRef> second = asOperator(directory::synchronizeWithIdentityProvider);
+
+    assertThat(second).containsExactlyElementsOf(first);
+  }
+
+  @Test
+  void unknownOrMalformedSlugFindsNoTenant() {
+    assertThat(asOperator(() -> directory.tenant("umbrella"))).isEmpty();
+    assertThat(asOperator(() -> directory.tenant("acme'; drop schema platform cascade; --")))
+        .isEmpty();
+    assertThat(asOperator(() -> directory.tenant("acme")))
+        .get()
+        .extracting(TenantRef::slug)
+        .isEqualTo("acme");
+  }
+
+  private boolean tableExists(String schema, String table) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select 1 from information_schema.tables where table_schema = ? and table_name = ?")) {
+      query.setString(1, schema);
+      query.setString(2, table);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private static <T> T asOperator(java.util.function.Supplier<T> work) {
+    return ActorContext.supplyAs(Actor.operator("it-operator", "Test operator", null), work);
   }
 }
