@@ -133,6 +133,7 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
         .createSchemas(true)
         .locations(locations)
         .failOnMissingLocations(true)
+        .group(true)
         .load();
   }
 }
