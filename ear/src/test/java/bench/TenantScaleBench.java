@@ -23,12 +23,12 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code routing LABEL}: the same tenant read ({@code GET /api/v1/people} as alice of acme)
  *       many times; writes the median and mean latency to {@code routing-LABEL.txt}.
- *   <li>{@code provision FROM TO}: provisions tenants {@code bench-FROM} … {@code bench-TO}
- *       through the operators' API, adding each one's step timings (Encaptio's steps and
- *       Keycloak's apart) to {@code provision.csv}.
+ *   <li>{@code provision FROM TO}: provisions tenants {@code bench-FROM} … {@code bench-TO} through
+ *       the operators' API, adding each one's step timings (Encaptio's steps and Keycloak's apart)
+ *       to {@code provision.csv}.
  *   <li>{@code serve FROM TO}: one member user joins those bench organizations and each tenant
- *       serves that member a read of its own schema; each answer must name its own tenant. The
- *       last tenant served is kept in {@code served.txt}, so an interrupted run goes on from there.
+ *       serves that member a read of its own schema; each answer must name its own tenant. The last
+ *       tenant served is kept in {@code served.txt}, so an interrupted run goes on from there.
  * </ul>
  *
  * <p>The benchmark has a Keycloak of its own (bench-tenants.sh), so nothing here is removed again.
@@ -47,7 +47,8 @@ public final class TenantScaleBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new IllegalArgumentException("usage: routing LABEL | provision FROM TO | serve FROM TO");
+      throw new IllegalArgumentException(
+          "usage: routing LABEL | provision FROM TO | serve FROM TO");
     }
     Path out = Path.of(System.getProperty("bench.out", ".run/bench-tenants"));
     Files.createDirectories(out);
