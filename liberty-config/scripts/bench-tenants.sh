@@ -2,8 +2,9 @@
 # The tenant-scale benchmark (not a test): `encaptio.sh bench tenants [COUNT]`, COUNT default 1000.
 # Runs its own server (port 9082) and its own Keycloak (port 8182, state in $WORK/keycloak, so
 # thousands of organizations stay out of the Keycloak that development and the tests share) beside
-# nothing else of this checkout. Two databases: encaptio_bench gets the COUNT tenants,
-# encaptio_bench_small only the 3 demo tenants.
+# nothing else of this checkout. Two databases: encaptio_bench_tenants gets the COUNT tenants,
+# encaptio_bench_tenants_small only the 3 demo tenants, with a Keycloak of its own that knows only
+# the demo organizations (port 8183; the server registers every organization it finds there).
 #   1. provision COUNT tenants through the operators' API: per tenant, Encaptio's steps (registry,
 #      schema, migrations, activation) and Keycloak's (organization, owner) as the server timed them
 #   2. every tenant serves a read of its own schema to a member of its organization; then the heap
@@ -32,7 +33,7 @@ driver() {  # driver PHASE ARGS: the Java side (ear/src/test/java/bench/TenantSc
 bench_keycloak() { ENCAPTIO_STATE="$BENCH_KEYCLOAK_STATE" "$SCRIPTS/keycloak.sh" "$@"; }
 
 heap_mb() {  # used heap after a full GC, in MB
-  local pid; pid=$(pgrep -f "ws-server.jar encaptio" | head -1)
+  local pid; pid=$(pgrep -f "ws-server.jar encaptio( |$)" | head -1)
   "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
   "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{ printf "%.0f", $2 / 1024 }'
 }
@@ -61,19 +62,34 @@ best_of_two_starts() {  # the faster of two starts (the second finds warm file c
   sort -n "$WORK/starts-$1" | head -1
 }
 
-bench_tenants() { app_psql -d "$LARGE_DB" -c "select count(*) from platform.tenants where slug like 'bench-%'"; }
+bench_tenants() {  # bench tenants in the large database (0 before its platform schema exists)
+  app_psql -d "$LARGE_DB" -c "select count(*) from platform.tenants where slug like 'bench-%'" 2>/dev/null || echo 0
+}
 
-LARGE_DB="$ENCAPTIO_DB_NAME"
-SMALL_DB="${ENCAPTIO_DB_NAME}_small"
+LARGE_DB=encaptio_bench_tenants
+SMALL_DB=encaptio_bench_tenants_small
 use_database() { export ENCAPTIO_DB_NAME="$1" ENCAPTIO_TEST_DB_NAME="$1"; }
+use_database "$LARGE_DB"
+LARGE_KEYCLOAK_STATE="$BENCH_KEYCLOAK_STATE"
+SMALL_KEYCLOAK_STATE="$WORK/keycloak-small"
+use_keycloak() {  # use_keycloak large|small: the Keycloak the next server start and the driver use
+  if [[ "$1" == small ]]; then
+    export BENCH_KEYCLOAK_STATE="$SMALL_KEYCLOAK_STATE" KEYCLOAK_PORT=8183 KEYCLOAK_MANAGEMENT_PORT=9003
+  else
+    export BENCH_KEYCLOAK_STATE="$LARGE_KEYCLOAK_STATE" KEYCLOAK_PORT=8182 KEYCLOAK_MANAGEMENT_PORT=9002
+  fi
+  export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+}
 
 finish() {
+  set +e
   liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
-  bench_keycloak stop >/dev/null 2>&1 || true
-  use_database "$SMALL_DB"; drop_database || true
+  use_keycloak small; bench_keycloak stop >/dev/null 2>&1; rm -rf "$SMALL_KEYCLOAK_STATE"
+  use_keycloak large; bench_keycloak stop >/dev/null 2>&1
+  use_database "$SMALL_DB"; drop_database
   if [[ -z "${ENCAPTIO_BENCH_REUSE:-}" ]]; then
-    use_database "$LARGE_DB"; drop_database || true
-    rm -rf "$BENCH_KEYCLOAK_STATE"
+    use_database "$LARGE_DB"; drop_database
+    rm -rf "$LARGE_KEYCLOAK_STATE"
   fi
 }
 
@@ -88,19 +104,28 @@ trap 'exit 130' INT TERM
 log "$(bench_tenants) bench tenants provisioned, $(cat "$WORK/served.txt" 2>/dev/null || echo 0) served so far"
 start_bench_server 3
 
-first=$(( $(bench_tenants) > 0 ? $(bench_tenants) : 1 ))  # the last one may be half made: again
+have=$(bench_tenants)
+first=$(( have > 0 ? have : 1 ))  # the last one may be half made: asked for again
 log "provisioning tenants $first to $COUNT (progress every 100)"
 provision_start=$(date +%s)
 driver provision "$first" "$COUNT"
-echo $(( $(date +%s) - provision_start )) >>"$WORK/provision-seconds"
+if (( have < COUNT )); then
+  echo $(( $(date +%s) - provision_start )) >>"$WORK/provision-seconds"
+fi
 provision_wall=$(awk '{ s += $1 } END { print s }' "$WORK/provision-seconds")
 provision_runs=$(wc -l <"$WORK/provision-seconds")
 served=$(cat "$WORK/served.txt" 2>/dev/null || echo 0)
+# The heap is read on the server that served every tenant: a resumed run serves them all again.
+(( served > 0 )) && served=0
 log "serving a request in tenants $((served + 1)) to $COUNT"
-(( served < COUNT )) && driver serve $((served + 1)) "$COUNT"
+driver serve $((served + 1)) "$COUNT"
 heap_after=$(heap_mb)
 
 log "side by side: start-up, routing and heap with the demo tenants alone (database $SMALL_DB)"
+liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+use_keycloak small
+rm -rf "$SMALL_KEYCLOAK_STATE"
+bench_keycloak start
 use_database "$SMALL_DB"
 drop_database
 "$SCRIPTS/postgres.sh" start >/dev/null
@@ -110,7 +135,10 @@ driver routing before
 heap_before=$(heap_mb)
 log "schema-qualified statements vs SET LOCAL search_path, one connection"
 bench_java bench.SchemaRoutingBench
+liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+bench_keycloak stop >/dev/null
 log "side by side: start-up and routing with $COUNT more tenants (database $LARGE_DB)"
+use_keycloak large
 use_database "$LARGE_DB"
 best_of_two_starts $((COUNT + 3)) >"$WORK/start-large"
 read -r ready_n checked_n liberty_n <"$WORK/start-large"
