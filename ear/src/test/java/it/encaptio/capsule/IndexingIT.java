@@ -165,6 +165,31 @@ class IndexingIT {
     assertThat(chunks(alice, capsule, item)).hasSize(again.get("chunks").asInt());
   }
 
+  @Test
+  void indexedAgainRightAfterACancelTheItemEndsReady() {
+    CapsuleApi alice = new CapsuleApi("alice.acme");
+    String capsule = newCapsule(alice);
+    String text =
+        java.util.stream.IntStream.range(0, 3000)
+            .mapToObj(i -> "Line " + i + " describes the boathouse, its slipway and two kayaks.")
+            .collect(java.util.stream.Collectors.joining(" "));
+    HttpResponse<String> uploaded =
+        alice.upload(capsule, "again.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
+    String path = "/" + capsule + "/content/" + item;
+    ItEnvironment.await(
+        "the item to be embedded",
+        java.time.Duration.ofSeconds(60),
+        () -> alice.expect(200, "GET", path, null).get("stage").asText().equals("embedding"));
+
+    alice.expect(200, "POST", path + "/cancel", null);
+    alice.expect(202, "POST", path + "/reindex", null);
+    // the cancelled job is still in its batch: when it stops, the item belongs to the new job
+    JsonNode again = alice.settled(capsule, item);
+    assertThat(again.get("stage").asText()).as(again.toString()).isEqualTo("ready");
+    assertThat(chunks(alice, capsule, item)).hasSize(again.get("chunks").asInt());
+  }
+
   private static String newCapsule(CapsuleApi alice) {
     ItEnvironment.awaitDemoTenants();
     return alice

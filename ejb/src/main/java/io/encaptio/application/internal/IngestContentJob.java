@@ -75,7 +75,7 @@ public class IngestContentJob implements JobHandler {
       }
       index(job, source.get().indexing(), source.get().language(), blocks, fetched, start);
     } catch (Cancelled cancelled) {
-      steps.cancelled(job.subjectId());
+      steps.cancelled(job.id(), job.subjectId());
     } catch (ContentRejectedException rejected) {
       steps.fail(job.id(), job.subjectId(), rejected.getMessage());
       throw rejected;

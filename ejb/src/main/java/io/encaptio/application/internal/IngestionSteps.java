@@ -88,7 +88,7 @@ public class IngestionSteps {
       IndexingSettings indexedWith,
       WebSources.Fetched fetched) {
     if (!jobs.stillWanted(jobId)) {
-      cancelled(itemId);
+      cancelled(jobId, itemId);
       return;
     }
     String model = indexedWith.model();
@@ -186,9 +186,15 @@ public class IngestionSteps {
     return OffsetDateTime.now(ZoneOffset.UTC);
   }
 
-  /** Its indexing was cancelled: earlier chunks (if any) stay, the item says so. */
-  public void cancelled(UUID itemId) {
-    content.find(itemId).ifPresent(ContentItem::cancelled);
+  /**
+   * The job was cancelled: earlier chunks (if any) stay, the item says so, unless the item was
+   * queued again since (index it again right after a cancel), when the later job owns it and a
+   * cancelled job that stops only now must not mark it cancelled over that job's progress.
+   */
+  public void cancelled(UUID jobId, UUID itemId) {
+    if (!jobs.superseded(jobId)) {
+      content.find(itemId).ifPresent(ContentItem::cancelled);
+    }
   }
 
   /**
@@ -198,7 +204,7 @@ public class IngestionSteps {
    */
   public void fail(UUID jobId, UUID itemId, String message) {
     if (!jobs.stillWanted(jobId)) {
-      cancelled(itemId);
+      cancelled(jobId, itemId);
       return;
     }
     content

@@ -77,6 +77,9 @@ public interface JobQueue {
   /** Whether someone cancelled the job (handlers of long jobs check between steps). */
   boolean cancelled(UUID jobId);
 
+  /** Whether a job of the same kind for the same subject was queued after this one. */
+  boolean superseded(UUID jobId);
+
   /**
    * Locks the job's row in the caller's transaction and says whether it is still wanted (not
    * cancelled): a cancel then waits for the caller's transaction, or the caller sees it.

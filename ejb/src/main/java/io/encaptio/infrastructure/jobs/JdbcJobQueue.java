@@ -214,6 +214,18 @@ public class JdbcJobQueue implements JobQueue {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRED)
+  public boolean superseded(UUID jobId) {
+    return state(
+            jobId,
+            "SELECT later.id FROM platform.jobs later JOIN platform.jobs this ON this.id = ?"
+                + " WHERE later.tenant_id = this.tenant_id AND later.kind = this.kind"
+                + " AND later.subject_id = this.subject_id AND later.id <> this.id"
+                + " AND later.created_at > this.created_at LIMIT 1")
+        != null;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
   public boolean stillWanted(UUID jobId) {
     return !"cancelled"
         .equals(state(jobId, "SELECT state FROM platform.jobs WHERE id = ? FOR UPDATE"));
