@@ -336,15 +336,18 @@ class DatabaseServersIT {
               }
             });
     writer.start();
-    ItEnvironment.await(
-        "writes before the move", Duration.ofSeconds(30), () -> acknowledged.size() >= 3);
-    HttpResponse<String> moved =
-        ops("POST", "/tenants/" + slug + "/move", "{\"server\":\"" + target + "\"}");
-    int before = acknowledged.size();
-    ItEnvironment.await(
-        "writes after the move", Duration.ofSeconds(30), () -> acknowledged.size() >= before + 3);
-    writing.set(false);
-    writer.join(30_000);
+    HttpResponse<String> moved;
+    try {
+      ItEnvironment.await(
+          "writes before the move", Duration.ofSeconds(30), () -> acknowledged.size() >= 3);
+      moved = ops("POST", "/tenants/" + slug + "/move", "{\"server\":\"" + target + "\"}");
+      int before = acknowledged.size();
+      ItEnvironment.await(
+          "writes after the move", Duration.ofSeconds(30), () -> acknowledged.size() >= before + 3);
+    } finally { // a failed wait must not leave the writer hammering the server for later tests
+      writing.set(false);
+      writer.join(30_000);
+    }
 
     JsonNode move = expect(moved, 200);
     assertThat(move.get("to").asText()).isEqualTo(target);

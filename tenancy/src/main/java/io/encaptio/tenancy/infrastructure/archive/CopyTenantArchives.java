@@ -119,9 +119,12 @@ public class CopyTenantArchives implements TenantArchives {
   }
 
   /**
-   * Waits (at most {@code lockWait}) until no other session holds a write lock on the schema's
-   * tables: writes that began before the tenant became read-only end first, so the hold rarely
-   * meets one half-way (a deadlock).
+   * Waits (at most {@code lockWait}) until no transaction that began before this wait holds a write
+   * lock on the schema's tables: writes that began before the tenant became read-only end first, so
+   * the hold rarely meets one half-way (a deadlock). Transactions begun since are read-only (the
+   * tenant was made read-only on every node before the export): their writes fail at once, but each
+   * takes the table's write lock for a moment, and a client retrying as fast as it can keeps one
+   * there nearly always, so they are not waited for (the hold waits for them, ms each).
    */
   private static void awaitWritersGone(
       Connection connection, SchemaName schema, java.time.Duration lockWait) throws SQLException {
@@ -129,10 +132,12 @@ public class CopyTenantArchives implements TenantArchives {
     try (PreparedStatement writers =
         connection.prepareStatement(
             "select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
-                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = ?"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " join pg_stat_activity a on a.pid = l.pid where n.nspname = ?"
                 + " and l.mode = 'RowExclusiveLock' and l.granted"
-                + " and l.pid <> pg_backend_pid()")) {
+                + " and l.pid <> pg_backend_pid() and a.xact_start < ?")) {
       writers.setString(1, schema.value());
+      writers.setObject(2, startedAt(connection));
       while (true) {
         try (ResultSet count = writers.executeQuery()) {
           count.next();
@@ -147,6 +152,15 @@ public class CopyTenantArchives implements TenantArchives {
           return;
         }
       }
+    }
+  }
+
+  /** The database server's clock now (transactions are compared with it, not with ours). */
+  private static java.time.OffsetDateTime startedAt(Connection connection) throws SQLException {
+    try (PreparedStatement now = connection.prepareStatement("select clock_timestamp()");
+        ResultSet row = now.executeQuery()) {
+      row.next();
+      return row.getObject(1, java.time.OffsetDateTime.class);
     }
   }
 
