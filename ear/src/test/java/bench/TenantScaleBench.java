@@ -95,11 +95,15 @@ public final class TenantScaleBench {
   }
 
   private static void read(String token) {
-    HttpResponse<String> response =
-        ItEnvironment.get("/api/v1/people", "Authorization", "Bearer " + token);
+    read("/api/v1/people", token);
+  }
+
+  /** A read of the caller's tenant schema; fails unless answered 200. */
+  private static void read(String path, String token) {
+    HttpResponse<String> response = ItEnvironment.get(path, "Authorization", "Bearer " + token);
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
-          "GET /api/v1/people answered " + response.statusCode() + ": " + response.body());
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
   }
 
@@ -172,7 +176,7 @@ public final class TenantScaleBench {
       String token =
           ItEnvironment.accessToken(
               "encaptio-api", MEMBER, MEMBER_PASSWORD, "openid organization:" + slug);
-      read(token);
+      read("/api/v1/capsules", token); // a member's read (people is for admins and owners)
       HttpResponse<String> me = ItEnvironment.get("/api/v1/me", "Authorization", "Bearer " + token);
       String served = ItEnvironment.json(me.body()).at("/tenant/slug").asText();
       if (!slug.equals(served)) {
