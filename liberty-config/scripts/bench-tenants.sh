@@ -8,16 +8,18 @@
 #   1. provision COUNT tenants through the operators' API: per tenant, Encaptio's steps (registry,
 #      schema, migrations, activation) and Keycloak's (organization, owner) as the server timed them
 #   2. every tenant serves a read of its own schema to a member of its organization; then the heap
-#      after a full GC (jcmd)
+#      after a full GC (jcmd), on the server that served them all
 #   3. side by side, at the end: the server started twice on the small database (run command →
-#      ready, and → background schema check done), the same tenant read (GET /api/v1/people as
-#      alice of acme) after the same warm-up, the heap after a full GC; the two ways of routing SQL
+#      ready, and → background schema check done), the same tenant read (GET /api/v1/capsules as
+#      alice of acme: token check, tenant look-up, a query in the tenant's schema) after the same
+#      warm-up, the heap after a full GC; the two ways of routing SQL
 #      to a schema (qualified names vs SET LOCAL search_path) over JDBC; then started twice on the
 #      large database and the same read. Only this part needs a machine doing nothing else.
 # Results: liberty-config/bench-tenants-results.md (README quotes them).
 # With ENCAPTIO_BENCH_REUSE=1 the run can be interrupted and started again with the same command:
-# the large database and Keycloak's state are kept, and provisioning and serving go on from the
-# first tenant not done yet; without it every run starts afresh and removes what it made at the end.
+# the large database and Keycloak's state are kept, and provisioning goes on from the first tenant
+# not made yet (serving always covers every tenant, so the heap is read on a server that served them
+# all); without it every run starts afresh and removes what it made at the end.
 set -euo pipefail
 COUNT="${1:-1000}"
 OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-tenants-results.md"
@@ -42,7 +44,7 @@ heap_mb() {  # used heap after a full GC, in MB
 # Appends "seconds-to-ready seconds-to-schemas-checked liberty-start-seconds" to $WORK/starts-$1.
 timed_start() {
   local expected="$1"
-  liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+  stop_bench_server
   : >"$MESSAGES" 2>/dev/null || true
   local start; start=$(date +%s.%N)
   "$WLP/bin/server" start encaptio >/dev/null
@@ -83,7 +85,7 @@ use_keycloak() {  # use_keycloak large|small: the Keycloak the next server start
 
 finish() {
   set +e
-  liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+  stop_bench_server
   use_keycloak small; bench_keycloak stop >/dev/null 2>&1; rm -rf "$SMALL_KEYCLOAK_STATE"
   use_keycloak large; bench_keycloak stop >/dev/null 2>&1
   use_database "$SMALL_DB"; drop_database
@@ -101,7 +103,7 @@ else
 fi
 trap finish EXIT
 trap 'exit 130' INT TERM
-log "$(bench_tenants) bench tenants provisioned, $(cat "$WORK/served.txt" 2>/dev/null || echo 0) served so far"
+log "$(bench_tenants) bench tenants provisioned so far"
 start_bench_server 3
 
 have=$(bench_tenants)
@@ -114,15 +116,12 @@ if (( have < COUNT )); then
 fi
 provision_wall=$(awk '{ s += $1 } END { print s }' "$WORK/provision-seconds")
 provision_runs=$(wc -l <"$WORK/provision-seconds")
-served=$(cat "$WORK/served.txt" 2>/dev/null || echo 0)
-# The heap is read on the server that served every tenant: a resumed run serves them all again.
-(( served > 0 )) && served=0
-log "serving a request in tenants $((served + 1)) to $COUNT"
-driver serve $((served + 1)) "$COUNT"
+log "serving a request in every tenant"
+driver serve "$COUNT"
 heap_after=$(heap_mb)
 
 log "side by side: start-up, routing and heap with the demo tenants alone (database $SMALL_DB)"
-liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+stop_bench_server
 use_keycloak small
 rm -rf "$SMALL_KEYCLOAK_STATE"
 bench_keycloak start
@@ -135,7 +134,7 @@ driver routing before
 heap_before=$(heap_mb)
 log "schema-qualified statements vs SET LOCAL search_path, one connection"
 bench_java bench.SchemaRoutingBench
-liberty_running && "$WLP/bin/server" stop encaptio >/dev/null
+stop_bench_server
 bench_keycloak stop >/dev/null
 log "side by side: start-up and routing with $COUNT more tenants (database $LARGE_DB)"
 use_keycloak large
@@ -177,7 +176,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo
   echo "| measure | 3 tenants | $((COUNT + 3)) tenants | ratio |"
   echo "|---|---|---|---|"
-  echo "| tenant read \`GET /api/v1/people\`, median (µs) | $routing_before | $routing_after | $(ratio "$routing_after" "$routing_before") |"
+  echo "| tenant read \`GET /api/v1/capsules\`, median (µs) | $routing_before | $routing_after | $(ratio "$routing_after" "$routing_before") |"
   echo "| used heap after full GC, every tenant served (MB) | $heap_before | $heap_after | +$((heap_after - heap_before)) MB |"
   echo "| start command → ready (s) | $ready_1 | $ready_n | $(ratio "$ready_n" "$ready_1") |"
   echo "| Liberty's own \"server started in\" (s) | $liberty_1 | $liberty_n | $(ratio "$liberty_n" "$liberty_1") |"

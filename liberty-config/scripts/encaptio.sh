@@ -13,7 +13,7 @@
 #                      cluster (backup.sh; not the machine's server).
 #   restore --to TIME|latest  that cluster back to a point in time (backup.sh; Liberty stopped first).
 #   bench   measure start-up time and memory (see README); results in bench-results.md.
-#   bench tenants [N]  the 1,000-tenant benchmark (N tenants); results in bench-tenants-results.md.
+#   bench tenants [N]  the tenant-scale benchmark (N tenants, default 1000); results in bench-tenants-results.md.
 #   bench ingestion    SciFact ingested end to end vs the embedding model alone; bench-ingestion-results.md.
 #   bench models [N]   embedding models compared on SciFact train (quality, speed); bench-models-results.md.
 #   bench studio [N]   studio pages' render time with N capsules in a tenant; bench-studio-results.md.

@@ -5,6 +5,7 @@ import static it.encaptio.ItEnvironment.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.encaptio.ai.AssistantFixture;
 import it.encaptio.capsule.CapsuleApi;
 import it.encaptio.delivery.Visitor;
 import java.io.IOException;
@@ -84,31 +85,14 @@ class HealthIT {
   @Order(4)
   void afterTheOutagesContentIsIndexedAndQuestionsAnswered() {
     CapsuleApi alice = new CapsuleApi("alice.acme");
-    String capsule =
-        alice
-            .expect(
-                201,
-                "POST",
-                "",
-                ItEnvironment.JSON
-                    .createObjectNode()
-                    .put("name", "After the outage " + UUID.randomUUID())
-                    .put("template", "real-estate")
-                    .toString())
-            .get("id")
-            .asText();
-    JsonNode item =
-        alice.expect(
-            201,
-            "POST",
-            "/" + capsule + "/content",
-            ItEnvironment.JSON
-                .createObjectNode()
-                .put("kind", "text")
-                .put("title", "The lighthouse")
-                .put("text", "The lighthouse keeper's cottage has a wood stove and a telescope.")
-                .toString());
-    assertThat(alice.settled(capsule, item.get("id").asText()).get("stage").asText())
+    String capsule = alice.create("After the outage " + UUID.randomUUID(), "real-estate");
+    String item =
+        AssistantFixture.submit(
+            alice,
+            capsule,
+            "The lighthouse",
+            "The lighthouse keeper's cottage has a wood stove and a telescope.");
+    assertThat(alice.settled(capsule, item).get("stage").asText())
         .as("indexed by the restarted application's embedding model")
         .isEqualTo("ready");
 

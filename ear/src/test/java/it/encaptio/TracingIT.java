@@ -180,19 +180,7 @@ class TracingIT {
   @Test
   void aTextsIngestionJobContinuesTheTraceOfTheRequestThatAddedIt() throws IOException {
     CapsuleApi alice = new CapsuleApi("alice.acme");
-    String capsule =
-        alice
-            .expect(
-                201,
-                "POST",
-                "",
-                ItEnvironment.JSON
-                    .createObjectNode()
-                    .put("name", "Traced job " + UUID.randomUUID())
-                    .put("template", "real-estate")
-                    .toString())
-            .get("id")
-            .asText();
+    String capsule = alice.create("Traced job " + UUID.randomUUID(), "real-estate");
 
     String traceId = hex(16);
     HttpResponse<String> added =

@@ -145,10 +145,9 @@ public final class CapsuleApi {
     return response.body().isEmpty() ? null : ItEnvironment.json(response.body());
   }
 
-  /** A capsule from the template, with one pasted text, published; answers the capsule. */
-  public JsonNode publishedCapsule(String name, String template, String text) {
-    JsonNode capsule =
-        expect(
+  /** A new capsule from the template; answers its id. */
+  public String create(String name, String template) {
+    return expect(
             201,
             "POST",
             "",
@@ -156,8 +155,14 @@ public final class CapsuleApi {
                 .createObjectNode()
                 .put("name", name)
                 .put("template", template)
-                .toString());
-    String id = capsule.get("id").asText();
+                .toString())
+        .get("id")
+        .asText();
+  }
+
+  /** A capsule from the template, with one pasted text, published; answers the capsule. */
+  public JsonNode publishedCapsule(String name, String template, String text) {
+    String id = create(name, template);
     expect(
         201,
         "POST",

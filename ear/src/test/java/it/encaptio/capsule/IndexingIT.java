@@ -132,18 +132,9 @@ class IndexingIT {
   void indexingCanBeStoppedAndTheItemIndexedAgainLater() {
     CapsuleApi alice = new CapsuleApi("alice.acme");
     String capsule = newCapsule(alice);
-    String text =
-        java.util.stream.IntStream.range(0, 6000)
-            .mapToObj(i -> "Sentence " + i + " is about the harbour loft and its terrace.")
-            .collect(java.util.stream.Collectors.joining(" "));
-    HttpResponse<String> uploaded =
-        alice.upload(capsule, "long.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
+    String item =
+        embedding(alice, capsule, "long.txt", 6000, "is about the harbour loft and its terrace.");
     String path = "/" + capsule + "/content/" + item;
-    ItEnvironment.await(
-        "the item to be embedded",
-        java.time.Duration.ofSeconds(60),
-        () -> alice.expect(200, "GET", path, null).get("stage").asText().equals("embedding"));
 
     JsonNode stopped = alice.expect(200, "POST", path + "/cancel", null);
     assertThat(stopped.get("stage").asText()).isEqualTo("failed");
@@ -169,18 +160,10 @@ class IndexingIT {
   void indexedAgainRightAfterACancelTheItemEndsReady() {
     CapsuleApi alice = new CapsuleApi("alice.acme");
     String capsule = newCapsule(alice);
-    String text =
-        java.util.stream.IntStream.range(0, 3000)
-            .mapToObj(i -> "Line " + i + " describes the boathouse, its slipway and two kayaks.")
-            .collect(java.util.stream.Collectors.joining(" "));
-    HttpResponse<String> uploaded =
-        alice.upload(capsule, "again.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
+    String item =
+        embedding(
+            alice, capsule, "again.txt", 3000, "describes the boathouse, its slipway and kayaks.");
     String path = "/" + capsule + "/content/" + item;
-    ItEnvironment.await(
-        "the item to be embedded",
-        java.time.Duration.ofSeconds(60),
-        () -> alice.expect(200, "GET", path, null).get("stage").asText().equals("embedding"));
 
     alice.expect(200, "POST", path + "/cancel", null);
     alice.expect(202, "POST", path + "/reindex", null);
@@ -188,6 +171,31 @@ class IndexingIT {
     JsonNode again = alice.settled(capsule, item);
     assertThat(again.get("stage").asText()).as(again.toString()).isEqualTo("ready");
     assertThat(chunks(alice, capsule, item)).hasSize(again.get("chunks").asInt());
+  }
+
+  /**
+   * Uploads a text of {@code sentences} numbered sentences (each ending with {@code about}) and
+   * waits until its job embeds it; answers the item's id.
+   */
+  private static String embedding(
+      CapsuleApi alice, String capsule, String file, int sentences, String about) {
+    String text =
+        java.util.stream.IntStream.range(0, sentences)
+            .mapToObj(i -> "Sentence " + i + " " + about)
+            .collect(java.util.stream.Collectors.joining(" "));
+    HttpResponse<String> uploaded =
+        alice.upload(capsule, file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String item = ItEnvironment.json(uploaded.body()).get("id").asText();
+    ItEnvironment.await(
+        "the item to be embedded",
+        java.time.Duration.ofSeconds(60),
+        () ->
+            alice
+                .expect(200, "GET", "/" + capsule + "/content/" + item, null)
+                .get("stage")
+                .asText()
+                .equals("embedding"));
+    return item;
   }
 
   private static String newCapsule(CapsuleApi alice) {
