@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -57,26 +58,36 @@ class TenantProvisioningIT {
   }
 
   @Test
-  void runInterruptedAfterTheSchemaIsCompleted() throws Exception {
-    interruptAndComplete(Step.SCHEMA_CREATED);
+  void runInterruptedAfterTheReservationIsCompleted() throws Exception {
+    interruptAndComplete(Step.RESERVED, false);
+  }
+
+  /**
+   * An empty schema left by an interrupted run (earlier builds created it in a step of its own):
+   * the migrations take it after checking it is empty.
+   */
+  @Test
+  void runInterruptedWithAnEmptySchemaIsCompleted() throws Exception {
+    interruptAndComplete(Step.RESERVED, true);
   }
 
   @Test
   void runInterruptedAfterTheMigrationsIsCompleted() throws Exception {
-    interruptAndComplete(Step.SCHEMA_MIGRATED);
+    interruptAndComplete(Step.SCHEMA_MIGRATED, false);
   }
 
   @Test
   void runInterruptedAfterTheKeycloakOrganizationIsCompleted() throws Exception {
-    interruptAndComplete(Step.ORGANIZATION_CREATED);
+    interruptAndComplete(Step.ORGANIZATION_CREATED, false);
   }
 
   @Test
   void runInterruptedAfterTheOwnerInvitationIsCompleted() throws Exception {
-    interruptAndComplete(Step.OWNER_INVITED);
+    interruptAndComplete(Step.OWNER_INVITED, false);
   }
 
-  private void interruptAndComplete(Step interruptedAfter) throws Exception {
+  private void interruptAndComplete(Step interruptedAfter, boolean emptySchemaLeft)
+      throws Exception {
     String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
     NewTenant request = request(slug);
     KeycloakProbe keycloak = new KeycloakProbe();
@@ -88,6 +99,14 @@ class TenantProvisioningIT {
           .get()
           .extracting(TenantRef::status)
           .isEqualTo(TenantStatus.PROVISIONING);
+      if (emptySchemaLeft) {
+        String schema = asOperator(() -> directory.tenant(slug)).orElseThrow().schemaName().value();
+        DataSource dataSource = InitialContext.doLookup("jdbc/encaptio");
+        try (Connection connection = dataSource.getConnection();
+            Statement statement = connection.createStatement()) {
+          statement.execute("CREATE SCHEMA \"" + schema + "\"");
+        }
+      }
 
       ProvisioningFault.failAfter = null;
       Provisioned completed = asOperator(() -> provisioning.completeProvisioning(slug));

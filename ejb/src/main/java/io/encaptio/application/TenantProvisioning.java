@@ -34,7 +34,7 @@ public interface TenantProvisioning {
   /** The steps of a provisioning run, in order; each is announced when it is done. */
   enum Step {
     RESERVED(false),
-    SCHEMA_CREATED(false),
+    /** The tenant's schema created with every migration applied. */
     SCHEMA_MIGRATED(false),
     ORGANIZATION_CREATED(true),
     OWNER_INVITED(true),

@@ -200,7 +200,6 @@ public class DefaultTenantAdministration implements TenantAdministration {
                   from, tenant.schemaName(), overview.schemaVersion(), out, MOVE_LOCK_WAIT)) {
         rows = held.rows();
         try {
-          migrations.createSchema(server, tenant.schemaName());
           String version = migrations.migrateTenant(server, tenant.schemaName());
           if (!version.equals(overview.schemaVersion())) {
             throw new TenantStateException(

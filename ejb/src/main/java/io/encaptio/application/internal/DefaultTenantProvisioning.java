@@ -60,10 +60,7 @@ public class DefaultTenantProvisioning implements TenantProvisioning {
 
   private Provisioned complete(TenantRef tenant, NewTenant request, Timeline timeline) {
     String slug = tenant.slug();
-    migrations.createSchema(tenant.databaseServer(), tenant.schemaName());
-    timeline.done(slug, Step.SCHEMA_CREATED);
-
-    registry.migrationStarted(slug);
+    registry.migrationStarted(slug); // the schema is created by its migrations
     registry.migrationSucceeded(
         slug, migrations.migrateTenant(tenant.databaseServer(), tenant.schemaName()));
     timeline.done(slug, Step.SCHEMA_MIGRATED);
