@@ -3,6 +3,7 @@ package io.encaptio.interfaces.problem;
 import io.encaptio.application.CapsuleUnavailableException;
 import io.encaptio.application.NotFoundException;
 import io.encaptio.application.TenantMovedException;
+import io.encaptio.application.TenantReadOnlyException;
 import io.encaptio.application.access.AccessDeniedException;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
 import io.encaptio.domain.shared.ConflictException;
@@ -80,7 +81,7 @@ public final class Refusals {
     if (cause instanceof TenantMovedException) {
       return Optional.of(Problem.of(ProblemType.TENANT_MOVED, cause.getMessage(), path));
     }
-    if (readOnlyTenant(exception)) {
+    if (cause instanceof TenantReadOnlyException || readOnlyTenant(exception)) {
       return Optional.of(Problem.of(ProblemType.TENANT_READ_ONLY, READ_ONLY, path));
     }
     if (TenantMovedException.sqlState(
