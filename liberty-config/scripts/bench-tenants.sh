@@ -5,8 +5,9 @@
 # nothing else of this checkout. Two databases: encaptio_bench_tenants gets the COUNT tenants,
 # encaptio_bench_tenants_small only the 3 demo tenants, with a Keycloak of its own that knows only
 # the demo organizations (port 8183; the server registers every organization it finds there).
-#   1. provision COUNT tenants through the operators' API: per tenant, Encaptio's steps (registry,
-#      schema, migrations, activation) and Keycloak's (organization, owner) as the server timed them
+#   1. provision COUNT tenants through the operators' API, ENCAPTIO_BENCH_CLIENTS (3) requests side
+#      by side: per tenant, Encaptio's steps (registry, schema, migrations, activation) and
+#      Keycloak's (organization, owner) as the server timed them
 #   2. every tenant serves a read of its own schema to a member of its organization; then the heap
 #      after a full GC (jcmd), on the server that served them all
 #   3. side by side, at the end: the server started twice on the small database (run command →
@@ -22,6 +23,7 @@
 # all); without it every run starts afresh and removes what it made at the end.
 set -euo pipefail
 COUNT="${1:-1000}"
+CLIENTS="${ENCAPTIO_BENCH_CLIENTS:-3}"  # operators' clients provisioning and served side by side
 OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-tenants-results.md"
 WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-tenants"
 export KEYCLOAK_PORT=8182 KEYCLOAK_MANAGEMENT_PORT=9002
@@ -30,7 +32,7 @@ export BENCH_KEYCLOAK_STATE="$WORK/keycloak"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
 driver() {  # driver PHASE ARGS: the Java side (ear/src/test/java/bench/TenantScaleBench.java)
-  bench_java bench.TenantScaleBench "$@"
+  bench_java -Dbench.clients="$CLIENTS" bench.TenantScaleBench "$@"
 }
 bench_keycloak() { ENCAPTIO_STATE="$BENCH_KEYCLOAK_STATE" "$SCRIPTS/keycloak.sh" "$@"; }
 
@@ -66,6 +68,12 @@ best_of_two_starts() {  # the faster of two starts (the second finds warm file c
 
 bench_tenants() {  # bench tenants in the large database (0 before its platform schema exists)
   app_psql -d "$LARGE_DB" -c "select count(*) from platform.tenants where slug like 'bench-%'" 2>/dev/null || echo 0
+}
+first_not_active() {  # first_not_active COUNT: the lowest tenant number not provisioned yet
+  app_psql -d "$LARGE_DB" -c "select coalesce(min(i), $1 + 1) from generate_series(1, $1) i
+    where not exists (select 1 from platform.tenants where status = 'active'
+      and slug = 'bench-' || case when i < 10000 then lpad(i::text, 4, '0') else i::text end)" \
+    2>/dev/null || echo 1
 }
 
 LARGE_DB=encaptio_bench_tenants
@@ -107,8 +115,8 @@ log "$(bench_tenants) bench tenants provisioned so far"
 start_bench_server 3
 
 have=$(bench_tenants)
-first=$(( have > 0 ? have : 1 ))  # the last one may be half made: asked for again
-log "provisioning tenants $first to $COUNT (progress every 100)"
+first=$(first_not_active "$COUNT")  # the ones after it that exist are asked for again, untimed
+log "provisioning tenants $first to $COUNT, $CLIENTS clients side by side (progress every 100)"
 provision_start=$(date +%s)
 driver provision "$first" "$COUNT"
 if (( have < COUNT )); then
@@ -164,7 +172,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     ", whose provisioning was interrupted and resumed ($provision_runs parts, ENCAPTIO_BENCH_REUSE=1)")."
   echo "The start-ups and reads of both databases ran one after the other at the end."
   echo
-  echo "## Provisioning $COUNT tenants ($timed timed, one after another, $provision_wall s in all)"
+  echo "## Provisioning $COUNT tenants ($timed timed, $CLIENTS operators' clients side by side, $provision_wall s in all)"
   echo
   echo "| per tenant | median (ms) | p95 (ms) |"
   echo "|---|---|---|"

@@ -12,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The client side of the tenant-scale benchmark ({@code encaptio.sh bench tenants}, which starts
@@ -30,6 +36,11 @@ import java.util.Locale;
  *   <li>{@code serve N}: one member user joins every bench organization and each tenant serves that
  *       member a read of its own schema; each answer must name its own tenant.
  * </ul>
+ *
+ * <p>Provisioning and serving run {@code bench.clients} operators (default 3) side by side, each
+ * taking the next tenant number, so both cores of the machine work (one request at a time left
+ * about a third of them idle while Keycloak or PostgreSQL waited on the other); the first failure
+ * stops every client.
  *
  * <p>The benchmark has a Keycloak of its own (bench-tenants.sh), so nothing here is removed again.
  */
@@ -105,55 +116,54 @@ public final class TenantScaleBench {
 
   // ---------------------------------------------------------------------------------- provision
 
-  private void provision(int from, int to) throws IOException {
+  private void provision(int from, int to) throws Exception {
     Refreshing<String> operator =
         new Refreshing<>(() -> ItEnvironment.accessToken("oscar.ops", "openid"));
     Path csv = out.resolve("provision.csv");
     if (!Files.exists(csv)) {
       Files.writeString(csv, "slug,client_ms,platform_ms,identity_provider_ms\n");
     }
-    for (int i = from; i <= to; i++) {
-      String slug = slug(i);
-      String body =
-          ItEnvironment.JSON
-              .createObjectNode()
-              .put("slug", slug)
-              .put("name", "Bench tenant " + i)
-              .put("ownerEmail", "owner@" + slug + ".bench.example")
-              .put("ownerName", "Owner " + i)
-              .toString();
-      long start = System.nanoTime();
-      HttpResponse<String> response =
-          ItEnvironment.send(
-              HttpRequest.newBuilder(URI.create(ItEnvironment.baseUrl() + "/api/ops/v1/tenants"))
-                  .header("Authorization", "Bearer " + operator.get())
-                  .header("Content-Type", "application/json")
-                  .timeout(Duration.ofMinutes(2))
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build());
-      long clientMs = (System.nanoTime() - start) / 1_000_000;
-      if (response.statusCode() != 201) {
-        throw new IllegalStateException(
-            slug + ": " + response.statusCode() + " " + response.body());
-      }
-      JsonNode run = ItEnvironment.json(response.body());
-      if (run.get("stepMillis").isEmpty()) {
-        continue; // provisioned by an earlier run of the benchmark: nothing was timed
-      }
-      Files.writeString(
-          csv,
-          slug
-              + ","
-              + clientMs
-              + ","
-              + run.get("platformMillis").asLong()
-              + ","
-              + run.get("identityProviderMillis").asLong()
-              + "\n",
-          StandardOpenOption.APPEND);
-      if (i % 100 == 0) {
-        System.out.println("provisioned " + i + " tenants");
-      }
+    inParallel(from, to, i -> provisionOne(i, operator.get(), csv), "provisioned");
+  }
+
+  private void provisionOne(int i, String operatorToken, Path csv) throws IOException {
+    String slug = slug(i);
+    String body =
+        ItEnvironment.JSON
+            .createObjectNode()
+            .put("slug", slug)
+            .put("name", "Bench tenant " + i)
+            .put("ownerEmail", "owner@" + slug + ".bench.example")
+            .put("ownerName", "Owner " + i)
+            .toString();
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        ItEnvironment.send(
+            HttpRequest.newBuilder(URI.create(ItEnvironment.baseUrl() + "/api/ops/v1/tenants"))
+                .header("Authorization", "Bearer " + operatorToken)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    long clientMs = (System.nanoTime() - start) / 1_000_000;
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(slug + ": " + response.statusCode() + " " + response.body());
+    }
+    JsonNode run = ItEnvironment.json(response.body());
+    if (run.get("stepMillis").isEmpty()) {
+      return; // provisioned by an earlier run of the benchmark: nothing was timed
+    }
+    String line =
+        slug
+            + ","
+            + clientMs
+            + ","
+            + run.get("platformMillis").asLong()
+            + ","
+            + run.get("identityProviderMillis").asLong()
+            + "\n";
+    synchronized (this) {
+      Files.writeString(csv, line, StandardOpenOption.APPEND);
     }
   }
 
@@ -162,26 +172,68 @@ public final class TenantScaleBench {
   private void serve(int count) throws Exception {
     Refreshing<KeycloakProbe> keycloak = new Refreshing<>(KeycloakProbe::fromEnvironment);
     String member = keycloak.get().ensureUser(MEMBER, MEMBER_PASSWORD);
-    for (int i = 1; i <= count; i++) {
-      String slug = slug(i);
-      JsonNode organizations = keycloak.get().organizations(slug);
-      if (organizations.size() != 1) {
-        throw new IllegalStateException(slug + " has " + organizations.size() + " organizations");
-      }
-      keycloak.get().addMember(organizations.get(0).get("id").asText(), member);
-      String token =
-          ItEnvironment.accessToken(
-              "encaptio-api", MEMBER, MEMBER_PASSWORD, "openid organization:" + slug);
-      read(token);
-      HttpResponse<String> me = ItEnvironment.get("/api/v1/me", "Authorization", "Bearer " + token);
-      String served = ItEnvironment.json(me.body()).at("/tenant/slug").asText();
-      if (!slug.equals(served)) {
-        throw new IllegalStateException("a token of " + slug + " was served as " + served);
-      }
-      if (i % 100 == 0) {
-        System.out.println("served " + i + " tenants");
-      }
+    inParallel(1, count, i -> serveOne(i, keycloak.get(), member), "served");
+  }
+
+  private static void serveOne(int i, KeycloakProbe keycloak, String member) throws Exception {
+    String slug = slug(i);
+    JsonNode organizations = keycloak.organizations(slug);
+    if (organizations.size() != 1) {
+      throw new IllegalStateException(slug + " has " + organizations.size() + " organizations");
     }
+    keycloak.addMember(organizations.get(0).get("id").asText(), member);
+    String token =
+        ItEnvironment.accessToken(
+            "encaptio-api", MEMBER, MEMBER_PASSWORD, "openid organization:" + slug);
+    read(token);
+    HttpResponse<String> me = ItEnvironment.get("/api/v1/me", "Authorization", "Bearer " + token);
+    String served = ItEnvironment.json(me.body()).at("/tenant/slug").asText();
+    if (!slug.equals(served)) {
+      throw new IllegalStateException("a token of " + slug + " was served as " + served);
+    }
+  }
+
+  /**
+   * Runs {@code work} for every tenant number from {@code from} to {@code to} on {@code
+   * bench.clients} threads, each taking the next number; reports every 100th and rethrows the first
+   * failure after stopping the others.
+   */
+  private static void inParallel(int from, int to, TenantWork work, String done) throws Exception {
+    int clients = Integer.getInteger("bench.clients", 3);
+    AtomicInteger next = new AtomicInteger(from);
+    AtomicInteger finished = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        running.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i <= to; i = next.getAndIncrement()) {
+                    work.run(i);
+                    if (finished.incrementAndGet() % 100 == 0) {
+                      System.out.println(done + " " + finished.get() + " tenants");
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> client : running) {
+        try {
+          client.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          next.set(Integer.MAX_VALUE - clients); // the other clients stop after their tenant
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @FunctionalInterface
+  private interface TenantWork {
+    void run(int tenant) throws Exception;
   }
 
   /** A token (or a client holding one) renewed every minute, inside Keycloak's 5-minute tokens. */
@@ -194,7 +246,7 @@ public final class TenantScaleBench {
       this.source = source;
     }
 
-    T get() {
+    synchronized T get() {
       if (value == null || System.nanoTime() - fetchedAt > Duration.ofMinutes(1).toNanos()) {
         try {
           value = source.get();
