@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.encaptio.infrastructure.migration.ServiceMigrations;
 import io.encaptio.tenancy.domain.SchemaName;
+import io.encaptio.tenancy.infrastructure.migration.FlywaySchemaMigrations;
 import it.encaptio.ItEnvironment;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -76,6 +77,53 @@ class TenantMigrationUpgradeIT {
         .hasEntrySatisfying("capsule", rows -> assertThat(rows).startsWith("1 "))
         .hasEntrySatisfying("lead_conversation", rows -> assertThat(rows).startsWith("1 "))
         .hasEntrySatisfying("keyword_term", rows -> assertThat(rows).doesNotStartWith("0 "));
+  }
+
+  /**
+   * Schemas grow the system catalogs; with PostgreSQL's autovacuum off (as here) or late, their
+   * statistics would stay those of a small database and catalog look-ups would walk every tenant's
+   * entries. Making a tenant schema analyzes the catalogs that grew past their statistics.
+   */
+  @Test
+  void makingATenantSchemaAnalyzesTheSystemCatalogsThatOutgrewTheirStatistics()
+      throws SQLException {
+    SchemaName scratch = newSchema();
+    try (Connection db = dataSource.getConnection();
+        Statement statement = db.createStatement()) {
+      statement.execute("CREATE SCHEMA \"" + scratch.value() + "\"");
+      // functions grow pg_catalog.pg_proc without a lock on any table; bodies just short of
+      // being moved out to TOAST, so a few hundred do
+      String body = "SELECT 1 -- " + "x".repeat(1_800);
+      for (int made = 0; staleCatalogs(statement).isEmpty(); made += 100) {
+        assertThat(made).as("functions made to outgrow pg_proc's statistics").isLessThan(3_000);
+        statement.execute(
+            "DO $$ BEGIN FOR i IN "
+                + made
+                + " .. "
+                + (made + 99)
+                + " LOOP EXECUTE format('CREATE FUNCTION \""
+                + scratch.value()
+                + "\".f%s() RETURNS int LANGUAGE sql AS %L', i, '"
+                + body
+                + "'); END LOOP; END $$");
+      }
+
+      ServiceMigrations.of(dataSource).migrateTenant("main", newSchema());
+
+      assertThat(staleCatalogs(statement))
+          .as("catalogs with more pages than their statistics counted, by a fifth")
+          .isEmpty();
+    }
+  }
+
+  private static List<String> staleCatalogs(Statement statement) throws SQLException {
+    List<String> stale = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(FlywaySchemaMigrations.STALE_CATALOGS)) {
+      while (rows.next()) {
+        stale.add(rows.getString(1));
+      }
+    }
+    return stale;
   }
 
   @Test
