@@ -13,7 +13,7 @@ OUT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench-analytics-results.md
 WORK="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.run/bench-analytics"
 source "$(dirname "${BASH_SOURCE[0]}")/bench-server.sh"
 
-export ENCAPTIO_ANALYTICS_ROLLUP_INTERVAL_SECONDS=10
+export ENCAPTIO_ANALYTICS_ROLLUP_INTERVAL_SECONDS=10 ENCAPTIO_ANALYTICS_ROLLUP_IDLE_MINUTES=0.17
 "$SCRIPTS/chromium.sh" install
 prepare_bench_server
 trap 'stop_bench_server; drop_database || true' EXIT

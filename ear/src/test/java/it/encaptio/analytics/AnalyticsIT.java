@@ -48,6 +48,61 @@ class AnalyticsIT {
     capsule = seed.capsule;
   }
 
+  /**
+   * A quiet tenant's roll-up waits its idle time (an hour by default), so thousands of quiet
+   * tenants cost a few roll-ups a minute; a visitor's first event brings it forward to the roll-up
+   * interval (10 s in the test command), in the transaction that records the event.
+   */
+  @Test
+  void aVisitorsEventBringsAQuietTenantsRollUpForward() throws Exception {
+    String id =
+        EDITOR
+            .publishedCapsule("Quiet " + UUID.randomUUID(), "blank", "We open at nine.")
+            .get("id")
+            .asText();
+    String key = EDITOR.expect(200, "GET", "/" + id + "/delivery", null).get("publicKey").asText();
+    String quiet =
+        "update platform.jobs set run_after = now() + interval '1 hour'"
+            + " where kind = 'analytics-rollup' and state = 'queued'"
+            + " and tenant_id = (select id from platform.tenants where slug = 'acme')";
+    try (Connection db = ItEnvironment.database();
+        PreparedStatement makeQuiet = db.prepareStatement(quiet)) {
+      ItEnvironment.await(
+          "acme's roll-up waiting, made quiet",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              return makeQuiet.executeUpdate() == 1;
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      assertThat(secondsUntilRollUp(db)).as("quiet: due in an hour").isGreaterThan(3_500);
+
+      HttpResponse<String> opened =
+          new it.encaptio.delivery.Visitor(key)
+              .call("POST", "/conversations", "{\"channel\": \"widget\"}");
+      assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+
+      assertThat(secondsUntilRollUp(db))
+          .as("brought forward to the roll-up interval by the visitor's event")
+          .isLessThanOrEqualTo(10);
+    }
+  }
+
+  /** Seconds until acme's waiting roll-up is due (negative when it is due already). */
+  private static double secondsUntilRollUp(Connection db) throws Exception {
+    try (PreparedStatement query =
+            db.prepareStatement(
+                "select extract(epoch from run_after - now()) from platform.jobs"
+                    + " where kind = 'analytics-rollup' and state = 'queued'"
+                    + " and tenant_id = (select id from platform.tenants where slug = 'acme')");
+        ResultSet rows = query.executeQuery()) {
+      assertThat(rows.next()).as("acme's roll-up waits").isTrue();
+      return rows.getDouble(1);
+    }
+  }
+
   @Test
   void rollUpsEqualTheRawCountsPerDayInEveryTimeZoneLateEventsIncluded() throws Exception {
     Random random = new Random(Long.getLong("analytics.seed", System.nanoTime()));

@@ -89,8 +89,9 @@ public interface AnalyticsService {
 
   /**
    * @param capsuleId null: the whole organization (its capsules that are not deleted)
-   * @param rolledUntil events up to this are counted (the roll-up runs about once a minute); null
-   *     before the first roll-up
+   * @param rolledUntil events up to this are counted: the last roll-up's time, or now when no event
+   *     came after it (a quiet tenant's roll-up runs only hourly, a busy one's within a minute of
+   *     its events); null before the first roll-up
    * @param previous the same number of days just before {@code from}
    * @param channels conversations by channel (widget, share, api)
    * @param hours messages by hour of the day (0–23) in the zone

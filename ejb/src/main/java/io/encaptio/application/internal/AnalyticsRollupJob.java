@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Rolls the tenant's analytics events up, then raises the weekly summary when it is due (queued for
- * every active tenant by the tenant synchronisation timer, PlatformStartup, where none waits: about
- * once a minute).
+ * Rolls the tenant's analytics events up, then raises the weekly summary when it is due. One waits
+ * for every active tenant (PlatformStartup queues it where none does, due after the idle time); a
+ * tenant's new events bring it forward (AnalyticsEvents).
  */
 @ApplicationScoped
 public class AnalyticsRollupJob implements JobHandler {

@@ -21,7 +21,6 @@ import io.encaptio.domain.ai.Retrieval;
 import io.encaptio.domain.ai.SearchMode;
 import io.encaptio.domain.ai.SecretBox;
 import io.encaptio.domain.analytics.AnalyticsEvent;
-import io.encaptio.domain.analytics.AnalyticsEventRepository;
 import io.encaptio.domain.capsule.Capsule;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
@@ -63,7 +62,7 @@ public class AssistantSteps {
   @Inject PassageIndex index;
   @Inject Retriever retriever;
   @Inject AnswerCache cache;
-  @Inject AnalyticsEventRepository events;
+  @Inject AnalyticsEvents events;
   @Inject ChatModelRepository models;
   @Inject SecretBox secrets;
   @Inject QuestionGaps gaps;
@@ -306,7 +305,7 @@ public class AssistantSteps {
     conversations.add(question);
     conversations.add(answer);
     if (answered.outcome() == Outcome.REFUSED || answered.weak()) {
-      events.add(
+      events.record(
           AnalyticsEvent.of(
               prepared.assistant().capsuleId(),
               AnalyticsEvent.UNANSWERED,
@@ -315,14 +314,14 @@ public class AssistantSteps {
               prepared.question().text()));
     }
     if (conversation.visitorId() != null) { // a visitor's: both are analytics events
-      events.add(
+      events.record(
           AnalyticsEvent.of(
               prepared.assistant().capsuleId(),
               AnalyticsEvent.MESSAGE,
               conversation.id(),
               question.id(),
               prepared.question().intent().label()));
-      events.add(
+      events.record(
           AnalyticsEvent.of(
               prepared.assistant().capsuleId(),
               AnalyticsEvent.ANSWER,

@@ -85,7 +85,11 @@ public class DefaultAnalyticsService implements AnalyticsService {
     return new ReportDto(
         capsuleId,
         period.zone().getId(),
-        rollups.rolledUntil().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
+        rollups
+            .rolledUntil()
+            .map(until -> rollups.eventsSince(until) ? until : Instant.now())
+            .map(i -> i.atOffset(ZoneOffset.UTC))
+            .orElse(null),
         series,
         period.comparison().totals(),
         period.comparison().previous(),

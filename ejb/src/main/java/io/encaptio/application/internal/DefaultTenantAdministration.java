@@ -1,6 +1,7 @@
 package io.encaptio.application.internal;
 
 import io.encaptio.application.TenantAdministration;
+import io.encaptio.domain.job.JobQueue;
 import io.encaptio.domain.user.UserProfileRepository;
 import io.encaptio.tenancy.application.DatabaseServers;
 import io.encaptio.tenancy.application.OrganizationDirectory;
@@ -44,6 +45,7 @@ public class DefaultTenantAdministration implements TenantAdministration {
   @Inject DatabaseServers servers;
 
   @Inject PlatformAudit platformAudit;
+  @Inject JobQueue jobs;
 
   @Inject
   @ConfigProperty(name = "encaptio.export.dir")
@@ -141,6 +143,7 @@ public class DefaultTenantAdministration implements TenantAdministration {
             tenant.tenant().schemaName(),
             tenant.schemaVersion(),
             archive);
+    rebuildDerivedAnalytics(tenant.tenant());
     platformAudit.record("tenant.imported", slug, rows.toString());
     return rows;
   }
@@ -215,6 +218,7 @@ public class DefaultTenantAdministration implements TenantAdministration {
           }
           registry.movedTo(slug, server);
           switched = true;
+          rebuildDerivedAnalytics(tenant);
         } catch (IOException | RuntimeException e) {
           migrations.dropSchema(server, tenant.schemaName());
           throw e;
@@ -240,6 +244,14 @@ public class DefaultTenantAdministration implements TenantAdministration {
     } finally {
       registry.writable(slug);
     }
+  }
+
+  /**
+   * An archive leaves the analytics roll-ups out (derived data): the tenant's roll-up runs now, not
+   * after its idle wait, so its reports are whole again within a minute.
+   */
+  private void rebuildDerivedAnalytics(TenantRef tenant) {
+    jobs.runPeriodicWithin(JobQueue.ROLL_UP_ANALYTICS, tenant.id(), Duration.ZERO);
   }
 
   /** How long a move waits for the tenant's changes in progress before it gives up. */

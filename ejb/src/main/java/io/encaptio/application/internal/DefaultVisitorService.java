@@ -11,7 +11,6 @@ import io.encaptio.domain.ai.Conversation;
 import io.encaptio.domain.ai.ConversationRepository;
 import io.encaptio.domain.ai.Message;
 import io.encaptio.domain.analytics.AnalyticsEvent;
-import io.encaptio.domain.analytics.AnalyticsEventRepository;
 import io.encaptio.domain.capsule.CapsuleRepository;
 import io.encaptio.domain.capsule.CapsuleVersion;
 import io.encaptio.domain.capsule.InvalidCapsuleException;
@@ -50,7 +49,7 @@ public class DefaultVisitorService implements VisitorService {
 
   @Inject CapsuleRepository capsules;
   @Inject ConversationRepository conversations;
-  @Inject AnalyticsEventRepository events;
+  @Inject AnalyticsEvents events;
   @Inject LeadRepository leads;
   @Inject OutboxRepository outbox;
   @Inject Notifier notifier;
@@ -71,7 +70,7 @@ public class DefaultVisitorService implements VisitorService {
         Conversation.startForVisitor(
             capsuleId, visitor.channel(), visitorId, visitor.identity(), visitor.origin());
     conversations.add(conversation);
-    events.add(
+    events.record(
         AnalyticsEvent.of(
             capsuleId, AnalyticsEvent.OPEN, conversation.id(), null, visitor.channel()));
     return new ConversationDto(conversation.id(), visitorId, List.of());
@@ -119,7 +118,7 @@ public class DefaultVisitorService implements VisitorService {
             .orElseThrow(() -> new NotFoundException("No answer " + messageId + " for you here."));
     message.feedback(value);
     clusters.feedback(messageId, value < 0);
-    events.add(
+    events.record(
         AnalyticsEvent.of(
             capsuleId,
             AnalyticsEvent.FEEDBACK,
@@ -154,7 +153,7 @@ public class DefaultVisitorService implements VisitorService {
       leads.add(lead);
     }
     leads.linkConversation(lead.id(), conversation.id());
-    events.add(AnalyticsEvent.of(capsuleId, AnalyticsEvent.LEAD, conversation.id(), null, null));
+    events.record(AnalyticsEvent.of(capsuleId, AnalyticsEvent.LEAD, conversation.id(), null, null));
     OutboxEvent captured =
         OutboxEvent.of(
             OutboxEvent.LEAD_CAPTURED, capsuleId, leadPayload(lead, published, conversation));
@@ -183,7 +182,7 @@ public class DefaultVisitorService implements VisitorService {
     }
     Conversation conversation =
         VisitorConversations.require(conversations, capsuleId, conversationId, visitorId);
-    events.add(AnalyticsEvent.of(capsuleId, kind, conversation.id(), null, detail.strip()));
+    events.record(AnalyticsEvent.of(capsuleId, kind, conversation.id(), null, detail.strip()));
   }
 
   /** The lead, its capsule and the conversation's transcript with citations, as JSON. */

@@ -51,10 +51,22 @@ public class PlatformStartup {
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
   long syncIntervalSeconds;
 
-  /** How often every tenant's analytics are rolled up. */
+  /**
+   * How often the timer makes sure every tenant has its analytics roll-up waiting; a tenant's new
+   * events have it run within as long (AnalyticsEvents).
+   */
   @Inject
   @ConfigProperty(name = "encaptio.analytics.rollup.interval.seconds", defaultValue = "60")
   long rollUpIntervalSeconds;
+
+  /**
+   * How long a tenant without new events waits for its next roll-up (which also raises the weekly
+   * summary when it is due): quiet tenants are most of a large platform, and each roll-up opens the
+   * tenant's schema.
+   */
+  @Inject
+  @ConfigProperty(name = "encaptio.analytics.rollup.idle.minutes", defaultValue = "60")
+  double rollUpIdleMinutes;
 
   private static final String ROLL_UP = "analytics-rollup";
 
@@ -84,7 +96,10 @@ public class PlatformStartup {
       return; // the next tick, once the platform schema is current
     }
     try {
-      int queued = jobs.enqueueForEveryTenant(JobQueue.ROLL_UP_ANALYTICS);
+      int queued =
+          jobs.ensurePeriodic(
+              JobQueue.ROLL_UP_ANALYTICS,
+              java.time.Duration.ofMillis((long) (rollUpIdleMinutes * 60_000)));
       LOG.fine(() -> queued + " analytics roll-ups queued");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Analytics roll-ups were not queued: " + e, e);

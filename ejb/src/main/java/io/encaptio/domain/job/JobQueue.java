@@ -22,7 +22,7 @@ public interface JobQueue {
 
   /**
    * Rolls the tenant's analytics events up into their quarters of an hour (subject: the tenant);
-   * periodic, see {@link #enqueueForEveryTenant}.
+   * periodic, see {@link #ensurePeriodic} and {@link #runPeriodicWithin}.
    */
   String ROLL_UP_ANALYTICS = "analytics-rollup";
 
@@ -42,14 +42,22 @@ public interface JobQueue {
   UUID enqueue(String kind, UUID subjectId);
 
   /**
-   * Queues a periodic job of {@code kind} (subject: the tenant) for every active tenant that has
-   * none waiting, in a transaction of its own; nodes doing so at once queue one each way (a unique
-   * index on waiting periodic jobs, platform migration V10). Its runs that succeeded more than an
-   * hour ago are removed.
+   * Queues a periodic job of {@code kind} (subject: the tenant), due in {@code dueIn}, for every
+   * active tenant that has none waiting, in a transaction of its own; nodes doing so at once queue
+   * one each way (a unique index on waiting periodic jobs, platform migration V10). Its runs that
+   * succeeded more than an hour ago are removed.
    *
    * @return how many were queued
    */
-  int enqueueForEveryTenant(String kind);
+  int ensurePeriodic(String kind, Duration dueIn);
+
+  /**
+   * Has the tenant's periodic job of {@code kind} run within {@code within}, in the caller's
+   * transaction: the waiting one is brought forward when it is due later, or one is queued when
+   * none waits. Locks the waiting job's row only when it moves it (once per quiet spell), so the
+   * requests of a busy tenant do not wait for one another.
+   */
+  void runPeriodicWithin(String kind, UUID tenantId, Duration within);
 
   /** Like {@link #enqueue}, for a job that is not due before {@code runAfter}. */
   UUID enqueueAt(String kind, UUID subjectId, Instant runAfter);

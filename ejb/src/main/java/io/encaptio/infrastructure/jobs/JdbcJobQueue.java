@@ -70,25 +70,64 @@ public class JdbcJobQueue implements JobQueue {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int enqueueForEveryTenant(String kind) {
-    if (!PERIODIC.contains(kind)) {
-      // the insert relies on the unique index of waiting periodic jobs, which names its kinds
-      throw new IllegalArgumentException(kind + " is not a periodic job (platform migration V10)");
-    }
-    // a periodic job's past runs are not kept beyond an hour: one per tenant and minute otherwise
+  public int ensurePeriodic(String kind, Duration dueIn) {
+    requirePeriodic(kind);
+    // a periodic job's past runs are not kept beyond an hour: one per tenant and run otherwise
     update(
         "DELETE FROM platform.jobs WHERE kind = ? AND state = 'succeeded'"
             + " AND updated_at < now() - interval '1 hour'",
         kind);
     return update(
-        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id)"
-            + " SELECT gen_random_uuid(), t.id, ?, t.id FROM platform.tenants t"
+        "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, run_after)"
+            + " SELECT gen_random_uuid(), t.id, ?, t.id, now() + make_interval(secs => ?)"
+            + " FROM platform.tenants t"
             + " WHERE t.status = 'active' AND t.migration_state = 'current'"
-            + " ON CONFLICT (tenant_id, kind) WHERE state = 'queued'"
-            + " AND kind IN ('"
-            + ROLL_UP_ANALYTICS
-            + "') DO NOTHING",
+            + " AND NOT EXISTS (SELECT 1 FROM platform.jobs j WHERE j.tenant_id = t.id"
+            + " AND j.kind = ? AND j.state = 'queued')"
+            + ON_CONFLICT_PERIODIC,
+        kind,
+        (double) dueIn.toMillis() / 1000,
         kind);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public void runPeriodicWithin(String kind, UUID tenant, Duration within) {
+    requirePeriodic(kind);
+    double seconds = (double) within.toMillis() / 1000;
+    // locks the waiting job only when it is due later (the first request after a quiet spell)
+    int moved =
+        update(
+            "UPDATE platform.jobs SET run_after = now() + make_interval(secs => ?)"
+                + " WHERE tenant_id = ? AND kind = ? AND state = 'queued'"
+                + " AND run_after > now() + make_interval(secs => ?)",
+            seconds,
+            tenant,
+            kind,
+            seconds);
+    if (moved == 0) { // one waits, due soon enough (then nothing happens), or none waits
+      update(
+          "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, run_after)"
+              + " VALUES (gen_random_uuid(), ?, ?, ?, now() + make_interval(secs => ?))"
+              + ON_CONFLICT_PERIODIC,
+          tenant,
+          kind,
+          tenant,
+          seconds);
+    }
+  }
+
+  /** An insert of a periodic job where one waits already does nothing (platform migration V10). */
+  private static final String ON_CONFLICT_PERIODIC =
+      " ON CONFLICT (tenant_id, kind) WHERE state = 'queued' AND kind IN ('"
+          + ROLL_UP_ANALYTICS
+          + "') DO NOTHING";
+
+  private static void requirePeriodic(String kind) {
+    if (!PERIODIC.contains(kind)) {
+      // the inserts rely on the unique index of waiting periodic jobs, which names its kinds
+      throw new IllegalArgumentException(kind + " is not a periodic job (platform migration V10)");
+    }
   }
 
   @Override
