@@ -55,7 +55,8 @@ write_data_sources() {
                            databaseName="$ENCAPTIO_DB_NAME" user="\${encaptio.db.user}"
                            password="\${encaptio.db.password}" loginTimeout="5" connectTimeout="5"
                            ApplicationName="encaptio-migrations"/>
-    <connectionManager maxPoolSize="4" minPoolSize="0" connectionTimeout="10s" maxIdleTime="5m"/>
+    <connectionManager maxPoolSize="4" minPoolSize="0" connectionTimeout="10s" maxIdleTime="5m"
+                       agedTimeout="1m" reapTime="30s"/>
   </dataSource>
 </server>
 XML
