@@ -12,13 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -203,31 +202,30 @@ public final class TenantScaleBench {
     AtomicInteger next = new AtomicInteger(from);
     AtomicInteger finished = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    ExecutorCompletionService<Void> running = new ExecutorCompletionService<>(pool);
     try {
-      List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        running.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement(); i <= to; i = next.getAndIncrement()) {
-                    work.run(i);
-                    if (finished.incrementAndGet() % 100 == 0) {
-                      System.out.println(done + " " + finished.get() + " tenants");
-                    }
-                  }
-                  return null;
-                }));
+        running.submit(
+            () -> {
+              for (int i = next.getAndIncrement(); i <= to; i = next.getAndIncrement()) {
+                work.run(i);
+                if (finished.incrementAndGet() % 100 == 0) {
+                  System.out.println(done + " " + finished.get() + " tenants");
+                }
+              }
+              return null;
+            });
       }
-      for (Future<?> client : running) {
+      for (int c = 0; c < clients; c++) {
         try {
-          client.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          next.set(Integer.MAX_VALUE - clients); // the other clients stop after their tenant
+          running.take().get(); // in the order they end: the first failure at once
+        } catch (ExecutionException e) {
+          next.set(Integer.MAX_VALUE - clients); // the others stop after their current tenant
           throw e.getCause() instanceof Exception cause ? cause : e;
         }
       }
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
     }
   }
 

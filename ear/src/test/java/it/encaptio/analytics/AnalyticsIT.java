@@ -49,9 +49,9 @@ class AnalyticsIT {
   }
 
   /**
-   * A quiet tenant's roll-up waits its idle time (an hour by default), so thousands of quiet
-   * tenants cost a few roll-ups a minute; a visitor's first event brings it forward to the roll-up
-   * interval (10 s in the test command), in the transaction that records the event.
+   * A quiet tenant's roll-up waits its idle time (an hour by default), so 10,000 quiet tenants cost
+   * some 170 roll-ups a minute, not 10,000; a visitor's event brings it forward at the node's next
+   * roll-up tick (every 10 s in the test command).
    */
   @Test
   void aVisitorsEventBringsAQuietTenantsRollUpForward() throws Exception {
@@ -79,27 +79,40 @@ class AnalyticsIT {
           });
       assertThat(secondsUntilRollUp(db)).as("quiet: due in an hour").isGreaterThan(3_500);
 
-      HttpResponse<String> opened =
-          new it.encaptio.delivery.Visitor(key)
-              .call("POST", "/conversations", "{\"channel\": \"widget\"}");
-      assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+      try {
+        HttpResponse<String> opened =
+            new it.encaptio.delivery.Visitor(key)
+                .call("POST", "/conversations", "{\"channel\": \"widget\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 
-      assertThat(secondsUntilRollUp(db))
-          .as("brought forward to the roll-up interval by the visitor's event")
-          .isLessThanOrEqualTo(10);
+        ItEnvironment.await(
+            "acme's roll-up brought forward by the visitor's event",
+            Duration.ofSeconds(40),
+            () -> secondsUntilRollUp(db) < 60);
+      } finally { // never leave acme's roll-up an hour away for the tests after this one
+        try (PreparedStatement due =
+            db.prepareStatement(quiet.replace("now() + interval '1 hour'", "now()"))) {
+          due.executeUpdate();
+        }
+      }
     }
   }
 
-  /** Seconds until acme's waiting roll-up is due (negative when it is due already). */
-  private static double secondsUntilRollUp(Connection db) throws Exception {
+  /**
+   * Seconds until acme's waiting roll-up is due (negative when it is due already; 0 when none
+   * waits, as while one runs).
+   */
+  private static double secondsUntilRollUp(Connection db) {
     try (PreparedStatement query =
             db.prepareStatement(
-                "select extract(epoch from run_after - now()) from platform.jobs"
+                "select coalesce(max(extract(epoch from run_after - now())), 0) from platform.jobs"
                     + " where kind = 'analytics-rollup' and state = 'queued'"
                     + " and tenant_id = (select id from platform.tenants where slug = 'acme')");
         ResultSet rows = query.executeQuery()) {
-      assertThat(rows.next()).as("acme's roll-up waits").isTrue();
+      rows.next();
       return rows.getDouble(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

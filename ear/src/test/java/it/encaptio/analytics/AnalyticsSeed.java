@@ -55,7 +55,9 @@ public final class AnalyticsSeed {
     Instant[] until = new Instant[1];
     ItEnvironment.await(
         "an analytics roll-up after " + after,
-        Duration.ofSeconds(150), // the test command rolls up every 10 s, a server's default 60 s
+        // the test command rolls every tenant up every 10 s (a server's default: a minute after
+        // new events, an hour for a tenant without any; events written by SQL are not noticed)
+        Duration.ofSeconds(150),
         () -> {
           try (Connection db = ItEnvironment.database();
               PreparedStatement query =
@@ -85,7 +87,9 @@ public final class AnalyticsSeed {
   public void rollUpAgainUntilCounted(LocalDate day) {
     ItEnvironment.await(
         "acme's analytics rolled up again, counting " + day,
-        Duration.ofSeconds(150), // the test command rolls up every 10 s, a server's default 60 s
+        // the test command rolls every tenant up every 10 s (a server's default: a minute after
+        // new events, an hour for a tenant without any; events written by SQL are not noticed)
+        Duration.ofSeconds(150),
         () -> {
           try (Connection db = ItEnvironment.database()) {
             String schema = ItEnvironment.tenantSchema(db, "acme");

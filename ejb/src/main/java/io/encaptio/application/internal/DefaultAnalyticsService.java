@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -85,11 +86,7 @@ public class DefaultAnalyticsService implements AnalyticsService {
     return new ReportDto(
         capsuleId,
         period.zone().getId(),
-        rollups
-            .rolledUntil()
-            .map(until -> rollups.eventsSince(until) ? until : Instant.now())
-            .map(i -> i.atOffset(ZoneOffset.UTC))
-            .orElse(null),
+        countedUntil().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
         series,
         period.comparison().totals(),
         period.comparison().previous(),
@@ -104,6 +101,20 @@ public class DefaultAnalyticsService implements AnalyticsService {
             .stream()
             .map(a -> new TopQuestionDto(a.clusterId(), a.question(), a.asked(), a.unanswered()))
             .toList());
+  }
+
+  /**
+   * How far the roll-ups count: up to the last roll-up's quarter, or up to now when no event was
+   * recorded after it ran (a quiet tenant's roll-up runs only after the idle time).
+   */
+  private Optional<Instant> countedUntil() {
+    return rollups
+        .rolledUntil()
+        .map(
+            until ->
+                rollups.rolledAt().filter(at -> !rollups.eventsSince(at)).isPresent()
+                    ? Instant.now()
+                    : until);
   }
 
   @Override

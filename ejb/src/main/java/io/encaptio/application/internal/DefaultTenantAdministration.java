@@ -30,12 +30,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
 @Local(TenantAdministration.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultTenantAdministration implements TenantAdministration {
+
+  private static final Logger LOG = Logger.getLogger(DefaultTenantAdministration.class.getName());
 
   @Inject TenantRegistry registry;
   @Inject UserProfileRepository profiles;
@@ -218,13 +222,13 @@ public class DefaultTenantAdministration implements TenantAdministration {
           }
           registry.movedTo(slug, server);
           switched = true;
-          rebuildDerivedAnalytics(tenant);
         } catch (IOException | RuntimeException e) {
           migrations.dropSchema(server, tenant.schemaName());
           throw e;
         }
         held.dropSource();
       }
+      rebuildDerivedAnalytics(tenant);
       long readOnlyMillis = (System.nanoTime() - readOnlyAt) / 1_000_000;
       platformAudit.record(
           "tenant.moved",
@@ -248,10 +252,18 @@ public class DefaultTenantAdministration implements TenantAdministration {
 
   /**
    * An archive leaves the analytics roll-ups out (derived data): the tenant's roll-up runs now, not
-   * after its idle wait, so its reports are whole again within a minute.
+   * after its idle wait, so its reports are whole again within a minute. When that request fails
+   * the import or move stands, and the roll-up comes after the idle wait.
    */
   private void rebuildDerivedAnalytics(TenantRef tenant) {
-    jobs.runPeriodicWithin(JobQueue.ROLL_UP_ANALYTICS, tenant.id(), Duration.ZERO);
+    try {
+      jobs.runPeriodicNow(JobQueue.ROLL_UP_ANALYTICS, List.of(tenant.id()));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "The analytics roll-up of " + tenant.slug() + " was not brought forward: " + e,
+          e);
+    }
   }
 
   /** How long a move waits for the tenant's changes in progress before it gives up. */

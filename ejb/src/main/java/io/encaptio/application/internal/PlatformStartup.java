@@ -46,14 +46,15 @@ public class PlatformStartup {
   @Inject RoleSeeding roles;
   @Inject JobQueue jobs;
   @Inject PlatformReadiness readiness;
+  @Inject AnalyticsEvents analyticsEvents;
 
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
   long syncIntervalSeconds;
 
   /**
-   * How often the timer makes sure every tenant has its analytics roll-up waiting; a tenant's new
-   * events have it run within as long (AnalyticsEvents).
+   * How often the timer makes sure every tenant has its analytics roll-up waiting, and makes the
+   * roll-ups of the tenants with new events on this node due (AnalyticsEvents).
    */
   @Inject
   @ConfigProperty(name = "encaptio.analytics.rollup.interval.seconds", defaultValue = "60")
@@ -100,6 +101,9 @@ public class PlatformStartup {
           jobs.ensurePeriodic(
               JobQueue.ROLL_UP_ANALYTICS,
               java.time.Duration.ofMillis((long) (rollUpIdleMinutes * 60_000)));
+      List<java.util.UUID> busy = analyticsEvents.drainTenantsWithNewEvents();
+      int broughtForward = jobs.runPeriodicNow(JobQueue.ROLL_UP_ANALYTICS, busy);
+      LOG.fine(() -> busy.size() + " tenants with new events, " + broughtForward + " roll-ups due");
       LOG.fine(() -> queued + " analytics roll-ups queued");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Analytics roll-ups were not queued: " + e, e);

@@ -36,6 +36,9 @@ public interface AnalyticsRollups {
   /** Quarters before this are rolled up; empty when nothing was rolled up yet. */
   Optional<Instant> rolledUntil();
 
+  /** When the last roll-up ran: it counted every event recorded before; empty before the first. */
+  Optional<Instant> rolledAt();
+
   /** The time of the earliest event, empty when there is none. */
   Optional<Instant> firstEvent();
 

@@ -22,7 +22,7 @@ public interface JobQueue {
 
   /**
    * Rolls the tenant's analytics events up into their quarters of an hour (subject: the tenant);
-   * periodic, see {@link #ensurePeriodic} and {@link #runPeriodicWithin}.
+   * periodic, see {@link #ensurePeriodic} and {@link #runPeriodicNow}.
    */
   String ROLL_UP_ANALYTICS = "analytics-rollup";
 
@@ -52,12 +52,12 @@ public interface JobQueue {
   int ensurePeriodic(String kind, Duration dueIn);
 
   /**
-   * Has the tenant's periodic job of {@code kind} run within {@code within}, in the caller's
-   * transaction: the waiting one is brought forward when it is due later, or one is queued when
-   * none waits. Locks the waiting job's row only when it moves it (once per quiet spell), so the
-   * requests of a busy tenant do not wait for one another.
+   * Has these tenants' periodic job of {@code kind} run now: each one's waiting job is made due, or
+   * one is queued where none waits (one is running, say). In the caller's transaction.
+   *
+   * @return how many jobs were made due or queued
    */
-  void runPeriodicWithin(String kind, UUID tenantId, Duration within);
+  int runPeriodicNow(String kind, java.util.Collection<UUID> tenantIds);
 
   /** Like {@link #enqueue}, for a job that is not due before {@code runAfter}. */
   UUID enqueueAt(String kind, UUID subjectId, Instant runAfter);

@@ -92,29 +92,28 @@ public class JdbcJobQueue implements JobQueue {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRED)
-  public void runPeriodicWithin(String kind, UUID tenant, Duration within) {
+  public int runPeriodicNow(String kind, java.util.Collection<UUID> tenantIds) {
     requirePeriodic(kind);
-    double seconds = (double) within.toMillis() / 1000;
-    // locks the waiting job only when it is due later (the first request after a quiet spell)
-    int moved =
-        update(
-            "UPDATE platform.jobs SET run_after = now() + make_interval(secs => ?)"
-                + " WHERE tenant_id = ? AND kind = ? AND state = 'queued'"
-                + " AND run_after > now() + make_interval(secs => ?)",
-            seconds,
-            tenant,
-            kind,
-            seconds);
-    if (moved == 0) { // one waits, due soon enough (then nothing happens), or none waits
-      update(
-          "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id, run_after)"
-              + " VALUES (gen_random_uuid(), ?, ?, ?, now() + make_interval(secs => ?))"
-              + ON_CONFLICT_PERIODIC,
-          tenant,
-          kind,
-          tenant,
-          seconds);
+    if (tenantIds.isEmpty()) {
+      return 0;
     }
+    UUID[] tenants = tenantIds.toArray(UUID[]::new);
+    // the kind written out, so PostgreSQL can use the partial index of waiting periodic jobs
+    int due =
+        update(
+            "UPDATE platform.jobs SET run_after = now() WHERE kind = '"
+                + kind
+                + "' AND state = 'queued' AND run_after > now() AND tenant_id = ANY (?)",
+            (Object) tenants);
+    int queued =
+        update(
+            "INSERT INTO platform.jobs (id, tenant_id, kind, subject_id)"
+                + " SELECT gen_random_uuid(), t.id, ?, t.id FROM platform.tenants t"
+                + " WHERE t.id = ANY (?) AND t.status = 'active'"
+                + ON_CONFLICT_PERIODIC,
+            kind,
+            tenants);
+    return due + queued;
   }
 
   /** An insert of a periodic job where one waits already does nothing (platform migration V10). */
@@ -200,26 +199,58 @@ public class JdbcJobQueue implements JobQueue {
       dead(job, error);
       return;
     }
+    int requeued =
+        update(
+            "UPDATE platform.jobs SET state = 'queued', ran_by = locked_by,"
+                + " locked_by = NULL, locked_until = NULL, last_error = ?,"
+                + " run_after = now() + make_interval(secs => ?), updated_at = now()"
+                + " WHERE id = ? AND state = 'running'"
+                + NO_LATER_RUN_WAITS,
+            truncate(error),
+            (double) delay.toMillis() / 1000,
+            job.id());
+    if (requeued == 0) {
+      supersededWhileRunning(job, error);
+    }
+  }
+
+  /**
+   * A periodic job may wait only once per tenant (the unique index of platform migration V10): a
+   * run of one that failed or was put off while a later run of it was queued is not queued again.
+   */
+  private static final String NO_LATER_RUN_WAITS =
+      " AND NOT EXISTS (SELECT 1 FROM platform.jobs later WHERE later.tenant_id = jobs.tenant_id"
+          + " AND later.kind = jobs.kind AND later.state = 'queued' AND later.kind IN ('"
+          + ROLL_UP_ANALYTICS
+          + "'))";
+
+  /** Ends a run that a later waiting run of the same periodic job replaces. */
+  private void supersededWhileRunning(Job job, String error) {
     update(
-        "UPDATE platform.jobs SET state = 'queued', ran_by = locked_by,"
-            + " locked_by = NULL, locked_until = NULL,"
-            + " last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()"
+        "UPDATE platform.jobs SET state = 'cancelled', ran_by = locked_by,"
+            + " locked_by = NULL, locked_until = NULL, last_error = ?, updated_at = now()"
             + " WHERE id = ? AND state = 'running'",
-        truncate(error),
-        (double) delay.toMillis() / 1000,
+        truncate(
+            (error == null ? "" : error + "; ")
+                + "a later run of this periodic job waits and does its work"),
         job.id());
   }
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void postpone(Job job, Duration delay) {
-    update(
-        "UPDATE platform.jobs SET state = 'queued', attempts = attempts - 1,"
-            + " locked_by = NULL, locked_until = NULL,"
-            + " run_after = now() + make_interval(secs => ?), updated_at = now()"
-            + " WHERE id = ? AND state = 'running'",
-        (double) delay.toMillis() / 1000,
-        job.id());
+    int requeued =
+        update(
+            "UPDATE platform.jobs SET state = 'queued', attempts = attempts - 1,"
+                + " locked_by = NULL, locked_until = NULL,"
+                + " run_after = now() + make_interval(secs => ?), updated_at = now()"
+                + " WHERE id = ? AND state = 'running'"
+                + NO_LATER_RUN_WAITS,
+            (double) delay.toMillis() / 1000,
+            job.id());
+    if (requeued == 0) {
+      supersededWhileRunning(job, null);
+    }
   }
 
   @Override
@@ -287,7 +318,11 @@ public class JdbcJobQueue implements JobQueue {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
+        if (parameters[i] instanceof UUID[] ids) {
+          statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+        } else {
+          statement.setObject(i + 1, parameters[i]);
+        }
       }
       return DatabaseSpans.around(tracer, operation, "platform", sql, statement::executeUpdate);
     } catch (SQLException e) {

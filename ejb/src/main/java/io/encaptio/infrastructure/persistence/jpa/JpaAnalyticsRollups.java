@@ -67,6 +67,16 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
   }
 
   @Override
+  public Optional<Instant> rolledAt() {
+    List<?> rows =
+        entityManager
+            .current()
+            .createNativeQuery("SELECT rolled_at FROM " + entityManager.table("analytics_rollup"))
+            .getResultList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(instant(rows.get(0)));
+  }
+
+  @Override
   public Optional<Instant> firstEvent() {
     Object first =
         entityManager
