@@ -178,6 +178,14 @@ public final class KeycloakProbe {
     }
   }
 
+  /** Takes the user out of the organization. */
+  public void removeMember(String organizationId, String userId) throws Exception {
+    int status = send("DELETE", "organizations/" + organizationId + "/members/" + userId, "");
+    if (status != 204) {
+      throw new IllegalStateException("Keycloak answered " + status + " removing a member");
+    }
+  }
+
   public void deleteUser(String userId) throws Exception {
     delete("users/" + userId);
   }
