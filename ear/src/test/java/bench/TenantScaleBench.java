@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       which stays in the tenant's schema; people also asks Keycloak for the organization's
  *       members) many times; writes the median and mean latency to {@code routing-LABEL.txt}.
  *   <li>{@code provision FROM TO}: provisions tenants {@code bench-FROM} … {@code bench-TO} through
- *       the operators' API, adding each one's step timings (Encaptio's steps and Keycloak's apart)
- *       to {@code provision.csv}.
+ *       the operators' API, adding each one's step timings (Encaptio's steps and Keycloak's apart,
+ *       then each step, then when it finished) to {@code provision.csv}.
  *   <li>{@code serve N}: one member user joins each bench organization in turn, is served a read of
  *       its tenant's schema (the answer must name that tenant) and leaves again: a person in
  *       thousands of organizations at once made Keycloak's token and membership calls grow with the
@@ -122,7 +122,11 @@ public final class TenantScaleBench {
         new Refreshing<>(() -> ItEnvironment.accessToken("oscar.ops", "openid"));
     Path csv = out.resolve("provision.csv");
     if (!Files.exists(csv)) {
-      Files.writeString(csv, "slug,client_ms,platform_ms,identity_provider_ms\n");
+      Files.writeString(
+          csv,
+          "slug,client_ms,platform_ms,identity_provider_ms,"
+              + String.join("_ms,", STEPS)
+              + "_ms,finished_epoch_ms\n");
     }
     inParallel(from, to, i -> provisionOne(i, operator.get(), csv), "provisioned");
   }
@@ -162,10 +166,27 @@ public final class TenantScaleBench {
             + run.get("platformMillis").asLong()
             + ","
             + run.get("identityProviderMillis").asLong()
+            + stepColumns(run.get("stepMillis"))
+            + ","
+            + System.currentTimeMillis()
             + "\n";
     synchronized (this) {
       Files.writeString(csv, line, StandardOpenOption.APPEND);
     }
+  }
+
+  /** The provisioning steps the server times, in order (TenantProvisioning.Step). */
+  static final java.util.List<String> STEPS =
+      java.util.List.of(
+          "reserved", "schema_migrated", "organization_created", "owner_invited", "activated");
+
+  /** Each step's milliseconds as further columns (-1 for a step the server did not report). */
+  private static String stepColumns(JsonNode stepMillis) {
+    StringBuilder columns = new StringBuilder();
+    for (String step : STEPS) {
+      columns.append(',').append(stepMillis.path(step).asLong(-1));
+    }
+    return columns.toString();
   }
 
   // -------------------------------------------------------------------------------------- serve

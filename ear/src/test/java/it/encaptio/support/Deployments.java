@@ -45,6 +45,10 @@ public final class Deployments {
         .addClass(Deployments.class)
         .addClass(TestTracing.class)
         .addAsLibraries(libraries)
+        // SLF4J with its java.util.logging provider, which the EAR leaves to the server's embedding
+        // library (server.xml) and a dropins application cannot see
+        .addAsLibraries(
+            jarOf(org.slf4j.LoggerFactory.class), jarOf(org.slf4j.jul.JULServiceProvider.class))
         // OpenTelemetry's API, which the product's code uses and a dropins application cannot see
         .addAsLibraries(
             jarOf(io.opentelemetry.api.trace.Tracer.class),
