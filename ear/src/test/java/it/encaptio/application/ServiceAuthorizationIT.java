@@ -18,10 +18,12 @@ import io.encaptio.application.RetrievalService;
 import io.encaptio.application.TenantAdministration;
 import io.encaptio.application.TenantDirectory;
 import io.encaptio.application.TenantProvisioning;
+import io.encaptio.application.TenantReadOnlyException;
 import io.encaptio.application.VisitorService;
 import io.encaptio.application.access.AccessDeniedException;
 import io.encaptio.application.access.Actor;
 import io.encaptio.application.access.ActorContext;
+import io.encaptio.application.access.Audited;
 import io.encaptio.application.access.Permission;
 import io.encaptio.application.access.Requires;
 import io.encaptio.domain.user.Role;
@@ -129,7 +131,66 @@ class ServiceAuthorizationIT {
     assertThat(wrong).isEmpty();
   }
 
+  /**
+   * While a tenant is read-only (being moved), a person's changes (the audited methods) are refused
+   * before they run, whatever the method, and the rest (reads) go on to the service.
+   */
+  @Test
+  void aPersonsChangesToAReadOnlyTenantAreRefusedBeforeTheyRunAndReadsGoOn() throws Exception {
+    TenantRef acme =
+        ActorContext.supplyAs(
+                Actor.system("test"),
+                () -> CDI.current().select(TenantDirectory.class).get().tenant("acme"))
+            .orElseThrow();
+    TenantRef moving =
+        new TenantRef(
+            acme.id(),
+            acme.slug(),
+            acme.displayName(),
+            acme.schemaName(),
+            acme.status(),
+            acme.suspensionReason(),
+            acme.plan(),
+            acme.databaseServer(),
+            "being moved to another database server");
+    Actor owner =
+        Actor.person("authz-owner", "Test owner", "127.0.0.1").withMembership(Role.OWNER, Set.of());
+    List<String> wrong = new ArrayList<>();
+    int changes = 0;
+    for (Class<?> service : SERVICES) {
+      Object bean = CDI.current().select(service).get();
+      for (Method method : service.getMethods()) {
+        Permission permission = method.getAnnotation(Requires.class).value();
+        if (method.isDefault()
+            || java.lang.reflect.Modifier.isStatic(method.getModifiers())
+            || !permission.allows(owner)) {
+          continue;
+        }
+        boolean change = method.isAnnotationPresent(Audited.class);
+        changes += change ? 1 : 0;
+        Throwable failure = failure(bean, method, owner, moving);
+        if (change != failure instanceof TenantReadOnlyException) {
+          wrong.add(
+              service.getSimpleName()
+                  + "."
+                  + method.getName()
+                  + (change
+                      ? " (a change) ran: " + failure
+                      : " (a read) was refused as read-only"));
+        }
+      }
+    }
+    assertThat(changes).isGreaterThan(50);
+    assertThat(wrong).isEmpty();
+  }
+
   private static boolean refused(Object bean, Method method, Actor caller, TenantRef tenant)
+      throws Exception {
+    return failure(bean, method, caller, tenant) instanceof AccessDeniedException;
+  }
+
+  /** What the call threw, unwrapped; null when it returned. */
+  private static Throwable failure(Object bean, Method method, Actor caller, TenantRef tenant)
       throws Exception {
     Object[] arguments = placeholders(method);
     try {
@@ -139,14 +200,14 @@ class ServiceAuthorizationIT {
         ActorContext.callAs(
             caller, () -> TenantContext.callAs(tenant, () -> method.invoke(bean, arguments)));
       }
-      return false;
+      return null;
     } catch (Exception e) {
       Throwable cause = e;
       while ((cause instanceof InvocationTargetException || cause instanceof EJBException)
           && cause.getCause() != null) {
         cause = cause.getCause();
       }
-      return cause instanceof AccessDeniedException;
+      return cause;
     }
   }
 

@@ -35,7 +35,7 @@ public class AnalyticsSteps {
   public int rollUp(Instant now) {
     rollups.lock();
     Instant current = quarter(now);
-    Optional<Instant> until = rollups.rolledUntil();
+    Optional<Instant> until = rollups.lastRollUp().map(AnalyticsRollups.LastRollUp::until);
     Instant from;
     Instant to = current.plusSeconds(AnalyticsRollups.QUARTER_SECONDS);
     if (until.isPresent()) {

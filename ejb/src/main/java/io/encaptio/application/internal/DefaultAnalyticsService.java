@@ -109,12 +109,8 @@ public class DefaultAnalyticsService implements AnalyticsService {
    */
   private Optional<Instant> countedUntil() {
     return rollups
-        .rolledUntil()
-        .map(
-            until ->
-                rollups.rolledAt().filter(at -> !rollups.eventsSince(at)).isPresent()
-                    ? Instant.now()
-                    : until);
+        .lastRollUp()
+        .map(last -> rollups.eventsSince(last.at()) ? last.until() : Instant.now());
   }
 
   @Override

@@ -18,6 +18,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -99,12 +100,11 @@ public class PlatformStartup {
     try {
       int queued =
           jobs.ensurePeriodic(
-              JobQueue.ROLL_UP_ANALYTICS,
-              java.time.Duration.ofMillis((long) (rollUpIdleMinutes * 60_000)));
-      List<java.util.UUID> busy = analyticsEvents.drainTenantsWithNewEvents();
-      int broughtForward = jobs.runPeriodicNow(JobQueue.ROLL_UP_ANALYTICS, busy);
-      LOG.fine(() -> busy.size() + " tenants with new events, " + broughtForward + " roll-ups due");
-      LOG.fine(() -> queued + " analytics roll-ups queued");
+              JobQueue.ROLL_UP_ANALYTICS, Duration.ofMillis((long) (rollUpIdleMinutes * 60_000)));
+      int due =
+          jobs.runPeriodicNow(
+              JobQueue.ROLL_UP_ANALYTICS, analyticsEvents.drainTenantsWithNewEvents());
+      LOG.fine(() -> queued + " analytics roll-ups queued, " + due + " made due for new events");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Analytics roll-ups were not queued: " + e, e);
     }

@@ -33,11 +33,14 @@ public interface AnalyticsRollups {
   /** Takes the tenant's roll-up lock until the transaction ends (one roll-up at a time). */
   void lock();
 
-  /** Quarters before this are rolled up; empty when nothing was rolled up yet. */
-  Optional<Instant> rolledUntil();
+  /**
+   * The last roll-up: quarters before {@code until} are rolled up, and it ran {@code at} (counting
+   * every event recorded before).
+   */
+  record LastRollUp(Instant until, Instant at) {}
 
-  /** When the last roll-up ran: it counted every event recorded before; empty before the first. */
-  Optional<Instant> rolledAt();
+  /** The last roll-up; empty when nothing was rolled up yet. */
+  Optional<LastRollUp> lastRollUp();
 
   /** The time of the earliest event, empty when there is none. */
   Optional<Instant> firstEvent();

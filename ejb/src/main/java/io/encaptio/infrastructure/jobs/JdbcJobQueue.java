@@ -82,12 +82,14 @@ public class JdbcJobQueue implements JobQueue {
             + " SELECT gen_random_uuid(), t.id, ?, t.id, now() + make_interval(secs => ?)"
             + " FROM platform.tenants t"
             + " WHERE t.status = 'active' AND t.migration_state = 'current'"
+            // the kind written out (checked above), so this can use the index of waiting ones
             + " AND NOT EXISTS (SELECT 1 FROM platform.jobs j WHERE j.tenant_id = t.id"
-            + " AND j.kind = ? AND j.state = 'queued')"
+            + " AND j.kind = '"
+            + kind
+            + "' AND j.state = 'queued')"
             + ON_CONFLICT_PERIODIC,
         kind,
-        (double) dueIn.toMillis() / 1000,
-        kind);
+        (double) dueIn.toMillis() / 1000);
   }
 
   @Override
@@ -98,7 +100,7 @@ public class JdbcJobQueue implements JobQueue {
       return 0;
     }
     UUID[] tenants = tenantIds.toArray(UUID[]::new);
-    // the kind written out, so PostgreSQL can use the partial index of waiting periodic jobs
+    // the kind written out (checked above), so PostgreSQL can use the index of waiting ones
     int due =
         update(
             "UPDATE platform.jobs SET run_after = now() WHERE kind = '"

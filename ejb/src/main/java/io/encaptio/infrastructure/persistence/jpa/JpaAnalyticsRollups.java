@@ -56,24 +56,18 @@ public class JpaAnalyticsRollups implements AnalyticsRollups {
   }
 
   @Override
-  public Optional<Instant> rolledUntil() {
+  public Optional<LastRollUp> lastRollUp() {
     List<?> rows =
         entityManager
             .current()
             .createNativeQuery(
-                "SELECT rolled_until FROM " + entityManager.table("analytics_rollup"))
+                "SELECT rolled_until, rolled_at FROM " + entityManager.table("analytics_rollup"))
             .getResultList();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(instant(rows.get(0)));
-  }
-
-  @Override
-  public Optional<Instant> rolledAt() {
-    List<?> rows =
-        entityManager
-            .current()
-            .createNativeQuery("SELECT rolled_at FROM " + entityManager.table("analytics_rollup"))
-            .getResultList();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(instant(rows.get(0)));
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return Optional.of(new LastRollUp(instant(row[0]), instant(row[1])));
   }
 
   @Override
