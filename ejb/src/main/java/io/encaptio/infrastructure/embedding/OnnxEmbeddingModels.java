@@ -11,11 +11,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,8 +52,13 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
   @ConfigProperty(name = "encaptio.embedding.onnx-threads", defaultValue = "1")
   int onnxThreads;
 
+  private static final Logger LOG = Logger.getLogger(OnnxEmbeddingModels.class.getName());
+
+  /** How long stopping waits for embedding calls under way before it leaves their session open. */
+  private static final Duration CALLS_END_WAIT = Duration.ofSeconds(10);
+
   private ExecutorService executor;
-  private List<Embeddings> models;
+  private List<OnnxEmbeddings> models;
 
   /**
    * The models outside a server (benchmarks, tests) with the server's default settings: one
@@ -109,14 +116,35 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
                 executor));
   }
 
+  /**
+   * Ends the threads and closes the models' ONNX sessions: ONNX Runtime is in the server's shared
+   * library, so sessions left open would keep their native memory through every restart of the
+   * application.
+   */
   @PreDestroy
   public void stop() {
     executor.shutdownNow();
+    for (OnnxEmbeddings model : models) {
+      try {
+        if (!model.close(CALLS_END_WAIT)) {
+          LOG.warning(
+              () ->
+                  "The embedding model "
+                      + model.modelId()
+                      + " was still in use after "
+                      + CALLS_END_WAIT.toSeconds()
+                      + " s; its ONNX session is left open");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override
   public List<Embeddings> all() {
-    return models;
+    return List.copyOf(models);
   }
 
   @Override

@@ -2,17 +2,21 @@ package io.encaptio.infrastructure.embedding;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import io.encaptio.domain.content.Embeddings;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
  * One ONNX embedding model shipped in its LangChain4j artifact, loaded on first use (each takes
- * tens to a hundred MB of memory and a second or two) and run on the given executor. The models
- * offered share BERT's uncased WordPiece vocabulary, so one tokenizer counts for all of them.
+ * tens to a hundred MB of memory and a second or two) and run on the given executor until {@link
+ * #close}. The models offered share BERT's uncased WordPiece vocabulary, so one tokenizer counts
+ * for all of them.
  */
 final class OnnxEmbeddings implements Embeddings {
 
@@ -23,16 +27,20 @@ final class OnnxEmbeddings implements Embeddings {
   private final String label;
   private final int maxTokens;
   private final String queryPrefix;
-  private final Function<Executor, EmbeddingModel> loader;
+  private final Function<Executor, OnnxModel> loader;
   private final Executor executor;
-  private volatile EmbeddingModel model;
+  private volatile OnnxModel model;
+  private volatile boolean closed;
+
+  /** Calls hold it shared; {@link #close} exclusively, so a session never closes under a call. */
+  private final ReadWriteLock calls = new ReentrantReadWriteLock();
 
   OnnxEmbeddings(
       String id,
       String label,
       int maxTokens,
       String queryPrefix,
-      Function<Executor, EmbeddingModel> loader,
+      Function<Executor, OnnxModel> loader,
       Executor executor) {
     this.id = id;
     this.label = label;
@@ -69,19 +77,32 @@ final class OnnxEmbeddings implements Embeddings {
 
   @Override
   public List<float[]> embed(List<String> texts) {
-    List<Embedding> embeddings =
-        loaded().embedAll(texts.stream().map(TextSegment::from).toList()).content();
-    return embeddings.stream().map(Embedding::vector).toList();
+    calls.readLock().lock();
+    try {
+      List<Embedding> embeddings =
+          loaded().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+      return embeddings.stream().map(Embedding::vector).toList();
+    } finally {
+      calls.readLock().unlock();
+    }
   }
 
   /** One short text, on the caller's thread: a question is embedded while its visitor waits. */
   @Override
   public float[] embedQuery(String question) {
-    return loaded().embed(queryPrefix + question).content().vector();
+    calls.readLock().lock();
+    try {
+      return loaded().embed(queryPrefix + question).content().vector();
+    } finally {
+      calls.readLock().unlock();
+    }
   }
 
-  private EmbeddingModel loaded() {
-    EmbeddingModel loaded = model;
+  private OnnxModel loaded() {
+    if (closed) {
+      throw new IllegalStateException("The embedding model " + id + " is closed");
+    }
+    OnnxModel loaded = model;
     if (loaded == null) {
       synchronized (this) {
         if (model == null) {
@@ -91,5 +112,28 @@ final class OnnxEmbeddings implements Embeddings {
       }
     }
     return loaded;
+  }
+
+  /**
+   * Releases the model's native memory if it was loaded, once the calls under way end (at most
+   * {@code wait}); it cannot be used afterwards. A call still running then keeps the session open
+   * (returns false): closing it under the call could crash the process.
+   */
+  boolean close(Duration wait) throws InterruptedException {
+    closed = true;
+    if (!calls.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    try {
+      synchronized (this) {
+        if (model != null) {
+          model.close();
+          model = null;
+        }
+      }
+      return true;
+    } finally {
+      calls.writeLock().unlock();
+    }
   }
 }

@@ -19,12 +19,14 @@ import java.util.concurrent.Executor;
  * queries that follow a question's embedding, and the texts embedded side by side during ingestion
  * each start such a pool. Here a call uses {@code threads} threads and idle threads sleep.
  */
-final class OnnxModel extends AbstractInProcessEmbeddingModel {
+final class OnnxModel extends AbstractInProcessEmbeddingModel implements AutoCloseable {
 
+  private final OrtSession session;
   private final OnnxBertBiEncoder encoder;
 
-  private OnnxModel(OnnxBertBiEncoder encoder, Executor executor) {
+  private OnnxModel(OrtSession session, OnnxBertBiEncoder encoder, Executor executor) {
     super(executor);
+    this.session = session;
     this.encoder = encoder;
   }
 
@@ -41,7 +43,7 @@ final class OnnxModel extends AbstractInProcessEmbeddingModel {
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession session = environment.createSession(model.readAllBytes(), options);
       return new OnnxModel(
-          new OnnxBertBiEncoder(environment, session, tokenizer, pooling), executor);
+          session, new OnnxBertBiEncoder(environment, session, tokenizer, pooling), executor);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the embedding model " + name, e);
     } catch (OrtException e) {
@@ -55,6 +57,20 @@ final class OnnxModel extends AbstractInProcessEmbeddingModel {
       throw new IOException(file + " is not on the class path of " + artifact.getName());
     }
     return stream;
+  }
+
+  /**
+   * Releases the session's native memory (the model's weights, some 30 to 90 MB outside the heap).
+   * ONNX Runtime lives in the server's shared library, so a session left open outlives a restart of
+   * the application; later calls fail with {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime cannot close the embedding model", e);
+    }
   }
 
   @Override
