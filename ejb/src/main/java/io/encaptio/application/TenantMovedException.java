@@ -1,6 +1,7 @@
 package io.encaptio.application;
 
 import jakarta.ejb.ApplicationException;
+import java.util.function.Predicate;
 
 /**
  * The tenant's data moved to another database server while the request ran (it held where the data
@@ -22,25 +23,11 @@ public class TenantMovedException extends RuntimeException {
    * {@code schema} is not there: for a tenant's schema, which is always complete otherwise, it
    * moved to another server while the request ran.
    */
-  public static boolean schemaGone(Throwable failure, java.util.function.Predicate<String> schema) {
-    return sqlState(
+  public static boolean schemaGone(Throwable failure, Predicate<String> schema) {
+    return SqlFailures.anyCause(
         failure,
         sql ->
             ("42P01".equals(sql.getSQLState()) || "3F000".equals(sql.getSQLState()))
                 && schema.test(String.valueOf(sql.getMessage())));
-  }
-
-  /** Whether an SQL exception among the failure's causes is one {@code wanted} accepts. */
-  public static boolean sqlState(
-      Throwable failure, java.util.function.Predicate<java.sql.SQLException> wanted) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql && wanted.test(sql)) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
   }
 }

@@ -2,6 +2,7 @@ package io.encaptio.interfaces.problem;
 
 import io.encaptio.application.CapsuleUnavailableException;
 import io.encaptio.application.NotFoundException;
+import io.encaptio.application.SqlFailures;
 import io.encaptio.application.TenantMovedException;
 import io.encaptio.application.TenantReadOnlyException;
 import io.encaptio.application.access.AccessDeniedException;
@@ -84,8 +85,7 @@ public final class Refusals {
     if (cause instanceof TenantReadOnlyException || readOnlyTenant(exception)) {
       return Optional.of(Problem.of(ProblemType.TENANT_READ_ONLY, READ_ONLY, path));
     }
-    if (TenantMovedException.sqlState(
-        exception, sql -> "40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+    if (SqlFailures.hasState(exception, "40P01", "40001")) {
       // PostgreSQL cancelled the transaction to break a deadlock or keep it serializable
       return Optional.of(Problem.of(ProblemType.TRY_AGAIN, TRY_AGAIN, path));
     }
@@ -107,7 +107,7 @@ public final class Refusals {
 
   /** SQLSTATE 25006: a write in a read-only transaction, as a tenant's are while it is moved. */
   static boolean readOnlyTenant(Throwable failure) {
-    return TenantMovedException.sqlState(failure, sql -> "25006".equals(sql.getSQLState()));
+    return SqlFailures.hasState(failure, "25006");
   }
 
   private static final java.util.regex.Pattern TENANT_SCHEMA =
