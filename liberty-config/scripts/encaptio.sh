@@ -12,6 +12,8 @@
 #   backup             WAL archiving on (once) and a base backup of the scripts' own PostgreSQL
 #                      cluster (backup.sh; not the machine's server).
 #   restore --to TIME|latest  that cluster back to a point in time (backup.sh; Liberty stopped first).
+#   baseline  write the tenant schema's baseline (db/tenant/baseline) from every tenant migration,
+#           after adding migrations when new tenants should no longer replay them (tenant-baseline.sh).
 #   bench   measure start-up time and memory (see README); results in bench-results.md.
 #   bench tenants [N]  the tenant-scale benchmark (N tenants, default 1000); results in bench-tenants-results.md.
 #   bench ingestion    SciFact ingested end to end vs the embedding model alone; bench-ingestion-results.md.
@@ -303,6 +305,7 @@ case "${1:-}" in
     if liberty_running; then die "stop Liberty first ($0 stop): nothing may write while the database is restored"; fi
     "$SCRIPTS/backup.sh" restore "$@" ;;
   test) shift; cmd_test "$@" ;;
+  baseline) exec "$SCRIPTS/tenant-baseline.sh" ;;
   bench)
     shift
     if [[ "${1:-}" == tenants ]]; then shift; exec "$SCRIPTS/bench-tenants.sh" "$@"; fi
@@ -317,5 +320,5 @@ case "${1:-}" in
     if [[ "${1:-}" == counters ]]; then shift; exec "$SCRIPTS/bench-counters.sh" "$@"; fi
     if [[ "${1:-}" == failover ]]; then shift; exec "$SCRIPTS/bench-failover.sh" "$@"; fi
     exec "$SCRIPTS/bench.sh" "$@" ;;
-  *) echo "usage: $(basename "$0") run [--detach] [--nodes 2] | test [maven args] | eval [maven args] | stop | status | backup | restore --to TIME|latest | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS] | failover [VISITORS] [SECONDS]]" >&2; exit 2 ;;
+  *) echo "usage: $(basename "$0") run [--detach] [--nodes 2] | test [maven args] | eval [maven args] | stop | status | baseline | backup | restore --to TIME|latest | bench [tenants [N] | ingestion [MODEL] | models [N] | studio [N] | retrieval [MODEL] | latency [CHUNKS] | chat [USERS] [SECONDS] [PAUSE] | admin | analytics [EVENTS] | counters [ANSWERS] | failover [VISITORS] [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -38,8 +38,11 @@ import org.flywaydb.core.api.output.MigrateResult;
  * migrations, never beforehand: Flyway checks that a schema it finds without a history table is
  * empty, with a query over the whole catalog (pg_class, pg_type and pg_proc against pg_depend, no
  * index on the columns it joins), which took 160–260 ms at 600 tenant schemas and grows with each;
- * for a schema it creates itself it skips that check. After a schema's migrations, the system
- * catalogs they outgrew are analyzed (see {@link #refreshCatalogStatistics}).
+ * for a schema it creates itself it skips that check. A location may hold a baseline ({@code
+ * B<version>__…sql}, the schema as the migrations up to that version leave it): Flyway makes a
+ * schema without history from the newest baseline and applies only the migrations after it; schemas
+ * with history never run one. After a schema's migrations, the system catalogs they outgrew are
+ * analyzed (see {@link #refreshCatalogStatistics}).
  */
 public class FlywaySchemaMigrations implements SchemaMigrations {
 
@@ -141,11 +144,13 @@ public class FlywaySchemaMigrations implements SchemaMigrations {
    * The system catalogs of the database that have grown by more than a fifth since their statistics
    * were taken: their files hold more pages than ANALYZE last counted. Shared catalogs (only a
    * superuser may analyze them) and the statistics' own tables (which ANALYZE itself grows, and
-   * which no query plan reads) aside.
+   * which no query plan reads) aside. The catalogs are found by OID (initdb's objects are below
+   * 16384, FirstNormalObjectId): pg_class has no index that starts with the namespace, and the one
+   * that holds it walks every tenant's relations (28 ms at 1,620 tenant schemas, 1.3 ms by OID).
    */
   public static final String STALE_CATALOGS =
-      "select c.relname from pg_catalog.pg_class c"
-          + " where c.relnamespace = 'pg_catalog'::regnamespace and c.relkind = 'r'"
+      "select c.relname from pg_catalog.pg_class c where c.oid < 16384"
+          + " and c.relnamespace = 'pg_catalog'::regnamespace and c.relkind = 'r'"
           + " and not c.relisshared and c.relname not like 'pg\\_statistic%'"
           + " and pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::int"
           + " > 1.2 * c.relpages + 8";
