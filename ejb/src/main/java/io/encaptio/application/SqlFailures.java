@@ -22,9 +22,12 @@ public final class SqlFailures {
     return false;
   }
 
-  /** Whether an SQL exception among the failure's causes has one of these SQLSTATE codes. */
+  /**
+   * Whether an SQL exception among the failure's causes has one of these SQLSTATE codes (an
+   * exception without one, as a pool or driver may throw, has none of them).
+   */
   public static boolean hasState(Throwable failure, String... states) {
     Set<String> codes = Set.of(states);
-    return anyCause(failure, sql -> codes.contains(sql.getSQLState()));
+    return anyCause(failure, sql -> sql.getSQLState() != null && codes.contains(sql.getSQLState()));
   }
 }

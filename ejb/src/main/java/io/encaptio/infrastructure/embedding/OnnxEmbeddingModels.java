@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,7 +56,7 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
   private static final Logger LOG = Logger.getLogger(OnnxEmbeddingModels.class.getName());
 
   /** How long stopping waits for embedding calls under way before it leaves their session open. */
-  private static final Duration CALLS_END_WAIT = Duration.ofSeconds(10);
+  static final long CALLS_END_WAIT_SECONDS = 10;
 
   private ExecutorService executor;
   private List<OnnxEmbeddings> models;
@@ -117,28 +118,40 @@ public class OnnxEmbeddingModels implements EmbeddingModels {
   }
 
   /**
-   * Ends the threads and closes the models' ONNX sessions: ONNX Runtime is in the server's shared
+   * Closes the models' ONNX sessions once no call uses them: ONNX Runtime is in the server's shared
    * library, so sessions left open would keep their native memory through every restart of the
-   * application.
+   * application. New calls are refused first; the texts already queued on the threads still run
+   * (their callers wait for them), then the sessions close as the calls on callers' threads end.
+   * Whatever is still busy after {@value #CALLS_END_WAIT_SECONDS} s keeps its session open.
    */
   @PreDestroy
   public void stop() {
-    executor.shutdownNow();
-    for (OnnxEmbeddings model : models) {
-      try {
-        if (!model.close(CALLS_END_WAIT)) {
+    models.forEach(OnnxEmbeddings::refuseNewCalls);
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(CALLS_END_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warning(
+            "Texts were still being embedded "
+                + CALLS_END_WAIT_SECONDS
+                + " s after the application began to stop; the embedding models' ONNX sessions"
+                + " are left open");
+        executor.shutdownNow();
+        return;
+      }
+      for (OnnxEmbeddings model : models) {
+        if (!model.close(Duration.ofSeconds(CALLS_END_WAIT_SECONDS))) {
           LOG.warning(
               () ->
                   "The embedding model "
                       + model.modelId()
-                      + " was still in use after "
-                      + CALLS_END_WAIT.toSeconds()
-                      + " s; its ONNX session is left open");
+                      + " was still in use "
+                      + CALLS_END_WAIT_SECONDS
+                      + " s after the application began to stop; its ONNX session is left open");
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 

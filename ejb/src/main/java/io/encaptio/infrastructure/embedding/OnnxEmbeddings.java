@@ -114,13 +114,19 @@ final class OnnxEmbeddings implements Embeddings {
     return loaded;
   }
 
+  /** Refuses every call from now on; calls under way go on. */
+  void refuseNewCalls() {
+    closed = true;
+  }
+
   /**
-   * Releases the model's native memory if it was loaded, once the calls under way end (at most
-   * {@code wait}); it cannot be used afterwards. A call still running then keeps the session open
-   * (returns false): closing it under the call could crash the process.
+   * Refuses new calls and releases the model's native memory if it was loaded, once the calls
+   * running on their callers' threads end (at most {@code wait}; texts embedded on the executor
+   * must have ended before, see {@link OnnxEmbeddingModels#stop}). A call still running then keeps
+   * the session open (returns false): closing it under the call could crash the process.
    */
   boolean close(Duration wait) throws InterruptedException {
-    closed = true;
+    refuseNewCalls();
     if (!calls.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
       return false;
     }

@@ -7,11 +7,15 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.encaptio.domain.content.Embeddings;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,15 +41,38 @@ class OnnxEmbeddingModelsTest {
         .hasMessageContaining("closed");
   }
 
+  /**
+   * A batch's texts run on the models' threads, not its caller's: stopping lets the batch under way
+   * finish (or refuses it whole if it had not begun) before any session closes, and returns only
+   * then; calls after the stop are refused.
+   */
   @Test
-  void stoppingClosesEveryLoadedModelAndLaterCallsAreRefused() {
+  void stoppingLetsTheBatchUnderWayFinishThenRefusesCalls() throws Exception {
     OnnxEmbeddingModels models = OnnxEmbeddingModels.standalone();
     Embeddings loaded = models.model(MODEL);
     assertThat(loaded.embedQuery("a question")).hasSize(384);
     Embeddings neverLoaded = models.model("bge-small-en-v1.5-q");
+    List<String> texts =
+        IntStream.range(0, 300).mapToObj(i -> "Passage number " + i + " of the batch").toList();
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<float[]>> batch = caller.submit(() -> loaded.embed(texts));
+      Thread.sleep(200); // the batch is under way (300 texts take seconds)
 
-    models.stop();
+      models.stop();
 
+      assertThat(batch.isDone()).as("the stop waited for the batch").isTrue();
+      try {
+        assertThat(batch.get()).hasSize(300).allSatisfy(v -> assertThat(v).hasSize(384));
+      } catch (ExecutionException refused) {
+        assertThat(refused.getCause())
+            .as("a batch that had not begun is refused whole")
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("is closed");
+      }
+    } finally {
+      caller.shutdownNow();
+    }
     assertThatThrownBy(() -> loaded.embedQuery("a question"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(MODEL + " is closed");
@@ -58,6 +85,7 @@ class OnnxEmbeddingModelsTest {
   void closingWaitsForTheCallUnderWayAndLeavesTheSessionOpenWhileItRuns() throws Exception {
     CountDownLatch loading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<OnnxModel> made = new AtomicReference<>();
     // The loader blocks inside the first call, which holds the model's calls lock meanwhile.
     OnnxEmbeddings embeddings =
         new OnnxEmbeddings(
@@ -68,8 +96,10 @@ class OnnxEmbeddingModelsTest {
             executor -> {
               loading.countDown();
               await(release);
-              return OnnxModel.load(
-                  AllMiniLmL6V2EmbeddingModel.class, MODEL, PoolingMode.MEAN, 1, executor);
+              made.set(
+                  OnnxModel.load(
+                      AllMiniLmL6V2EmbeddingModel.class, MODEL, PoolingMode.MEAN, 1, executor));
+              return made.get();
             },
             Runnable::run);
     ExecutorService caller = Executors.newSingleThreadExecutor();
@@ -85,6 +115,10 @@ class OnnxEmbeddingModelsTest {
       assertThat(embeddings.close(Duration.ofSeconds(10))).isTrue();
       assertThatThrownBy(() -> embeddings.embedQuery("a question"))
           .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> made.get().embed("a question"))
+          .as("the session itself is closed")
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
     } finally {
       release.countDown();
       caller.shutdownNow();
