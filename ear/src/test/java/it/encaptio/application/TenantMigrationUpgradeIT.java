@@ -6,6 +6,8 @@ import io.encaptio.infrastructure.migration.ServiceMigrations;
 import io.encaptio.tenancy.domain.SchemaName;
 import io.encaptio.tenancy.infrastructure.migration.FlywaySchemaMigrations;
 import it.encaptio.ItEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -131,7 +134,7 @@ class TenantMigrationUpgradeIT {
 
   private static List<String> staleCatalogs(Statement statement) throws SQLException {
     List<String> stale = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery(FlywaySchemaMigrations.STALE_CATALOGS)) {
+    try (ResultSet rows = statement.executeQuery(FlywaySchemaMigrations.STALE_STATISTICS)) {
       while (rows.next()) {
         stale.add(rows.getString(1));
       }
@@ -181,11 +184,7 @@ class TenantMigrationUpgradeIT {
     String version = ServiceMigrations.of(dataSource).migrateTenant("main", fresh);
 
     assertThat(version).isEqualTo(ServiceMigrations.of(dataSource).latestTenantVersion());
-    assertThat(
-            rows(
-                "SELECT type || ' ' || version FROM \""
-                    + fresh.value()
-                    + "\".flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
+    assertThat(typedVersions(fresh))
         .as("the baseline ran, then only migrations after it")
         .first()
         .asString()
@@ -194,6 +193,50 @@ class TenantMigrationUpgradeIT {
         .as("columns, indexes, constraints, triggers, functions, comments")
         .isEqualTo(catalog(replayed))
         .isNotEmpty();
+  }
+
+  /**
+   * Baselines stay once written, since a schema made from one names it in its history: with a
+   * migration after the current one and a newer baseline beside them (written here to a scratch
+   * location), a schema made from the current baseline takes only the new migration, and a new
+   * schema starts from the newer baseline.
+   */
+  @Test
+  void aSchemaMadeFromABaselineMigratesOnWhenANewerBaselineIsWritten(@TempDir Path later)
+      throws Exception {
+    SchemaName fromCurrent = newSchema();
+    ServiceMigrations.of(dataSource).migrateTenant("main", fromCurrent);
+    String current = ServiceMigrations.of(dataSource).latestTenantVersion();
+    int next = Integer.parseInt(current) + 1;
+    String change = "CREATE TABLE later_probe (id uuid PRIMARY KEY);\n";
+    Files.writeString(later.resolve("V" + next + "__later_probe.sql"), change);
+    Files.writeString(later.resolve("B" + next + "__tenant_schema.sql"), change);
+    List<String> locations = new ArrayList<>(ServiceMigrations.TENANT);
+    locations.add("filesystem:" + later);
+    FlywaySchemaMigrations withLater =
+        new FlywaySchemaMigrations(
+            server -> dataSource,
+            ServiceMigrations.class.getClassLoader(),
+            ServiceMigrations.PLATFORM,
+            locations);
+
+    assertThat(withLater.migrateTenant("main", fromCurrent)).isEqualTo(String.valueOf(next));
+    SchemaName fresh = newSchema();
+    assertThat(withLater.migrateTenant("main", fresh)).isEqualTo(String.valueOf(next));
+
+    assertThat(typedVersions(fromCurrent))
+        .as("the current baseline, then only the new migration")
+        .containsExactly("SQL_BASELINE " + current, "SQL " + next);
+    assertThat(typedVersions(fresh)).containsExactly("SQL_BASELINE " + next);
+    assertThat(tables(fromCurrent)).contains("later_probe", "capsule");
+    assertThat(tables(fresh)).containsExactly("flyway_schema_history", "later_probe");
+  }
+
+  private List<String> typedVersions(SchemaName schema) throws SQLException {
+    return rows(
+        "SELECT type || ' ' || version FROM \""
+            + schema.value()
+            + "\".flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
   }
 
   private SchemaName newSchema() {
@@ -396,8 +439,9 @@ class TenantMigrationUpgradeIT {
 
   /**
    * Columns in their order (type, not-null, default, generated expression), indexes, constraints,
-   * triggers, functions (their whole definition, settings included) and table comments, with the
-   * schema's name taken out.
+   * triggers, functions (their whole definition, settings included), every relation by kind
+   * (tables, indexes, sequences, views) with its privileges, and the comments on tables, columns
+   * and functions, with the schema's name taken out.
    */
   private List<String> catalog(SchemaName schema) throws SQLException {
     String name = schema.value();
@@ -447,10 +491,29 @@ class TenantMigrationUpgradeIT {
                 + " ORDER BY 1"));
     catalog.addAll(
         rows(
-            "SELECT c.relname || ' ' || obj_description(c.oid, 'pg_class') FROM pg_class c"
-                + " WHERE c.relnamespace = "
+            "SELECT 'relation ' || c.relkind::text || ' ' || c.relname || ' '"
+                + " || coalesce(c.relacl::text, '') || ' '"
+                + " || coalesce(obj_description(c.oid, 'pg_class'), '')"
+                + " FROM pg_class c WHERE c.relnamespace = "
                 + in
-                + " AND obj_description(c.oid, 'pg_class') IS NOT NULL ORDER BY 1"));
+                + " AND c.relkind <> 't' AND c.relname NOT LIKE 'flyway_schema_history%'"
+                + " ORDER BY 1"));
+    catalog.addAll(
+        rows(
+            "SELECT 'column comment ' || c.relname || '.' || a.attname || ' ' || d.description"
+                + " FROM pg_description d JOIN pg_class c ON c.oid = d.objoid"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid"
+                + " WHERE d.classoid = 'pg_class'::regclass AND d.objsubid > 0"
+                + " AND c.relnamespace = "
+                + in
+                + " ORDER BY 1"));
+    catalog.addAll(
+        rows(
+            "SELECT 'function ' || p.proname || ' ' || coalesce(p.proacl::text, '') || ' '"
+                + " || coalesce(obj_description(p.oid, 'pg_proc'), '')"
+                + " FROM pg_proc p WHERE p.pronamespace = "
+                + in
+                + " ORDER BY 1"));
     return catalog.stream().map(row -> row.replace(name + ".", "S.")).toList();
   }
 

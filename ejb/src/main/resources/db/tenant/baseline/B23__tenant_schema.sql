@@ -1,9 +1,8 @@
 -- A new tenant's schema as migrations V1 to V23 leave it, written by `encaptio.sh baseline`
--- (liberty-config/scripts/tenant-baseline.sh) from pg_dump; do not edit by hand. Flyway runs it
--- for a schema without history instead of those migrations, with the tenant's schema first on the
--- search path. Functions that captured the search path when they were made capture it again here.
+-- (liberty-config/scripts/tenant-baseline.sh) from pg_dump; do not edit by hand. Flyway runs the
+-- newest baseline for a schema without history instead of the migrations it covers, with the
+-- tenant's schema first on the search path; schemas made from it keep it in their history.
 SET LOCAL check_function_bodies = false;
-
 
 CREATE FUNCTION audit_log_append_only() RETURNS trigger
     LANGUAGE plpgsql
@@ -824,3 +823,4 @@ ALTER TABLE ONLY team_member
 
 ALTER FUNCTION keyword_index_added() SET search_path FROM CURRENT;
 ALTER FUNCTION keyword_index_removed() SET search_path FROM CURRENT;
+SET LOCAL check_function_bodies TO DEFAULT;

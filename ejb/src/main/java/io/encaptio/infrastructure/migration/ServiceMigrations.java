@@ -27,12 +27,13 @@ public class ServiceMigrations {
   public static final String TENANT_MIGRATIONS = "classpath:db/tenant/services";
 
   /**
-   * A tenant schema: the migrations and the newest baseline ({@code B<version>}), the schema as
-   * migrations up to its version leave it, written by {@code encaptio.sh baseline}. Flyway makes a
-   * new schema from the baseline and applies only the migrations after it. Replaying every
-   * migration for each new tenant would cost more with every tenant: PostgreSQL checks the stored
-   * expressions of the whole database for each ALTER TABLE that adds a NOT NULL column with a
-   * default or a STORED generated column, or changes a column's type (see the script).
+   * A tenant schema: the migrations and the baselines ({@code B<version>}, the schema as the
+   * migrations up to that version leave it, written by {@code encaptio.sh baseline}; earlier ones
+   * stay, named in the history of the schemas made from them). Flyway makes a new schema from the
+   * newest baseline and applies only the migrations after it. Replaying every migration for each
+   * new tenant would cost more with every tenant: PostgreSQL checks the stored expressions of the
+   * whole database for each ALTER TABLE that adds a column with a default or a STORED generated
+   * column, or rewrites a column's type (see the script).
    */
   public static final List<String> TENANT =
       List.of(TENANT_MIGRATIONS, "classpath:db/tenant/baseline");
