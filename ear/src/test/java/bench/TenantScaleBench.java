@@ -72,6 +72,10 @@ public final class TenantScaleBench {
     }
   }
 
+  static String name(int i) {
+    return "Bench tenant " + i;
+  }
+
   static String slug(int i) {
     return PREFIX + String.format(Locale.ROOT, "%04d", i);
   }
@@ -137,7 +141,7 @@ public final class TenantScaleBench {
         ItEnvironment.JSON
             .createObjectNode()
             .put("slug", slug)
-            .put("name", "Bench tenant " + i)
+            .put("name", name(i))
             .put("ownerEmail", "owner@" + slug + ".bench.example")
             .put("ownerName", "Owner " + i)
             .toString();
@@ -201,7 +205,7 @@ public final class TenantScaleBench {
 
   private static void serveOne(int i, KeycloakProbe keycloak, String member) throws Exception {
     String slug = slug(i);
-    JsonNode organizations = keycloak.organizations(slug);
+    JsonNode organizations = keycloak.organizationNamed(name(i), slug);
     if (organizations.size() != 1) {
       throw new IllegalStateException(slug + " has " + organizations.size() + " organizations");
     }
