@@ -16,10 +16,6 @@ export ENCAPTIO_PUBLIC_URL="http://localhost:$ENCAPTIO_HTTP_PORT"
 
 liberty_running() { [[ -x "$WLP/bin/server" ]] && "$WLP/bin/server" status encaptio >/dev/null 2>&1; }
 ready() { curl -fs --max-time 5 "$ENCAPTIO_PUBLIC_URL/health/ready" | grep -q '"status":"UP"'; }
-app_psql() {
-  PGPASSWORD="$ENCAPTIO_DB_PASSWORD" psql -X -q -At -h "$ENCAPTIO_DB_HOST" -p "$ENCAPTIO_DB_PORT" \
-    -U "$ENCAPTIO_DB_USER" "$@"
-}
 active_tenants() { app_psql -d "$ENCAPTIO_DB_NAME" -c "select count(*) from platform.tenants where status = 'active'"; }
 enough_tenants() { (( $(active_tenants) >= $1 )); }
 drop_database() {

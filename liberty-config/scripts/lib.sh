@@ -69,6 +69,11 @@ if [[ -z "${ENCAPTIO_SECRETS_KEY:-}" ]]; then
 fi
 export ENCAPTIO_SECRETS_KEY
 
+# psql as the application's database user (pass -d DATABASE): unaligned, quiet, stops at an error.
+app_psql() {
+  PGPASSWORD="$ENCAPTIO_DB_PASSWORD" psql -X -q -At -v ON_ERROR_STOP=1 -h "$ENCAPTIO_DB_HOST" \
+    -p "$ENCAPTIO_DB_PORT" -U "$ENCAPTIO_DB_USER" "$@"
+}
 log() { printf '[encaptio] %s\n' "$*" >&2; }
 die() { printf '[encaptio] error: %s\n' "$*" >&2; exit 1; }
 # The SciFact evaluation set the benchmarks read (ENCAPTIO_SCIFACT_DIR, default ../shared/eval/scifact).

@@ -23,10 +23,7 @@ MIGRATIONS="$ENCAPTIO_ROOT/ejb/src/main/resources/db/tenant/services"
 BASELINES="$ENCAPTIO_ROOT/ejb/src/main/resources/db/tenant/baseline"
 SCRATCH="t_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"  # a tenant schema's shape
 
-db_psql() {
-  PGPASSWORD="$ENCAPTIO_DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$ENCAPTIO_DB_HOST" \
-    -p "$ENCAPTIO_DB_PORT" -U "$ENCAPTIO_DB_USER" -d "$ENCAPTIO_DB_NAME" "$@"
-}
+db_psql() { app_psql -d "$ENCAPTIO_DB_NAME" "$@"; }
 
 # The migrations in version order (V2 before V10).
 mapfile -t scripts < <(cd "$MIGRATIONS" && ls V*__*.sql | sort -t_ -k1.2n)
@@ -50,7 +47,7 @@ trap 'db_psql -c "DROP SCHEMA IF EXISTS $SCRATCH CASCADE" >/dev/null 2>&1 || tru
 
 # A baseline holds the schema only: rows a migration put in, or privileges it granted, would be
 # lost for new tenants.
-held=$(db_psql -At -c "SELECT string_agg(c.relname, ', ') FROM pg_class c
+held=$(db_psql -c "SELECT string_agg(c.relname, ', ') FROM pg_class c
     WHERE c.relnamespace = '$SCRATCH'::regnamespace AND c.relkind = 'r'
     AND (c.relacl IS NOT NULL OR (xpath('/row/n/text()', query_to_xml(
       format('SELECT count(*) AS n FROM %I.%I', '$SCRATCH', c.relname), false, true, '')))[1]::text::int > 0)")
@@ -86,7 +83,7 @@ HEADER
       my ($c, $l) = ($1, $2); $l =~ s/::character varying//g; "($c IN ($l))" }ge' |
     cat -s
   # functions that captured the migrations' search path capture the new tenant's
-  db_psql -At -c "SELECT format('ALTER %s %I(%s) SET search_path FROM CURRENT;',
+  db_psql -c "SELECT format('ALTER %s %I(%s) SET search_path FROM CURRENT;',
       CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, p.proname,
       pg_get_function_identity_arguments(p.oid))
     FROM pg_proc p WHERE p.pronamespace = '$SCRATCH'::regnamespace

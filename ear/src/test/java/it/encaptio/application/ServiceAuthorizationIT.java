@@ -87,11 +87,7 @@ class ServiceAuthorizationIT {
 
   @Test
   void everyServiceMethodRefusesExactlyTheCallersItsPermissionExcludes() throws Exception {
-    TenantRef acme =
-        ActorContext.supplyAs(
-                Actor.system("test"),
-                () -> CDI.current().select(TenantDirectory.class).get().tenant("acme"))
-            .orElseThrow();
+    TenantRef acme = acme();
     List<Actor> callers = new ArrayList<>();
     for (Role role : Role.values()) {
       callers.add(
@@ -105,10 +101,7 @@ class ServiceAuthorizationIT {
     int calls = 0;
     for (Class<?> service : SERVICES) {
       Object bean = CDI.current().select(service).get();
-      for (Method method : service.getMethods()) {
-        if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
-          continue;
-        }
+      for (Method method : serviceMethods(service)) {
         Permission permission = method.getAnnotation(Requires.class).value();
         for (Actor caller : callers) {
           boolean refused = refused(bean, method, caller, acme);
@@ -137,11 +130,7 @@ class ServiceAuthorizationIT {
    */
   @Test
   void aPersonsChangesToAReadOnlyTenantAreRefusedBeforeTheyRunAndReadsGoOn() throws Exception {
-    TenantRef acme =
-        ActorContext.supplyAs(
-                Actor.system("test"),
-                () -> CDI.current().select(TenantDirectory.class).get().tenant("acme"))
-            .orElseThrow();
+    TenantRef acme = acme();
     TenantRef moving =
         new TenantRef(
             acme.id(),
@@ -159,10 +148,8 @@ class ServiceAuthorizationIT {
     int changes = 0;
     for (Class<?> service : SERVICES) {
       Object bean = CDI.current().select(service).get();
-      for (Method method : service.getMethods()) {
-        if (method.isDefault()
-            || java.lang.reflect.Modifier.isStatic(method.getModifiers())
-            || !method.getAnnotation(Requires.class).value().allows(owner)) {
+      for (Method method : serviceMethods(service)) {
+        if (!method.getAnnotation(Requires.class).value().allows(owner)) {
           continue;
         }
         boolean change = method.isAnnotationPresent(Audited.class);
@@ -181,6 +168,20 @@ class ServiceAuthorizationIT {
     }
     assertThat(changes).as("audited methods an owner may call").isGreaterThan(30);
     assertThat(wrong).isEmpty();
+  }
+
+  private static TenantRef acme() {
+    return ActorContext.supplyAs(
+            Actor.system("test"),
+            () -> CDI.current().select(TenantDirectory.class).get().tenant("acme"))
+        .orElseThrow();
+  }
+
+  /** The service's own methods: its interface's abstract ones, each with a permission. */
+  private static List<Method> serviceMethods(Class<?> service) {
+    return java.util.Arrays.stream(service.getMethods())
+        .filter(m -> !m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+        .toList();
   }
 
   private static boolean refused(Object bean, Method method, Actor caller, TenantRef tenant)

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class TenantMigrationUpgradeIT {
   void aSchemaMadeByTheOldLayoutIsMigratedInPlaceWithNothingRunAgainAndNoDataTouched()
       throws SQLException {
     SchemaName schema = newSchema();
-    legacyFlyway(schema).migrate();
+    flyway(schema, LEGACY).load().migrate();
     fillWithData(schema);
     List<String> historyBefore = history(schema);
     Map<String, List<String>> columnsBefore = columns(schema);
@@ -145,16 +146,11 @@ class TenantMigrationUpgradeIT {
   @Test
   void theNewLayoutMakesTheSameSchemaAsTheOldOne() throws SQLException {
     SchemaName legacy = newSchema();
-    legacyFlyway(legacy).migrate();
+    flyway(legacy, LEGACY).load().migrate();
     SchemaName fresh = newSchema();
 
     // The services module's scripts up to the last version the old layout had.
-    Flyway.configure(ServiceMigrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .schemas(fresh.value())
-        .defaultSchema(fresh.value())
-        .createSchemas(true)
-        .locations(ServiceMigrations.TENANT_MIGRATIONS)
+    flyway(fresh, ServiceMigrations.TENANT_MIGRATIONS)
         .target(String.valueOf(LEGACY_LAST_VERSION))
         .load()
         .migrate();
@@ -171,14 +167,7 @@ class TenantMigrationUpgradeIT {
   @Test
   void aNewSchemaIsMadeFromTheBaselineAndIsTheSchemaEveryMigrationMakes() throws SQLException {
     SchemaName replayed = newSchema();
-    Flyway.configure(ServiceMigrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .schemas(replayed.value())
-        .defaultSchema(replayed.value())
-        .createSchemas(true)
-        .locations(ServiceMigrations.TENANT_MIGRATIONS)
-        .load()
-        .migrate();
+    flyway(replayed, ServiceMigrations.TENANT_MIGRATIONS).load().migrate();
     SchemaName fresh = newSchema();
 
     String version = ServiceMigrations.of(dataSource).migrateTenant("main", fresh);
@@ -245,15 +234,15 @@ class TenantMigrationUpgradeIT {
     return schema;
   }
 
-  private Flyway legacyFlyway(SchemaName schema) {
-    return Flyway.configure(getClass().getClassLoader())
+  /** Flyway for one location's scripts into {@code schema}, made by Flyway, without a baseline. */
+  private FluentConfiguration flyway(SchemaName schema, String location) {
+    return Flyway.configure(ServiceMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .schemas(schema.value())
         .defaultSchema(schema.value())
         .createSchemas(true)
-        .locations(LEGACY)
-        .failOnMissingLocations(true)
-        .load();
+        .locations(location)
+        .failOnMissingLocations(true);
   }
 
   /** A row in most tables, the chunk's triggers filling the keyword index's tables too. */

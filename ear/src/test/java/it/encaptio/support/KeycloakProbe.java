@@ -71,13 +71,7 @@ public final class KeycloakProbe {
   /** Organizations whose alias is exactly this one (0 or 1 when nothing is duplicated). */
   public JsonNode organizations(String alias) throws Exception {
     // Keycloak searches names, not aliases: read them all (test realms hold few).
-    JsonNode all = get("organizations?briefRepresentation=true&max=10000");
-    var matches = JSON.createArrayNode();
-    all.forEach(
-        o -> {
-          if (alias.equals(o.path("alias").asText())) matches.add(o);
-        });
-    return matches;
+    return withAlias(get("organizations?briefRepresentation=true&max=10000"), alias);
   }
 
   /**
@@ -86,13 +80,17 @@ public final class KeycloakProbe {
    * grow with the square).
    */
   public JsonNode organizationNamed(String name, String alias) throws Exception {
-    JsonNode found =
+    return withAlias(
         get(
             "organizations?briefRepresentation=true&exact=true&search="
                 + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"));
+                    .replace("+", "%20")),
+        alias);
+  }
+
+  private static JsonNode withAlias(JsonNode organizations, String alias) {
     var matches = JSON.createArrayNode();
-    found.forEach(
+    organizations.forEach(
         o -> {
           if (alias.equals(o.path("alias").asText())) matches.add(o);
         });

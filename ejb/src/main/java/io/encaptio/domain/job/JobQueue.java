@@ -45,7 +45,7 @@ public interface JobQueue {
    * Queues a periodic job of {@code kind} (subject: the tenant), due in {@code dueIn}, for every
    * active tenant that has none waiting, in a transaction of its own; nodes doing so at once queue
    * one each way (a unique index on waiting periodic jobs, platform migration V10). Its runs that
-   * succeeded more than an hour ago are removed.
+   * succeeded more than an hour ago are removed; queueing many at once analyzes the queue.
    *
    * @return how many were queued
    */
