@@ -11,7 +11,8 @@ public interface TenantDirectory {
 
   /**
    * Registers every organization of the identity provider as a tenant, creating and migrating its
-   * schema; already registered tenants are only refreshed. Safe to run again at any time.
+   * schema; already registered tenants are only refreshed, and the roles the organizations name for
+   * their first people are seeded (RoleSeeding). Safe to run again at any time.
    *
    * @return the tenants after synchronisation
    */

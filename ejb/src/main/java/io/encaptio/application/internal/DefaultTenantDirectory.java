@@ -41,7 +41,10 @@ public class DefaultTenantDirectory implements TenantDirectory {
   public List<TenantRef> synchronizeWithIdentityProvider() {
     Map<String, TenantRef> known =
         registry.all().stream().collect(Collectors.toMap(TenantRef::slug, Function.identity()));
-    for (Organization organization : organizations.organizations()) {
+    // One listing serves registration and role seeding: with thousands of organizations, reading
+    // them is most of the identity provider's work for a synchronisation.
+    List<Organization> listed = organizations.organizations();
+    for (Organization organization : listed) {
       if (!organization.enabled()
           || alreadyRegistered(known.get(organization.alias()), organization)) {
         continue;
@@ -64,7 +67,9 @@ public class DefaultTenantDirectory implements TenantDirectory {
             () -> "Organization " + organization.alias() + " could not be registered as a tenant");
       }
     }
-    return registry.all();
+    List<TenantRef> tenants = registry.all();
+    roles.seed(tenants, listed);
+    return tenants;
   }
 
   /**

@@ -5,7 +5,6 @@ import io.encaptio.application.access.Actor;
 import io.encaptio.application.access.ActorContext;
 import io.encaptio.domain.job.JobQueue;
 import io.encaptio.tenancy.application.SchemaMigrations;
-import io.encaptio.tenancy.application.TenantRef;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -19,7 +18,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,9 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * platform schema is migrated, the existing tenant schemas are migrated in the background (a few at
  * a time), and the identity provider's organizations are registered as tenants. Both steps repeat
  * on a timer, so a database or Keycloak that comes up later is picked up, and organizations added
- * in Keycloak become tenants within one interval. A second timer queues every active tenant's
- * analytics roll-up where none waits, every {@code encaptio.analytics.rollup.interval.seconds},
- * once the platform schema is migrated (whether or not Keycloak answers).
+ * in Keycloak become tenants within one interval, or within {@link SynchronisationPace a longer
+ * one} when a synchronisation takes more than its share of the time. A second timer queues every
+ * active tenant's analytics roll-up where none waits, every {@code
+ * encaptio.analytics.rollup.interval.seconds}, once the platform schema is migrated (whether or not
+ * Keycloak answers).
  */
 @Singleton
 @Startup
@@ -44,7 +44,6 @@ public class PlatformStartup {
   @Inject SchemaMigrations migrations;
   @Inject TenantSchemaMigrator schemaMigrator;
   @EJB TenantDirectory directory;
-  @Inject RoleSeeding roles;
   @Inject JobQueue jobs;
   @Inject PlatformReadiness readiness;
   @Inject AnalyticsEvents analyticsEvents;
@@ -52,6 +51,14 @@ public class PlatformStartup {
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.interval.seconds", defaultValue = "60")
   long syncIntervalSeconds;
+
+  /**
+   * The largest share of the time, in percent, that synchronisations may keep the identity provider
+   * busy: listing ten thousand organizations takes Keycloak many seconds of a core.
+   */
+  @Inject
+  @ConfigProperty(name = "encaptio.tenant.sync.duty.percent", defaultValue = "5")
+  double syncDutyPercent;
 
   /**
    * How often the timer makes sure every tenant has its analytics roll-up waiting, and makes the
@@ -74,8 +81,15 @@ public class PlatformStartup {
 
   private volatile boolean platformMigrated;
 
+  private SynchronisationPace syncPace;
+
+  /** Timer ticks to let pass before the next synchronisation. */
+  private long syncTicksToSkip;
+
   @PostConstruct
   void scheduleSynchronisation() {
+    // a share outside (0, 100] stops the start here, with the setting's name
+    syncPace = new SynchronisationPace(Duration.ofSeconds(syncIntervalSeconds), syncDutyPercent);
     timers.createIntervalTimer(
         0, syncIntervalSeconds * 1000, new TimerConfig("tenant-synchronisation", false));
     timers.createIntervalTimer(
@@ -119,15 +133,31 @@ public class PlatformStartup {
         LOG.info(() -> "Platform schema is at version " + version);
         schemaMigrator.migrateAllInBackground();
       }
+      if (syncTicksToSkip > 0) {
+        syncTicksToSkip--;
+        return;
+      }
+      long started = System.nanoTime();
       int count =
           ActorContext.supplyAs(
               Actor.system("tenant synchronisation"),
-              () -> {
-                List<TenantRef> tenants = directory.synchronizeWithIdentityProvider();
-                roles.seed(tenants);
-                return tenants.size();
-              });
-      LOG.fine(() -> count + " tenants registered");
+              () -> directory.synchronizeWithIdentityProvider().size());
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      syncTicksToSkip = syncPace.ticksToSkip(took);
+      if (syncTicksToSkip > 0) {
+        LOG.info(
+            () ->
+                count
+                    + " tenants synchronised with the identity provider in "
+                    + took.toMillis()
+                    + " ms; the next synchronisation in "
+                    + (syncTicksToSkip + 1) * syncIntervalSeconds
+                    + " s keeps it under "
+                    + syncDutyPercent
+                    + " % of the time");
+      } else {
+        LOG.fine(() -> count + " tenants registered");
+      }
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,

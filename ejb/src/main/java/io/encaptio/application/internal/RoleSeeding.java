@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  *       nowhere else, and taken away once every tenant has them, so tokens no longer carry them.
  * </ul>
  *
- * Runs with each directory synchronisation (at start-up and every interval).
+ * Runs with each directory synchronisation (at start-up and every interval), on the organizations
+ * it listed.
  */
 @Stateless
 public class RoleSeeding {
@@ -55,11 +56,11 @@ public class RoleSeeding {
   @Resource SessionContext context;
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void seed(List<TenantRef> tenants) {
+  public void seed(List<TenantRef> tenants, List<Organization> organizations) {
     RoleSeeding self = context.getBusinessObject(RoleSeeding.class);
     Map<String, TenantRef> bySlug = new HashMap<>();
     tenants.stream().filter(RoleSeeding::ready).forEach(t -> bySlug.put(t.slug(), t));
-    for (Organization organization : directory.organizations()) {
+    for (Organization organization : organizations) {
       TenantRef tenant = bySlug.get(organization.alias());
       if (tenant != null) {
         initialRoles(tenant, organization);
