@@ -11,8 +11,10 @@ public interface TenantDirectory {
 
   /**
    * Registers every organization of the identity provider as a tenant, creating and migrating its
-   * schema; already registered tenants are only refreshed, and the roles the organizations name for
-   * their first people are seeded (RoleSeeding). Safe to run again at any time.
+   * schema; already registered tenants are only refreshed. Then the roles the organizations name
+   * for their first people are seeded, and realm-wide roles of earlier versions are moved into the
+   * organizations of their holders and taken away in the identity provider (RoleSeeding; a failure
+   * there is logged and retried by the next run). Safe to run again at any time.
    *
    * @return the tenants after synchronisation
    */

@@ -68,7 +68,12 @@ public class DefaultTenantDirectory implements TenantDirectory {
       }
     }
     List<TenantRef> tenants = registry.all();
-    roles.seed(tenants, listed);
+    try {
+      roles.seed(tenants, listed);
+    } catch (RuntimeException e) {
+      // the registrations above are committed; the seeding is tried again by the next run
+      LOG.log(Level.WARNING, e, () -> "Roles were not seeded; the next synchronisation retries");
+    }
     return tenants;
   }
 

@@ -86,6 +86,8 @@ public class PlatformStartup {
   /** Timer ticks to let pass before the next synchronisation. */
   private long syncTicksToSkip;
 
+  private boolean synchronisedOnce;
+
   @PostConstruct
   void scheduleSynchronisation() {
     // a share outside (0, 100] stops the start here, with the setting's name
@@ -138,32 +140,46 @@ public class PlatformStartup {
         return;
       }
       long started = System.nanoTime();
-      int count =
-          ActorContext.supplyAs(
-              Actor.system("tenant synchronisation"),
-              () -> directory.synchronizeWithIdentityProvider().size());
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      syncTicksToSkip = syncPace.ticksToSkip(took);
-      if (syncTicksToSkip > 0) {
-        LOG.info(
-            () ->
-                count
-                    + " tenants synchronised with the identity provider in "
-                    + took.toMillis()
-                    + " ms; the next synchronisation in "
-                    + (syncTicksToSkip + 1) * syncIntervalSeconds
-                    + " s keeps it under "
-                    + syncDutyPercent
-                    + " % of the time");
-      } else {
-        LOG.fine(() -> count + " tenants registered");
+      int count;
+      Duration took;
+      try {
+        count =
+            ActorContext.supplyAs(
+                Actor.system("tenant synchronisation"),
+                () -> directory.synchronizeWithIdentityProvider().size());
+      } finally {
+        // paced whether it succeeded or failed after long waits (an overloaded Keycloak timing out)
+        took = Duration.ofNanos(System.nanoTime() - started);
+        syncTicksToSkip = syncPace.ticksToSkip(took);
       }
+      report(count, took);
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          "Platform synchronisation failed; retrying in " + syncIntervalSeconds + " s: " + e,
+          "Platform synchronisation failed; retrying in "
+              + (syncTicksToSkip + 1) * syncIntervalSeconds
+              + " s: "
+              + e,
           e);
     }
+  }
+
+  private void report(int count, Duration took) {
+    // the first one after a start is always reported: it registers what changed while down
+    Level level = syncTicksToSkip > 0 || !synchronisedOnce ? Level.INFO : Level.FINE;
+    synchronisedOnce = true;
+    long next = (syncTicksToSkip + 1) * syncIntervalSeconds;
+    LOG.log(
+        level,
+        () ->
+            count
+                + " tenants synchronised with the identity provider in "
+                + took.toMillis()
+                + " ms; the next synchronisation in "
+                + next
+                + " s keeps this node's synchronisations under "
+                + syncDutyPercent
+                + " % of its time");
   }
 
   public boolean platformMigrated() {

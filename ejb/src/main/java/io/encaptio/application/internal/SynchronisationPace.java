@@ -3,11 +3,13 @@ package io.encaptio.application.internal;
 import java.time.Duration;
 
 /**
- * How often the periodic synchronisation with the identity provider runs: every interval while it
- * is quick, and rarer once it takes more than {@code dutyPercent} of the time between two runs, so
- * that at most that share of the provider's time goes to it. A synchronisation lists every
- * organization; at ten thousand of them that is many seconds of Keycloak's work, which otherwise
- * slowed every sign-in and token check sharing its cores.
+ * How often a node's periodic synchronisation with the identity provider runs: every interval while
+ * it is quick, and rarer once it takes more than {@code dutyPercent} of the time between two runs,
+ * so that a node spends at most that share of its time synchronising. The time is the node's wall
+ * time for the whole run (listing, registering new tenants, seeding roles), mostly Keycloak's
+ * listing of every organization: at ten thousand of them many seconds of its work, which otherwise
+ * slowed every sign-in and token check sharing its cores. Every node runs its own timer, so
+ * Keycloak's share is up to the number of nodes times this one.
  *
  * @param interval the timer's interval
  * @param dutyPercent the largest share of the time a synchronisation may take, in percent (0, 100]
