@@ -45,6 +45,15 @@ public class WeeklySummaries {
   int hour;
 
   /**
+   * The time this week's summaries became due, during the day after it (while a roll-up still
+   * raises them); empty otherwise. Needs no tenant.
+   */
+  public Optional<Instant> summaryTime(Instant now) {
+    return due(now, DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)), hour)
+        .map(ZonedDateTime::toInstant);
+  }
+
+  /**
    * Raises this week's summary when it is due, was not raised yet and has something to say.
    *
    * @return whether it was raised now

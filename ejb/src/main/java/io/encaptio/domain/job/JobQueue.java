@@ -59,6 +59,16 @@ public interface JobQueue {
    */
   int runPeriodicNow(String kind, java.util.Collection<UUID> tenantIds);
 
+  /**
+   * Makes the waiting periodic jobs of {@code kind} that were queued before {@code at} and wait
+   * beyond it due at {@code at}: a time by which every tenant's job must have run (the weekly
+   * summary). Repeating it changes nothing more: jobs queued after {@code at} keep their time. In
+   * the caller's transaction.
+   *
+   * @return how many jobs were brought forward
+   */
+  int bringPeriodicForward(String kind, java.time.Instant at);
+
   /** Like {@link #enqueue}, for a job that is not due before {@code runAfter}. */
   UUID enqueueAt(String kind, UUID subjectId, Instant runAfter);
 

@@ -125,6 +125,21 @@ public class JdbcJobQueue implements JobQueue {
     return due + queued;
   }
 
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public int bringPeriodicForward(String kind, Instant at) {
+    requirePeriodic(kind);
+    Timestamp time = Timestamp.from(at);
+    // the kind written out (checked above), so PostgreSQL can use the index of waiting ones
+    return update(
+        "UPDATE platform.jobs SET run_after = ? WHERE kind = '"
+            + kind
+            + "' AND state = 'queued' AND created_at < ? AND run_after > ?",
+        time,
+        time,
+        time);
+  }
+
   /** An insert of a periodic job where one waits already does nothing (platform migration V10). */
   private static final String ON_CONFLICT_PERIODIC =
       " ON CONFLICT (tenant_id, kind) WHERE state = 'queued' AND kind IN ('"
