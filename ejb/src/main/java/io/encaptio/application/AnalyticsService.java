@@ -90,7 +90,7 @@ public interface AnalyticsService {
   /**
    * @param capsuleId null: the whole organization (its capsules that are not deleted)
    * @param rolledUntil events up to this are counted: the last roll-up's time, or now when no event
-   *     came after it (a quiet tenant's roll-up runs only hourly, a busy one's within a minute of
+   *     came after it (a quiet tenant's roll-up runs only daily, a busy one's within a minute of
    *     its events); null before the first roll-up
    * @param previous the same number of days just before {@code from}
    * @param channels conversations by channel (widget, share, api)

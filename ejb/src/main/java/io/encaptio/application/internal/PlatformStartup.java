@@ -19,6 +19,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * active tenant's analytics roll-up where none waits, every {@code
  * encaptio.analytics.rollup.interval.seconds}, once the platform schema is migrated (whether or not
  * Keycloak answers), makes due the roll-ups of the tenants with new events on this node, and during
- * the day after the weekly summaries' time makes due every roll-up queued before that time.
+ * the day after the weekly summaries' time brings every tenant's waiting roll-up forward into it,
+ * spread over {@link #SUMMARY_SPREAD}.
  */
 @Singleton
 @Startup
@@ -85,6 +88,20 @@ public class PlatformStartup {
 
   private static final String ROLL_UP = "analytics-rollup";
 
+  /**
+   * After the weekly summaries' time, how long before the first tenant's roll-up is brought to: a
+   * roll-up that ran across that time has queued its next one by then (whose tenant's time is after
+   * it, so it is brought forward too).
+   */
+  static final Duration SUMMARY_SETTLE = Duration.ofMinutes(10);
+
+  /**
+   * Over how long the tenants' roll-ups are spread after it, well inside the day in which a roll-up
+   * raises the summary: 10,000 quiet tenants make 14 a minute, not 10,000 at once ahead of every
+   * other job.
+   */
+  static final Duration SUMMARY_SPREAD = Duration.ofHours(12);
+
   private volatile boolean platformMigrated;
 
   private SynchronisationPace syncPace;
@@ -123,18 +140,29 @@ public class PlatformStartup {
       int queued =
           jobs.ensurePeriodic(
               JobQueue.ROLL_UP_ANALYTICS, Duration.ofMillis((long) (rollUpIdleMinutes * 60_000)));
-      int due =
-          jobs.runPeriodicNow(
-              JobQueue.ROLL_UP_ANALYTICS, analyticsEvents.drainTenantsWithNewEvents());
+      List<UUID> withNewEvents = analyticsEvents.drainTenantsWithNewEvents();
+      int due;
+      try {
+        due = jobs.runPeriodicNow(JobQueue.ROLL_UP_ANALYTICS, withNewEvents);
+      } catch (RuntimeException e) {
+        analyticsEvents.noteNewEvents(withNewEvents); // the next tick tries them again
+        throw e;
+      }
       LOG.fine(() -> queued + " analytics roll-ups queued, " + due + " made due for new events");
-      // every tenant's summary is raised by its first roll-up after the summary's time
+      // every tenant's summary is raised by its first roll-up after the summaries' time
       int forward =
           summaries
               .summaryTime(Instant.now())
-              .map(at -> jobs.bringPeriodicForward(JobQueue.ROLL_UP_ANALYTICS, at))
+              .map(
+                  at ->
+                      jobs.bringPeriodicForward(
+                          JobQueue.ROLL_UP_ANALYTICS, at.plus(SUMMARY_SETTLE), SUMMARY_SPREAD))
               .orElse(0);
       if (forward > 0) {
-        LOG.info(() -> forward + " waiting analytics roll-ups made due for the weekly summaries");
+        LOG.info(
+            () ->
+                forward
+                    + " waiting analytics roll-ups brought forward into the weekly summaries' day");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Analytics roll-ups were not queued: " + e, e);

@@ -60,14 +60,15 @@ public interface JobQueue {
   int runPeriodicNow(String kind, java.util.Collection<UUID> tenantIds);
 
   /**
-   * Makes the waiting periodic jobs of {@code kind} that were queued before {@code at} and wait
-   * beyond it due at {@code at}: a time by which every tenant's job must have run (the weekly
-   * summary). Repeating it changes nothing more: jobs queued after {@code at} keep their time. In
-   * the caller's transaction.
+   * Brings the waiting periodic jobs of {@code kind} forward to their tenant's time, {@code from}
+   * plus a share of {@code spread} fixed per tenant (from its id), so that every tenant's job runs
+   * by then without all coming due at once: only jobs queued before their tenant's time, never
+   * tried (a retry keeps its back-off), and waiting beyond it. Repeating it changes nothing more; a
+   * job queued after its tenant's time keeps its own. In the caller's transaction.
    *
    * @return how many jobs were brought forward
    */
-  int bringPeriodicForward(String kind, java.time.Instant at);
+  int bringPeriodicForward(String kind, Instant from, Duration spread);
 
   /** Like {@link #enqueue}, for a job that is not due before {@code runAfter}. */
   UUID enqueueAt(String kind, UUID subjectId, Instant runAfter);

@@ -127,17 +127,19 @@ public class JdbcJobQueue implements JobQueue {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRED)
-  public int bringPeriodicForward(String kind, Instant at) {
+  public int bringPeriodicForward(String kind, Instant from, Duration spread) {
     requirePeriodic(kind);
-    Timestamp time = Timestamp.from(at);
     // the kind written out (checked above), so PostgreSQL can use the index of waiting ones
     return update(
-        "UPDATE platform.jobs SET run_after = ? WHERE kind = '"
+        "WITH slot AS (SELECT id, CAST(? AS timestamptz) + make_interval(secs =>"
+            + " mod(abs(hashtext(tenant_id::text)::bigint), CAST(? AS bigint))) AS at"
+            + " FROM platform.jobs WHERE kind = '"
             + kind
-            + "' AND state = 'queued' AND created_at < ? AND run_after > ?",
-        time,
-        time,
-        time);
+            + "' AND state = 'queued' AND attempts = 0)"
+            + " UPDATE platform.jobs j SET run_after = slot.at, updated_at = now() FROM slot"
+            + " WHERE j.id = slot.id AND j.run_after > slot.at AND j.created_at < slot.at",
+        Timestamp.from(from),
+        Math.max(1, spread.toSeconds()));
   }
 
   /** An insert of a periodic job where one waits already does nothing (platform migration V10). */

@@ -35,9 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * session name of its own; it uses the Liberty data source of the tenant's database server ({@code
  * jdbc/encaptio} for the main one), so connections, pooling and JTA enlistment are the container's.
  * A factory holds the tenant's mappings and parsed queries, so a node serving more tenants keeps
- * the most recently used ({@link FactoryPool}); a retired factory is closed {@link #RETIRED_FOR}
- * later, long after any transaction that still had it ended (a transaction lives two minutes at
- * most by default).
+ * the most recently used ({@link FactoryPool}); a retired factory is closed as soon as no
+ * transaction holds it.
  */
 @ApplicationScoped
 public class TenantEntityManagerFactories {
