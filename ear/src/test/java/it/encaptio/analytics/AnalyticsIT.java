@@ -100,9 +100,9 @@ class AnalyticsIT {
 
   /**
    * The weekly summaries' time (today 00:00 UTC in the test command) brings a roll-up queued before
-   * it and waiting beyond the summaries' day into that day, at the node's next roll-up tick (to the
-   * tenant's time in the 12 hours after 00:10): a quiet tenant's summary does not wait for its idle
-   * roll-up (a day by default).
+   * it and waiting a day into the next 12 hours, at the node's next roll-up tick (to the tenant's
+   * time from 00:10, or from the tick when later): a quiet tenant's summary does not wait for its
+   * idle roll-up (a day by default).
    */
   @Test
   void theWeeklySummariesTimeBringsARollUpQueuedBeforeItForward() throws Exception {
@@ -112,12 +112,13 @@ class AnalyticsIT {
     try (Connection db = ItEnvironment.database();
         PreparedStatement queuedBefore =
             db.prepareStatement(
-                "update platform.jobs set created_at = current_date - 2,"
-                    + " run_after = now() + interval '1 day'"
+                "update platform.jobs set created_at = now() - interval '2 days',"
+                    + " run_after = now() + interval '1 day', attempts = 0"
                     + waiting);
         PreparedStatement state =
             db.prepareStatement(
-                "select run_after < current_date + 1, created_at < current_date from platform.jobs"
+                "select run_after < now() + interval '12 hours 11 minutes',"
+                    + " created_at < now() - interval '1 day' from platform.jobs"
                     + waiting)) {
       try {
         ItEnvironment.await(

@@ -60,11 +60,12 @@ public interface JobQueue {
   int runPeriodicNow(String kind, java.util.Collection<UUID> tenantIds);
 
   /**
-   * Brings the waiting periodic jobs of {@code kind} forward to their tenant's time, {@code from}
-   * plus a share of {@code spread} fixed per tenant (from its id), so that every tenant's job runs
-   * by then without all coming due at once: only jobs queued before their tenant's time, never
-   * tried (a retry keeps its back-off), and waiting beyond it. Repeating it changes nothing more; a
-   * job queued after its tenant's time keeps its own. In the caller's transaction.
+   * Brings the waiting periodic jobs of {@code kind} queued before {@code from} and never tried (a
+   * retry keeps its back-off) forward to their tenant's time, when they wait beyond it: the later
+   * of {@code from} and now, plus a share of {@code spread} fixed per tenant (from its id), so
+   * every tenant's job runs within {@code spread} without all coming due at once. Repeating it
+   * moves no job again; a job queued after {@code from} keeps its own time. In the caller's
+   * transaction.
    *
    * @return how many jobs were brought forward
    */

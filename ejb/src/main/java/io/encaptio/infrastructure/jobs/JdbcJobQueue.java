@@ -129,17 +129,27 @@ public class JdbcJobQueue implements JobQueue {
   @Transactional(Transactional.TxType.REQUIRED)
   public int bringPeriodicForward(String kind, Instant from, Duration spread) {
     requirePeriodic(kind);
+    Timestamp start = Timestamp.from(from);
+    long seconds = Math.max(1, spread.toSeconds());
+    // A tenant's time only moves later as now() does, so a job once brought forward stays; a job
+    // queued after `from` (by a roll-up that ran after the summaries' time) is never touched.
+    String time =
+        "GREATEST(CAST(? AS timestamptz), now())"
+            + " + make_interval(secs => mod(abs(hashtext(tenant_id::text)::bigint), CAST(? AS bigint)))";
     // the kind written out (checked above), so PostgreSQL can use the index of waiting ones
     return update(
-        "WITH slot AS (SELECT id, CAST(? AS timestamptz) + make_interval(secs =>"
-            + " mod(abs(hashtext(tenant_id::text)::bigint), CAST(? AS bigint))) AS at"
-            + " FROM platform.jobs WHERE kind = '"
+        "UPDATE platform.jobs SET run_after = "
+            + time
+            + ", updated_at = now() WHERE kind = '"
             + kind
-            + "' AND state = 'queued' AND attempts = 0)"
-            + " UPDATE platform.jobs j SET run_after = slot.at, updated_at = now() FROM slot"
-            + " WHERE j.id = slot.id AND j.run_after > slot.at AND j.created_at < slot.at",
-        Timestamp.from(from),
-        Math.max(1, spread.toSeconds()));
+            + "' AND state = 'queued' AND attempts = 0 AND created_at < CAST(? AS timestamptz)"
+            + " AND run_after > "
+            + time,
+        start,
+        seconds,
+        start,
+        start,
+        seconds);
   }
 
   /** An insert of a periodic job where one waits already does nothing (platform migration V10). */
