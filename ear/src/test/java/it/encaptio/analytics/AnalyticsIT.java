@@ -67,16 +67,7 @@ class AnalyticsIT {
             + " and tenant_id = (select id from platform.tenants where slug = 'acme')";
     try (Connection db = ItEnvironment.database();
         PreparedStatement makeQuiet = db.prepareStatement(quiet)) {
-      ItEnvironment.await(
-          "acme's roll-up waiting, made quiet",
-          Duration.ofSeconds(60),
-          () -> {
-            try {
-              return makeQuiet.executeUpdate() == 1;
-            } catch (java.sql.SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+      changeTheWaitingRollUp("acme's roll-up waiting, made quiet", makeQuiet);
       assertThat(secondsUntilRollUp(db)).as("quiet: due in an hour").isGreaterThan(3_500);
 
       try {
@@ -121,16 +112,8 @@ class AnalyticsIT {
                     + " created_at < now() - interval '1 day' from platform.jobs"
                     + waiting)) {
       try {
-        ItEnvironment.await(
-            "globex's roll-up waiting, made queued two days ago and due tomorrow",
-            Duration.ofSeconds(60),
-            () -> {
-              try {
-                return queuedBefore.executeUpdate() == 1;
-              } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+        changeTheWaitingRollUp(
+            "globex's roll-up waiting, made queued two days ago and due tomorrow", queuedBefore);
         ItEnvironment.await(
             "globex's roll-up brought into the weekly summaries' day, or run and queued again",
             Duration.ofSeconds(40),
@@ -149,6 +132,22 @@ class AnalyticsIT {
         }
       }
     }
+  }
+
+  /**
+   * Runs the update until it changes the tenant's one waiting roll-up (none waits while one runs).
+   */
+  private static void changeTheWaitingRollUp(String what, PreparedStatement update) {
+    ItEnvironment.await(
+        what,
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            return update.executeUpdate() == 1;
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /**

@@ -2,12 +2,12 @@ package io.encaptio.application.internal;
 
 import io.encaptio.domain.analytics.AnalyticsEvent;
 import io.encaptio.domain.analytics.AnalyticsEventRepository;
+import io.encaptio.tenancy.application.AfterTransaction;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,24 +37,19 @@ public class AnalyticsEvents {
   public void record(AnalyticsEvent event) {
     events.add(event);
     UUID tenant = TenantContext.current().id();
-    if (transactions.getTransactionKey() == null) {
-      tenantsWithNewEvents.add(tenant);
-      return;
-    }
     // noted once the event is committed: a roll-up run in between would not see it, and the
     // tenant's next one could be a day away
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              tenantsWithNewEvents.add(tenant);
-            }
-          }
-        });
+    boolean later =
+        AfterTransaction.register(
+            transactions,
+            status -> {
+              if (status == Status.STATUS_COMMITTED) {
+                tenantsWithNewEvents.add(tenant);
+              }
+            });
+    if (!later) {
+      tenantsWithNewEvents.add(tenant);
+    }
   }
 
   /** Notes the tenants again, for the next tick: bringing their roll-ups forward failed. */

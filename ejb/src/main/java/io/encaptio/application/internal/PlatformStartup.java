@@ -59,8 +59,8 @@ public class PlatformStartup {
   long syncIntervalSeconds;
 
   /**
-   * The largest share of the time, in percent, that synchronisations may keep the identity provider
-   * busy: listing ten thousand organizations takes Keycloak many seconds of a core.
+   * The largest share of this node's time, in percent, that its synchronisations may take (their
+   * wall time, mostly Keycloak listing organizations: many seconds at ten thousand of them).
    */
   @Inject
   @ConfigProperty(name = "encaptio.tenant.sync.duty.percent", defaultValue = "5")

@@ -3,7 +3,6 @@ package io.encaptio.tenancy.application;
 import io.encaptio.tenancy.context.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 
@@ -22,19 +21,10 @@ public class Evictions {
   /** Runs {@code removal} now, and again after the current transaction if there is one. */
   public void evict(Runnable removal) {
     removal.run();
-    if (transactions == null || transactions.getTransactionKey() == null) {
-      return; // outside a container (unit tests) or outside a transaction: nothing commits later
-    }
+    // outside a container (unit tests) or outside a transaction nothing commits later
     Optional<TenantRef> tenant = TenantContext.find();
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            tenant.ifPresentOrElse(t -> TenantContext.runAs(t, removal), removal);
-          }
-        });
+    AfterTransaction.register(
+        transactions,
+        status -> tenant.ifPresentOrElse(t -> TenantContext.runAs(t, removal), removal));
   }
 }
